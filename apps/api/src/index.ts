@@ -1,0 +1,2 @@
+export { buildServer } from './server';
+export type { ApiServerDeps } from './server';

@@ -1,0 +1,45 @@
+import { createAccountsService } from '@dd/accounts';
+import { createLogger, EnvError, loadApiEnv } from '@dd/config';
+import { createDb, openLocalDatabase } from '@dd/db';
+import { checkRedis, createRedisConnection } from '@dd/queue';
+import { buildServer } from './server';
+
+// The API process: `npm start` runs it with DATABASE_URL set (embedded or real PostgreSQL).
+async function main(): Promise<void> {
+  const env = loadApiEnv(process.env);
+  const logger = createLogger({ level: env.LOG_LEVEL, name: 'api', pretty: env.NODE_ENV === 'development' && process.stdout.isTTY });
+
+  await checkRedis(env.REDIS_URL);
+  const database = await openLocalDatabase(env.DATABASE_URL);
+  const db = createDb(database.url, { max: database.kind === 'server' ? 10 : 4, applicationName: 'api' });
+  const redis = createRedisConnection(env.REDIS_URL, 'producer');
+
+  if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD) {
+    const { created } = await createAccountsService({ db }).ensureAdmin(env.ADMIN_EMAIL.toLowerCase(), env.ADMIN_PASSWORD);
+    if (created) logger.info({ email: env.ADMIN_EMAIL }, 'admin account created from ADMIN_EMAIL');
+  }
+
+  const app = await buildServer({ env, db, logger, pingRedis: () => redis.ping() });
+  await app.listen({ port: env.PORT, host: env.HOST });
+  logger.info(`api listening at http://${env.HOST}:${env.PORT}`);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'api shutting down');
+    await app.close();
+    redis.disconnect();
+    await db.destroy();
+    await database.stop();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  // One clear line for configuration and dependency problems; a stack only for the unexpected.
+  console.error(error instanceof EnvError || (error instanceof Error && error.name === 'RedisUnavailableError') ? error.message : error);
+  process.exit(1);
+});

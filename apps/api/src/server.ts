@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
+import { appRouter, createAppServices, type AppRouter } from '@dd/api';
+import type { ApiEnv, Logger } from '@dd/config';
+import type { Db } from '@dd/db';
+import { registerHealthRoute } from './http/health.route';
+import { registerPortal } from './http/portal.route';
+import { createContextFactory } from './http/trpc-context';
+
+export interface ApiServerDeps {
+  env: ApiEnv;
+  db: Db;
+  logger: Logger;
+  pingRedis(): Promise<unknown>;
+}
+
+export async function buildServer(deps: ApiServerDeps): Promise<FastifyInstance> {
+  const { env, db, logger } = deps;
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    // Request ids: honour a proxy's id, otherwise a random one; every log line of a request carries it.
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    bodyLimit: 1_048_576,
+    trustProxy: false,
+  });
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+    },
+    // The portal is served over plain HTTP on localhost in development.
+    strictTransportSecurity: env.COOKIE_SECURE ? undefined : false,
+  });
+  await app.register(fastifyCookie);
+
+  const services = createAppServices(db, { sessionTtlHours: env.SESSION_TTL_HOURS });
+  await app.register(fastifyTRPCPlugin, {
+    prefix: '/trpc',
+    trpcOptions: {
+      router: appRouter,
+      createContext: createContextFactory({ services, env }),
+      onError({ error, path, req }) {
+        if (error.code === 'INTERNAL_SERVER_ERROR') req.log.error({ err: error.cause ?? error, path }, 'procedure failed');
+      },
+    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  });
+
+  registerHealthRoute(app, { db, pingRedis: deps.pingRedis });
+  await registerPortal(app, env.PORTAL_DIST);
+  return app;
+}

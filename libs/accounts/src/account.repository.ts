@@ -1,0 +1,67 @@
+import type { Database, Db, DbTransaction, Locale, Role } from '@dd/db';
+
+type Executor = Db | DbTransaction<Database>;
+
+export const accountRepository = {
+  findByEmail(db: Executor, email: string) {
+    return db
+      .selectFrom('users')
+      .select(['id', 'email', 'password_hash', 'role'])
+      .where('email', '=', email)
+      .executeTakeFirst();
+  },
+
+  async insertUser(
+    db: Executor,
+    row: { email: string; passwordHash: string; role: Role; displayName: string; locale: Locale; organisationId: string | null },
+  ): Promise<string> {
+    const { id } = await db
+      .insertInto('users')
+      .values({
+        email: row.email,
+        password_hash: row.passwordHash,
+        role: row.role,
+        display_name: row.displayName,
+        locale: row.locale,
+        organisation_id: row.organisationId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return id;
+  },
+
+  async insertOrganisation(db: Executor, row: { name: string; contactEmail: string }): Promise<string> {
+    const { id } = await db
+      .insertInto('organisations')
+      .values({ name: row.name, contact_email: row.contactEmail })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return id;
+  },
+
+  insertCustomerProfile(db: Executor, userId: string) {
+    return db.insertInto('customer_profiles').values({ user_id: userId }).execute();
+  },
+
+  setLocale(db: Executor, userId: string, locale: Locale) {
+    return db.updateTable('users').set({ locale }).where('id', '=', userId).execute();
+  },
+
+  async countFailuresSince(db: Executor, userId: string, since: Date): Promise<number> {
+    const { count } = await db
+      .selectFrom('sign_in_failures')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('user_id', '=', userId)
+      .where('failed_at', '>', since)
+      .executeTakeFirstOrThrow();
+    return Number(count);
+  },
+
+  recordFailure(db: Executor, userId: string) {
+    return db.insertInto('sign_in_failures').values({ user_id: userId }).execute();
+  },
+
+  clearFailures(db: Executor, userId: string) {
+    return db.deleteFrom('sign_in_failures').where('user_id', '=', userId).execute();
+  },
+};

@@ -1,0 +1,14 @@
+export { hashPassword, verifyPassword, ARGON2_OPTIONS } from './password';
+export { sessionRepository } from './session.repository';
+export { accountRepository } from './account.repository';
+export { auditRepository } from './audit.repository';
+export type { AuditEntryInput } from './audit.repository';
+export { createSessionService, hashToken } from './session.service';
+export type { SessionService, IssuedSession } from './session.service';
+export { createAccountsService, SIGN_IN_MAX_FAILURES, SIGN_IN_WINDOW_MS } from './accounts.service';
+export type { AccountsService } from './accounts.service';
+export { assertPasswordNotGuessable } from './password-policy';
+export { createAuthService } from './auth.service';
+export type { AuthService, SignedIn } from './auth.service';
+export { createOverviewService } from './overview.service';
+export type { OverviewService } from './overview.service';

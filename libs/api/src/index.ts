@@ -1,0 +1,10 @@
+export { appRouter } from './app.router';
+export type { AppRouter } from './app.router';
+export type { Context, RequestMeta, SessionCookie } from './context';
+export { createAppServices } from './services';
+export type { AppServices, ServiceSettings } from './services';
+export { createCallerFactory } from './trpc';
+export type { Access, ProcedureMeta } from './trpc';
+export { INTERNAL_MESSAGE } from './error-mapping';
+export type { ErrorData } from './error-mapping';
+export { SESSION_COOKIE } from './session-cookie';

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+/**
+ * Input rules shared by the API (which enforces them) and the portal (which shows them inline).
+ * Messages are i18n keys: the portal translates them, the API returns them as field errors.
+ */
+export const PASSWORD_MIN_LENGTH = 12;
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .min(1, 'validation.emailRequired')
+  .max(254, 'validation.emailInvalid')
+  .email('validation.emailInvalid')
+  .transform((v) => v.toLowerCase());
+
+export const newPasswordSchema = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, 'validation.passwordTooShort')
+  .max(256, 'validation.passwordTooLong')
+  .refine((v) => /[a-zA-Z]/.test(v) && /[^a-zA-Z]/.test(v), 'validation.passwordTooSimple');
+
+export const localeSchema = z.enum(['nl', 'en']);
+export type LocaleCode = z.infer<typeof localeSchema>;
+
+export const displayNameSchema = z.string().trim().min(1, 'validation.nameRequired').max(100, 'validation.nameTooLong');
+
+export const signUpCustomerInput = z.object({
+  displayName: displayNameSchema,
+  email: emailSchema,
+  password: newPasswordSchema,
+  locale: localeSchema.default('nl'),
+});
+export type SignUpCustomerInput = z.input<typeof signUpCustomerInput>;
+
+export const organisationNameSchema = z.string().trim().min(2, 'validation.organisationRequired').max(200, 'validation.nameTooLong');
+
+export const signUpAdvertiserInput = z.object({
+  displayName: displayNameSchema,
+  email: emailSchema,
+  password: newPasswordSchema,
+  organisationName: organisationNameSchema,
+  locale: localeSchema.default('nl'),
+});
+export type SignUpAdvertiserInput = z.input<typeof signUpAdvertiserInput>;
+
+export const signInInput = z.object({
+  email: emailSchema,
+  // Never validate the strength of an existing password at sign-in: only that one was given.
+  password: z.string().min(1, 'validation.passwordRequired').max(256, 'validation.passwordTooLong'),
+});
+export type SignInInput = z.input<typeof signInInput>;
+
+export const roleSchema = z.enum(['customer', 'advertiser', 'admin']);
+export type RoleName = z.infer<typeof roleSchema>;
+
+/** What the portal knows about the signed-in person: nothing more than it displays. */
+export const viewerSchema = z.object({
+  id: z.string().uuid(),
+  email: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  locale: localeSchema,
+  organisation: z
+    .object({ id: z.string().uuid(), name: z.string(), status: z.enum(['unverified', 'verified', 'rejected']) })
+    .nullable(),
+});
+export type Viewer = z.infer<typeof viewerSchema>;
+
+export const setLocaleInput = z.object({ locale: localeSchema });

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as m20261123T110000 from './20261123T110000-accounts';
+
+/**
+ * Static index: bundlers and Docker images drop folders they cannot see being imported, so every
+ * migration is listed here by hand, in order. Names are a persistent contract; never rename one.
+ */
+export const migrations: Record<string, Migration> = {
+  '20261123T110000-accounts': m20261123T110000,
+};

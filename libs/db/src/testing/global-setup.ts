@@ -1,0 +1,40 @@
+import pg from 'pg';
+import { createDb } from '../client';
+import { migrateToLatest } from '../migrate';
+import { adminUrl, templateName, urlFor } from './test-env';
+
+/**
+ * Vitest global setup: migrate once into a template database; every test file then clones it
+ * (CREATE DATABASE … TEMPLATE), which takes milliseconds instead of re-running migrations.
+ */
+export async function setup(): Promise<() => Promise<void>> {
+  const name = templateName();
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    const exists = await admin.query('select 1 from pg_database where datname = $1', [name]);
+    if (exists.rowCount === 0) {
+      await admin.query(`create database "${name}_building"`).catch(async () => {
+        await admin.query(`drop database if exists "${name}_building"`);
+        await admin.query(`create database "${name}_building"`);
+      });
+      const db = createDb(urlFor(`${name}_building`), { max: 1 });
+      try {
+        await migrateToLatest(db);
+      } finally {
+        await db.destroy();
+      }
+      await admin.query(`alter database "${name}_building" rename to "${name}"`);
+    }
+    // Old templates and databases left by crashed runs.
+    const stale = await admin.query<{ datname: string }>(
+      `select datname from pg_database where (datname like 'dd_tpl_%' and datname <> $1) or datname like 'dd_test_%'`,
+      [name],
+    );
+    for (const { datname } of stale.rows) await admin.query(`drop database if exists "${datname}" with (force)`);
+  } finally {
+    await admin.end();
+  }
+  process.env['DD_TEST_TEMPLATE'] = name;
+  return async () => {};
+}

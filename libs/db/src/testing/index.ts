@@ -1,0 +1,3 @@
+export { createTestDatabase } from './test-database';
+export type { TestDatabase } from './test-database';
+export { adminUrl, testRedisUrl } from './test-env';

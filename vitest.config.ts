@@ -1,0 +1,44 @@
+import { defineConfig } from 'vitest/config';
+import { workspaceAliases } from './tools/vitest/aliases.ts';
+
+// One run, three tiers: pure unit tests, integration tests on real PostgreSQL and Redis, and
+// end-to-end tests in headless Chromium. `npm test` runs all three.
+export default defineConfig({
+  resolve: { alias: workspaceAliases() },
+  test: {
+    reporters: process.env.CI ? ['default'] : ['default'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['{apps,libs,tools}/**/*.spec.{ts,tsx}'],
+          exclude: ['**/node_modules/**', '**/*.int.spec.ts', '**/*.e2e.spec.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['{apps,libs,tools}/**/*.int.spec.ts'],
+          globalSetup: ['./libs/db/src/testing/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          pool: 'forks',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['apps/portal-e2e/**/*.e2e.spec.ts'],
+          globalSetup: ['./libs/db/src/testing/global-setup.ts', './apps/portal-e2e/src/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
