@@ -64,6 +64,11 @@ export default tseslint.config(
     },
   },
   {
+    // Migrations are frozen against Kysely<any>: they must not follow today's table types.
+    files: ['libs/db/migrations/**/*.ts', 'libs/db/src/migrate.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
     // Noise and identifiers must come from node:crypto; Math.random is predictable.
     files: ['libs/**/*.ts', 'apps/**/*.ts'],
     ignores: ['**/*.spec.ts'],

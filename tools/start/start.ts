@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createLogger, EnvError, loadApiEnv } from '@dd/config';
 import { createDb, migrateToLatest, openLocalDatabase } from '@dd/db';
-import { checkRedis } from '@dd/queue';
+import { checkRedis, RedisSetupError } from '@dd/queue';
 
 /**
  * `npm start`: one command for the whole platform. Checks Redis, opens PostgreSQL (DATABASE_URL
@@ -95,6 +95,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof EnvError || (error instanceof Error && error.name === 'RedisUnavailableError') ? error.message : error);
+  console.error(error instanceof EnvError || error instanceof RedisSetupError ? error.message : error);
   process.exit(1);
 });

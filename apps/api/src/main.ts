@@ -1,7 +1,7 @@
 import { createAccountsService } from '@dd/accounts';
 import { createLogger, EnvError, loadApiEnv } from '@dd/config';
 import { createDb, openLocalDatabase } from '@dd/db';
-import { checkRedis, createRedisConnection } from '@dd/queue';
+import { checkRedis, createRedisConnection, RedisSetupError } from '@dd/queue';
 import { buildServer } from './server';
 
 // The API process: `npm start` runs it with DATABASE_URL set (embedded or real PostgreSQL).
@@ -40,6 +40,6 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // One clear line for configuration and dependency problems; a stack only for the unexpected.
-  console.error(error instanceof EnvError || (error instanceof Error && error.name === 'RedisUnavailableError') ? error.message : error);
+  console.error(error instanceof EnvError || error instanceof RedisSetupError ? error.message : error);
   process.exit(1);
 });

@@ -26,7 +26,7 @@ describe('authorization builders', () => {
 
   it('the access levels match the routers they sit in', () => {
     const access = Object.fromEntries(
-      Object.entries(appRouter._def.procedures as AnyProcedureMap).map(([path, p]) => [path, p._def.meta?.access]),
+      Object.entries(appRouter._def.procedures as unknown as AnyProcedureMap).map(([path, p]) => [path, p._def.meta?.access]),
     );
     for (const [path, level] of Object.entries(access)) {
       if (path.startsWith('admin.')) expect(level, path).toBe('admin');

@@ -10,7 +10,9 @@ export class EnvError extends Error {
 }
 
 function parse<S extends z.ZodType>(schema: S, source: NodeJS.ProcessEnv): z.infer<S> {
-  const result = schema.safeParse(source);
+  // An empty variable (`FOO=`) means "not set", as compose files and shells often pass them.
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+  const result = schema.safeParse(present);
   if (!result.success) {
     throw new EnvError(result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
