@@ -1,0 +1,14 @@
+import { sessionRepository } from '@dd/accounts';
+import type { Db } from '@dd/db';
+import type { JobHandlers } from '../job.handler';
+
+export function maintenanceHandlers({ db }: { db: Db }) {
+  return {
+    // Idempotent by nature: a second run finds nothing left to delete.
+    'sessions.purge': async (_payload, { logger }) => {
+      const deleted = await sessionRepository.deleteExpired(db, new Date());
+      logger.info({ deleted }, 'expired and revoked sessions purged');
+      return deleted;
+    },
+  } satisfies Partial<JobHandlers>;
+}

@@ -1,0 +1,16 @@
+import type { Logger } from '@dd/config';
+import type { JobRegistry, Jobs, RegistryJobName, RegistryPayload } from '@dd/queue';
+
+export interface JobContext {
+  jobId: string;
+  queue: string;
+  /** 1 on the first run; BullMQ is at-least-once, so a handler must tolerate running again. */
+  attempt: number;
+  /** Already carries the job's id, name and attempt. */
+  logger: Logger;
+}
+
+export type JobHandler<P> = (payload: P, context: JobContext) => Promise<unknown>;
+
+/** One handler per job of the registry; leaving one out is a type error here and a start-up error in the worker. */
+export type JobHandlers<R extends JobRegistry = Jobs> = { [N in RegistryJobName<R>]: JobHandler<RegistryPayload<R, N>> };

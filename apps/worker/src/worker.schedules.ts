@@ -1,0 +1,46 @@
+import type { Logger } from '@dd/config';
+import type { JobRegistry, Jobs, Queues, RegistryJobName, RegistryPayloadInput } from '@dd/queue';
+import { z } from 'zod';
+
+export type JobSchedule<R extends JobRegistry = Jobs> = {
+  [N in RegistryJobName<R>]: {
+    job: N;
+    payload: RegistryPayloadInput<R, N>;
+  } & ({ every: number; pattern?: never } | { pattern: string; every?: never });
+}[RegistryJobName<R>];
+
+/**
+ * Repeating jobs, registered through BullMQ job schedulers with the job name as scheduler id.
+ * The id is a persistent contract like the job name: upserting the same id on every start is
+ * idempotent, and a scheduler whose job is dropped from this list is removed at start.
+ * Prefer a cron pattern to `every`: `every` also runs the job at once on each upsert, that is on
+ * every worker start.
+ */
+export const SCHEDULES: JobSchedule[] = [{ job: 'sessions.purge', pattern: '0 * * * *', payload: {} }];
+
+/** Makes Redis hold exactly the schedulers listed, so a deploy is the only way to change them. */
+export async function syncSchedules<R extends JobRegistry>(
+  queues: Queues<R>,
+  schedules: readonly JobSchedule<R>[],
+  logger: Logger,
+): Promise<void> {
+  const wanted = new Set<string>();
+  for (const schedule of schedules) {
+    const definition = queues.registry[schedule.job];
+    if (!definition) throw new Error(`Schedule for unknown job "${schedule.job}".`);
+    const payload = definition.payload.safeParse(schedule.payload);
+    if (!payload.success) throw new Error(`Schedule for job "${schedule.job}" has an invalid payload: ${z.prettifyError(payload.error)}`);
+    const repeat = schedule.every !== undefined ? { every: schedule.every } : { pattern: schedule.pattern };
+    await queues
+      .get(definition.queue)
+      .upsertJobScheduler(schedule.job, repeat, { name: schedule.job, data: payload.data, opts: { ...definition.options } });
+    wanted.add(schedule.job);
+  }
+  for (const queue of queues.all()) {
+    for (const scheduler of await queue.getJobSchedulers()) {
+      if (wanted.has(scheduler.key)) continue;
+      await queue.removeJobScheduler(scheduler.key);
+      logger.info({ queue: queue.name, scheduler: scheduler.key }, 'removed a job scheduler that is no longer configured');
+    }
+  }
+}

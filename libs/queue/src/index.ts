@@ -1,0 +1,22 @@
+export { defineJob, defineRegistry, queueNamesOf } from './job.definition';
+export type {
+  JobDefinition,
+  JobOptionsOverride,
+  JobRegistry,
+  RegistryJobName,
+  RegistryPayload,
+  RegistryPayloadInput,
+  RegistryQueueName,
+} from './job.definition';
+export { JOBS } from './queue.registry';
+export type { JobName, JobPayload, JobPayloadInput, Jobs, QueueName } from './queue.registry';
+export { DEFAULT_JOB_OPTIONS } from './job.defaults';
+export { createRedisConnection, describeRedisUrl, redisOptionsFor } from './redis.connection';
+export type { RedisConnectionOptions, RedisRole } from './redis.connection';
+export { assertNoEviction, checkRedis } from './redis.checks';
+export { createQueues } from './queues.factory';
+export type { CreateQueuesOptions, Queues } from './queues.factory';
+export { enqueue } from './enqueue';
+export type { EnqueueOptions } from './enqueue';
+export { JobPayloadError, QueueUnavailableError, RedisSetupError } from './queue.errors';
+export type { Redis } from 'ioredis';
