@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import type { TestProject } from 'vitest/node';
+import { createTestDatabase, testRedisUrl } from '@dd/db/testing';
+import { freePort, startApi, waitForHealthy } from './api-process';
+import type { E2eAdmin } from './provided-context';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** The production build the API serves. Vitest sets NODE_ENV=test, which would give React's development build. */
+async function buildPortal(): Promise<void> {
+  const previous = process.env['NODE_ENV'];
+  process.env['NODE_ENV'] = 'production';
+  try {
+    await build({ configFile: fileURLToPath(new URL('../../portal/vite.config.ts', import.meta.url)), mode: 'production', logLevel: 'warn' });
+  } finally {
+    process.env['NODE_ENV'] = previous;
+  }
+}
+
+/**
+ * Runs after libs/db's global setup (which migrated the template database): builds the portal,
+ * starts the real API on a fresh database and a free port, and hands the URL to the tests.
+ */
+export async function setup(project: TestProject): Promise<() => Promise<void>> {
+  await buildPortal();
+
+  const database = await createTestDatabase();
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  // The API creates this admin at start-up (ADMIN_EMAIL / ADMIN_PASSWORD); its name is the API's default.
+  const admin: E2eAdmin = { email: 'beheer@datadividend.test', password: `Beheer-${randomBytes(6).toString('hex')}-9`, displayName: 'Administrator' };
+
+  const api = startApi({
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      DATABASE_URL: database.url,
+      REDIS_URL: testRedisUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_ORIGIN: baseUrl,
+      QUEUE_PREFIX: `e2e-${randomBytes(4).toString('hex')}`,
+      LOG_LEVEL: 'warn',
+      PORTAL_DIST: 'apps/portal/dist',
+      ADMIN_EMAIL: admin.email,
+      ADMIN_PASSWORD: admin.password,
+    },
+  });
+
+  try {
+    await waitForHealthy(baseUrl, api);
+  } catch (error) {
+    await api.stop();
+    await database.drop();
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`${reason}\n--- API output ---\n${api.output() || '(nothing)'}`);
+  }
+
+  project.provide('baseUrl', baseUrl);
+  project.provide('admin', admin);
+
+  return async () => {
+    await api.stop();
+    await database.drop();
+  };
+}

@@ -1,0 +1,137 @@
+import { useMemo, useState, type ChangeEvent } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { PASSWORD_MIN_LENGTH, signUpAdvertiserInput, signUpCustomerInput, type Viewer } from '@dd/contract';
+import { Alert, Button, RadioCards, TextField } from '@dd/ui';
+import { usePageTitle } from '../../app/page-title';
+import { homePath } from '../../app/role-home';
+import { useTRPC } from '../../app/trpc';
+import { useSetViewer } from '../../app/use-viewer';
+import { isLocale } from '../../i18n/locale-storage';
+import { AuthFrame } from './auth-frame';
+import { FormAlert } from './form-alert';
+import { useAuthForm } from './use-auth-form';
+
+type SignUpRole = 'customer' | 'advertiser';
+const CUSTOMER_FIELDS = ['displayName', 'email', 'password'] as const;
+const ADVERTISER_FIELDS = ['organisationName', 'displayName', 'email', 'password'] as const;
+type Field = (typeof ADVERTISER_FIELDS)[number];
+
+export function SignUpPage() {
+  const { t, i18n } = useTranslation();
+  usePageTitle(t('titles.signUp'));
+  const trpc = useTRPC();
+  const setViewer = useSetViewer();
+  const navigate = useNavigate();
+  const [searchParams] = useSearchParams();
+  const [role, setRole] = useState<SignUpRole>(searchParams.get('role') === 'advertiser' ? 'advertiser' : 'customer');
+  const [values, setValues] = useState<Record<Field, string>>({ organisationName: '', displayName: '', email: '', password: '' });
+  const isAdvertiser = role === 'advertiser';
+  const locale = isLocale(i18n.language) ? i18n.language : 'nl';
+  const extra = useMemo(() => ({ locale }), [locale]);
+
+  const onSuccess = (viewer: Viewer) => {
+    setViewer(viewer);
+    void navigate(homePath(viewer.role), { replace: true });
+  };
+  const onError = (error: unknown) => form.applyServerError(error);
+  const signUpCustomer = useMutation(trpc.auth.signUpCustomer.mutationOptions({ onSuccess, onError }));
+  const signUpAdvertiser = useMutation(trpc.auth.signUpAdvertiser.mutationOptions({ onSuccess, onError }));
+  const pending = signUpCustomer.isPending || signUpAdvertiser.isPending;
+
+  const form = useAuthForm<Field, typeof signUpCustomerInput | typeof signUpAdvertiserInput>({
+    schema: isAdvertiser ? signUpAdvertiserInput : signUpCustomerInput,
+    fields: isAdvertiser ? ADVERTISER_FIELDS : CUSTOMER_FIELDS,
+    values,
+    extra,
+    onValid: (data) => {
+      if ('organisationName' in data) signUpAdvertiser.mutate(data);
+      else signUpCustomer.mutate(data);
+    },
+  });
+
+  const update = (field: Field) => (event: ChangeEvent<HTMLInputElement>) => {
+    const next = { ...values, [field]: event.target.value };
+    setValues(next);
+    form.revalidate(field, next);
+  };
+
+  const chooseRole = (next: SignUpRole) => {
+    setRole(next);
+    form.reset();
+  };
+
+  return (
+    <AuthFrame
+      wide
+      title={t('auth.signUp.title')}
+      description={t('auth.signUp.description')}
+      footer={
+        <>
+          {t('auth.signUp.haveAccount')} <Link to="/sign-in">{t('auth.signUp.signInLink')}</Link>
+        </>
+      }
+    >
+      <form className="auth-form" noValidate onSubmit={form.handleSubmit}>
+        <RadioCards<SignUpRole>
+          legend={t('auth.signUp.roleLegend')}
+          name="role"
+          value={role}
+          onChange={chooseRole}
+          options={[
+            { value: 'customer', label: t('auth.signUp.roleCustomer'), description: t('auth.signUp.roleCustomerDescription'), icon: 'wallet' },
+            { value: 'advertiser', label: t('auth.signUp.roleAdvertiser'), description: t('auth.signUp.roleAdvertiserDescription'), icon: 'building' },
+          ]}
+        />
+        {isAdvertiser ? <Alert tone="info">{t('auth.signUp.advertiserNote')}</Alert> : null}
+        <FormAlert message={form.formMessage}>
+          {form.formMessageKey === 'errors.EMAIL_TAKEN' ? <Link to="/sign-in">{t('auth.signUp.signInLink')}</Link> : null}
+        </FormAlert>
+        {isAdvertiser ? (
+          <TextField
+            label={t('auth.fields.organisationName')}
+            hint={t('auth.fields.organisationNameHint')}
+            name="organisationName"
+            autoComplete="organization"
+            value={values.organisationName}
+            onChange={update('organisationName')}
+            error={form.errorFor('organisationName')}
+          />
+        ) : null}
+        <TextField
+          label={isAdvertiser ? t('auth.fields.contactName') : t('auth.fields.displayName')}
+          hint={isAdvertiser ? undefined : t('auth.fields.displayNameHint')}
+          name="displayName"
+          autoComplete="name"
+          value={values.displayName}
+          onChange={update('displayName')}
+          error={form.errorFor('displayName')}
+        />
+        <TextField
+          label={t('auth.fields.email')}
+          type="email"
+          name="email"
+          autoComplete="email"
+          inputMode="email"
+          value={values.email}
+          onChange={update('email')}
+          error={form.errorFor('email')}
+        />
+        <TextField
+          label={t('auth.fields.password')}
+          hint={t('auth.fields.passwordHint', { min: PASSWORD_MIN_LENGTH })}
+          type="password"
+          name="password"
+          autoComplete="new-password"
+          value={values.password}
+          onChange={update('password')}
+          error={form.errorFor('password')}
+        />
+        <Button type="submit" size="lg" fullWidth loading={pending}>
+          {isAdvertiser ? t('auth.signUp.submitAdvertiser') : t('auth.signUp.submitCustomer')}
+        </Button>
+      </form>
+    </AuthFrame>
+  );
+}

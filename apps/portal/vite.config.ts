@@ -1,0 +1,42 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- build configuration shared with vitest, not a library.
+import { workspaceAliases } from '../../tools/vitest/aliases.ts';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+// The design system's stylesheet, imported once by main.tsx as '@dd/ui/styles.css'.
+const uiStyles = { find: /^@dd\/ui\/styles\.css$/, replacement: fileURLToPath(new URL('../../libs/ui/src/styles.css', import.meta.url)) };
+// In development the API runs separately; the portal's dev server forwards its paths to it.
+const api = { target: 'http://127.0.0.1:3000', changeOrigin: false };
+
+export default defineConfig({
+  root,
+  plugins: [react()],
+  resolve: { alias: [uiStyles, ...workspaceAliases()] },
+  build: {
+    outDir: fileURLToPath(new URL('./dist', import.meta.url)),
+    emptyOutDir: true,
+    sourcemap: true,
+    rolldownOptions: {
+      output: {
+        // Libraries change less often than the app: separate chunks stay cached across releases.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
+            { name: 'vendor', test: /node_modules[\\/]/ },
+          ],
+        },
+      },
+    },
+  },
+  server: {
+    port: 5173,
+    strictPort: true,
+    proxy: { '/trpc': api, '/healthz': api },
+  },
+  preview: {
+    port: 4173,
+    proxy: { '/trpc': api, '/healthz': api },
+  },
+});
