@@ -78,6 +78,11 @@ describe('admins', () => {
     expect(pathOf(page)).toBe('/admin');
     expect(await page.getByRole('heading', { level: 3, name: 'Adverteerders verifiëren' }).isVisible()).toBe(true);
     expect(await page.getByRole('heading', { level: 3, name: 'Auditlog' }).isVisible()).toBe(true);
+    // The advertiser who signed up above is waiting for this admin.
+    const stats = page.getByRole('region', { name: 'Het platform in cijfers' });
+    await stats.waitFor();
+    const awaiting = stats.locator('div', { hasText: 'Organisaties die op verificatie wachten' }).locator('dd');
+    expect(Number(await awaiting.textContent())).toBeGreaterThanOrEqual(1);
     await saveScreenshot(page, 'admin-home');
   });
 });

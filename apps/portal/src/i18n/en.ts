@@ -259,6 +259,14 @@ export const en: TranslationShape<Translations> = {
       },
       noteTitle: 'Everything you do is recorded',
       noteBody: 'Every decision goes into the audit log with its time and reason. Nobody can change or delete that log, including you.',
+      stats: {
+        title: 'The platform in numbers',
+        customers: 'Customers',
+        advertisers: 'Advertisers',
+        awaiting: 'Organisations awaiting verification',
+        verified: 'Verified organisations',
+        loadError: 'The numbers cannot be loaded right now.',
+      },
     },
   },
   notFound: {

@@ -257,6 +257,14 @@ export const nl = {
       },
       noteTitle: 'Alles wat je doet wordt vastgelegd',
       noteBody: 'Elke beslissing komt met tijdstip en reden in het auditlog. Dat log kan niemand aanpassen of verwijderen, ook jij niet.',
+      stats: {
+        title: 'Het platform in cijfers',
+        customers: 'Klanten',
+        advertisers: 'Adverteerders',
+        awaiting: 'Organisaties die op verificatie wachten',
+        verified: 'Geverifieerde organisaties',
+        loadError: 'De cijfers kunnen nu niet worden geladen.',
+      },
     },
   },
   notFound: {

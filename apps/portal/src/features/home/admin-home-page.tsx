@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Card, PageHeader } from '@dd/ui';
 import { usePageTitle } from '../../app/page-title';
 import { useSignedInViewer } from '../../app/use-viewer';
+import { PlatformStats } from './platform-stats';
 import { StepList, type Step } from './step-list';
 import './home.css';
 
@@ -29,6 +30,7 @@ export function AdminHomePage() {
   return (
     <div className="page dd-container">
       <PageHeader eyebrow={t('home.admin.eyebrow')} title={t('home.greeting', { name: viewer.displayName })} description={t('home.admin.description')} />
+      <PlatformStats />
       <StepList title={t('home.admin.tasksTitle')} steps={tasks} numbered={false} />
       <Card as="section" tone="muted" icon="shield" headingLevel={2} title={t('home.admin.noteTitle')} className="home-note">
         <p>{t('home.admin.noteBody')}</p>
