@@ -1,0 +1,89 @@
+import { verifyPassword } from '@dd/accounts';
+import { sql } from '@dd/db';
+import { createTestDatabase, type TestDatabase } from '@dd/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS, DEMO_ORGANISATION } from './demo-accounts';
+import { SEED_EMAIL_DOMAIN, UNUSABLE_PASSWORD_HASH } from './ids';
+import type { SeedOptions } from './seed.options';
+import { SeedConflictError, runSeed, type SeedSummary } from './seed.runner';
+
+const options: SeedOptions = { customers: 200, seed: 42, months: 2, until: '2026-11', reset: false };
+const quiet = { concurrency: 2, log: () => {} };
+
+describe('npm run seed', () => {
+  let test: TestDatabase;
+  let first: SeedSummary;
+
+  beforeAll(async () => {
+    test = await createTestDatabase();
+    first = await runSeed(test.db, options, quiet);
+  });
+  afterAll(async () => {
+    await test?.drop();
+  });
+
+  const count = async (query: ReturnType<typeof sql<{ n: number }>>) => (await query.execute(test.db)).rows[0]?.n;
+
+  it('writes the customers, their profiles and their bookings', async () => {
+    expect(first.customers).toBe(200);
+    expect(first.insertedCustomers).toBe(200);
+    expect(first.insertedTransactions).toBe(first.transactions);
+    expect(first.transactions).toBeGreaterThan(200 * 2 * 30);
+    expect(first.transactions).toBeLessThan(200 * 2 * 60);
+
+    const seeded = `%@${SEED_EMAIL_DOMAIN}`;
+    expect(await count(sql`select count(*)::int as n from users where email like ${seeded} and role = 'customer'`)).toBe(200);
+    expect(await count(sql`select count(*)::int as n from users where email like ${seeded} and password_hash <> ${UNUSABLE_PASSWORD_HASH}`)).toBe(0);
+    expect(await count(sql`select count(*)::int as n from customer_profiles p join users u on u.id = p.user_id where u.email like ${seeded}`)).toBe(200);
+    expect(await count(sql`select count(*)::int as n from transactions t join users u on u.id = t.customer_id where u.email like ${seeded}`)).toBe(first.transactions);
+    expect(await count(sql`select count(distinct province)::int as n from customer_profiles`)).toBeGreaterThanOrEqual(10);
+    expect(await count(sql`select count(*)::int as n from transactions where category is null or amount_cents = 0`)).toBe(0);
+    const months = await sql<{ month: string }>`select distinct to_char(booked_on, 'YYYY-MM') as month from transactions order by 1`.execute(test.db);
+    expect(months.rows.map((r) => r.month)).toEqual(['2026-09', '2026-10']);
+  });
+
+  it('adds nothing when run again with the same options', async () => {
+    const before = await count(sql`select count(*)::int as n from transactions`);
+    const again = await runSeed(test.db, options, quiet);
+    expect(again.insertedCustomers).toBe(0);
+    expect(again.insertedTransactions).toBe(0);
+    expect(again.demo.every((login) => !login.created)).toBe(true);
+    expect(await count(sql`select count(*)::int as n from transactions`)).toBe(before);
+  });
+
+  it('creates demo logins that sign in with the printed passwords', async () => {
+    expect(first.demo.map((l) => l.role)).toEqual(['customer', 'advertiser', 'admin']);
+    for (const login of first.demo) {
+      const user = await test.db.selectFrom('users').select(['password_hash', 'role', 'organisation_id']).where('email', '=', login.email).executeTakeFirstOrThrow();
+      expect(user.role).toBe(login.role);
+      expect(login.password).toBe(DEMO_ACCOUNTS.find((a) => a.email === login.email)?.password);
+      expect(await verifyPassword(user.password_hash, login.password ?? '')).toBe(true);
+      expect(user.organisation_id).toBe(login.role === 'advertiser' ? DEMO_ORGANISATION.id : null);
+    }
+    const org = await test.db.selectFrom('organisations').select(['name', 'kvk_number', 'status']).where('id', '=', DEMO_ORGANISATION.id).executeTakeFirstOrThrow();
+    expect(org).toEqual({ name: 'Demo Adverteerder B.V.', kvk_number: expect.stringMatching(/^\d{8}$/), status: 'verified' });
+    const demo = DEMO_ACCOUNTS[0]!;
+    expect(await count(sql`select count(*)::int as n from customer_profiles where user_id = ${demo.id}`)).toBe(1);
+    expect(await count(sql`select count(*)::int as n from transactions where customer_id = ${demo.id}`)).toBeGreaterThan(50);
+  });
+
+  it('includes special-category counterparties that must never be sold', async () => {
+    const rows = await sql<{ category: string; n: number }>`
+      select category, count(*)::int as n from transactions
+      where category in ('health', 'religion', 'politics', 'trade_union', 'baby') group by category`.execute(test.db);
+    expect(rows.rows.map((r) => r.category).sort()).toEqual(['baby', 'health', 'politics', 'religion', 'trade_union']);
+    expect(await count(sql`select count(*)::int as n from transactions where counterparty_name ~ '^(Zilveren Kruis|VGZ|CZ|Menzis)'`)).toBeGreaterThan(0);
+    expect(await count(sql`select count(*)::int as n from transactions where counterparty_name in ('FNV', 'CNV Vakmensen')`)).toBeGreaterThan(0);
+  });
+
+  it('refuses to mix in customers of another seed unless asked to reset', async () => {
+    const other = { ...options, customers: 20, seed: 7 };
+    await expect(runSeed(test.db, other, quiet)).rejects.toBeInstanceOf(SeedConflictError);
+    const replaced = await runSeed(test.db, { ...other, reset: true }, quiet);
+    expect(replaced.deletedCustomers).toBe(200);
+    expect(replaced.insertedCustomers).toBe(20);
+    expect(await count(sql`select count(*)::int as n from users where email like ${`%@${SEED_EMAIL_DOMAIN}`}`)).toBe(20);
+    // The demo accounts are not seeded customers: a reset leaves them alone.
+    expect(await count(sql`select count(*)::int as n from users where id in (${sql.join(DEMO_ACCOUNTS.map((a) => a.id))})`)).toBe(3);
+  });
+});

@@ -1,0 +1,124 @@
+import type { Database, Kysely } from '@dd/db';
+import { monthWindow } from './calendar';
+import { ensureDemoAccounts, type DemoLogin } from './demo-accounts';
+import { planFinances } from './finances.generator';
+import { customerEmail } from './ids';
+import { generateCustomer } from './population.generator';
+import type { SeedOptions } from './seed.options';
+import { deleteSeededCustomers, detectWriterSchema, findForeignSeededCustomer, writeBatch, type SeedBatch } from './seed.writer';
+import { generateMonth } from './transactions.generator';
+
+export interface SeedRunSettings {
+  /** Batches in flight at once: 2 on a PostgreSQL server, 1 on the embedded one (one transaction at a time). */
+  concurrency: number;
+  log: (line: string) => void;
+}
+
+export interface SeedSummary {
+  customers: number;
+  transactions: number;
+  insertedCustomers: number;
+  insertedTransactions: number;
+  deletedCustomers: number;
+  seconds: number;
+  rowsPerSecond: number;
+  demo: DemoLogin[];
+}
+
+export class SeedConflictError extends Error {
+  constructor(email: string) {
+    super(`${email} was seeded with another --seed. Run again with --reset to replace the seeded customers.`);
+    this.name = 'SeedConflictError';
+  }
+}
+
+/** About 8k booking rows per batch: one INSERT, one commit; smaller batches also keep GC pauses short. */
+const ROWS_PER_BATCH = 8_000;
+const AVERAGE_BOOKINGS_PER_MONTH = 45;
+
+/** Customers first..last (1-based), generated in memory: pure CPU, no I/O. */
+export function buildBatch(options: Pick<SeedOptions, 'seed' | 'months' | 'until'>, first: number, last: number): SeedBatch {
+  const months = monthWindow(options.until, options.months);
+  const customers = [];
+  const transactions = [];
+  for (let index = first; index <= last; index++) {
+    const customer = generateCustomer(options.seed, index);
+    const plan = planFinances(options.seed, customer);
+    customers.push(customer);
+    transactions.push(months.flatMap((m) => generateMonth(options.seed, customer, plan, m)));
+  }
+  return { customers, transactions };
+}
+
+/**
+ * Generates and writes the population in batches. While the database commits one batch, the next
+ * is generated, so the CPU work of both sides overlaps; same options, same rows, any number of runs.
+ */
+export async function runSeed(db: Kysely<Database>, options: SeedOptions, settings: SeedRunSettings): Promise<SeedSummary> {
+  const started = performance.now();
+  const { log } = settings;
+  let deletedCustomers = 0;
+  if (options.reset) {
+    deletedCustomers = await deleteSeededCustomers(db);
+    log(`seed: reset removed ${deletedCustomers} seeded customers`);
+  } else {
+    const foreign = await findForeignSeededCustomer(db, options.seed);
+    if (foreign) throw new SeedConflictError(foreign);
+  }
+
+  const schema = await detectWriterSchema(db);
+  const perBatch = Math.max(1, Math.min(2_000, Math.floor(ROWS_PER_BATCH / (AVERAGE_BOOKINGS_PER_MONTH * options.months))));
+  const total = options.customers;
+  const counts = { customers: 0, transactions: 0, insertedCustomers: 0, insertedTransactions: 0 };
+  const inFlight = new Set<Promise<void>>();
+  let failure: unknown;
+  let reportedDecile = 0;
+
+  for (let first = 1; first <= total && failure === undefined; first += perBatch) {
+    const last = Math.min(total, first + perBatch - 1);
+    const batch = buildBatch(options, first, last);
+    const bookings = batch.transactions.reduce((n, t) => n + t.length, 0);
+    const write: Promise<void> = writeBatch(db, schema, batch).then(
+      (written) => {
+        counts.customers += batch.customers.length;
+        counts.transactions += bookings;
+        counts.insertedCustomers += written.users;
+        counts.insertedTransactions += written.transactions;
+        const decile = Math.floor((counts.customers * 10) / total);
+        if (decile > reportedDecile && counts.customers < total) {
+          reportedDecile = decile;
+          const seconds = (performance.now() - started) / 1000;
+          log(`seed: ${decile * 10}% customers=${counts.customers}/${total} transactions=${counts.transactions} seconds=${seconds.toFixed(1)}`);
+        }
+      },
+      (error: unknown) => {
+        failure ??= error;
+      },
+    );
+    inFlight.add(write);
+    void write.finally(() => inFlight.delete(write));
+    if (inFlight.size >= settings.concurrency) await Promise.race(inFlight);
+  }
+  await Promise.all(inFlight);
+  if (failure !== undefined) throw failure;
+
+  const demo = await ensureDemoAccounts(db, schema, monthWindow(options.until, options.months));
+  const seconds = (performance.now() - started) / 1000;
+  const rows = counts.customers * 2 + counts.transactions;
+  return { ...counts, deletedCustomers, seconds, rowsPerSecond: Math.round(rows / Math.max(seconds, 0.001)), demo: demo.logins };
+}
+
+export function summaryLine(s: SeedSummary): string {
+  return (
+    `seed: customers=${s.customers} transactions=${s.transactions} seconds=${s.seconds.toFixed(1)} rows_per_s=${s.rowsPerSecond}` +
+    ` (new: customers=${s.insertedCustomers} transactions=${s.insertedTransactions})`
+  );
+}
+
+export function demoLines(logins: readonly DemoLogin[]): string[] {
+  return [
+    'Demo logins (local demos only: these passwords are public, never use them on a shared or production install):',
+    ...logins.map((l) => `  ${l.role.padEnd(10)} ${l.email.padEnd(36)} ${l.password ?? '(password was changed; left as is)'}`),
+    `Seeded customers (e.g. ${customerEmail(1)}) cannot sign in.`,
+  ];
+}

@@ -1,0 +1,189 @@
+import { sql, type Kysely, type Database } from '@dd/db';
+import { SEED_EMAIL_DOMAIN, UNUSABLE_PASSWORD_HASH, customerId, customerIndexFromEmail } from './ids';
+import { SPECIAL_CATEGORIES } from './merchants.data';
+import { plainArrayLiteral, quotedArrayLiteral } from './pg-array';
+import type { SeedCustomer } from './population.generator';
+import type { SeedTransaction } from './transactions.generator';
+
+/** Customers with their bookings, written together in one database transaction. */
+export interface SeedBatch {
+  customers: readonly SeedCustomer[];
+  /** transactions[i] belongs to customers[i]. */
+  transactions: readonly (readonly SeedTransaction[])[];
+}
+
+export interface WriteCounts {
+  users: number;
+  profiles: number;
+  transactions: number;
+}
+
+/** Rows per INSERT: big enough to amortise a round trip, small enough to keep parameters modest. */
+export const ROWS_PER_STATEMENT = 8_000;
+
+const affected = (result: { numAffectedRows?: bigint }) => Number(result.numAffectedRows ?? 0n);
+
+/** Inserts the accounts that are missing; returns the ids it inserted. */
+async function insertUsers(db: Kysely<Database>, customers: readonly SeedCustomer[]): Promise<Set<string>> {
+  const result = await sql<{ id: string }>`
+    insert into users (id, email, password_hash, role, display_name, locale)
+    select t.id, t.email, ${UNUSABLE_PASSWORD_HASH}, 'customer', t.display_name, t.locale
+    from unnest(${customers.map((c) => c.id)}::uuid[], ${customers.map((c) => c.email)}::text[],
+                ${customers.map((c) => c.displayName)}::text[], ${customers.map((c) => c.locale)}::text[])
+         as t(id, email, display_name, locale)
+    on conflict do nothing
+    returning id`.execute(db);
+  return new Set(result.rows.map((r) => r.id));
+}
+
+async function insertProfiles(db: Kysely<Database>, customers: readonly SeedCustomer[]): Promise<number> {
+  // A ragged text[][] cannot be unnested row by row, so interests travel as one comma-joined string each.
+  const result = await sql`
+    insert into customer_profiles (user_id, birth_year, province, municipality, household_size, interests)
+    select t.user_id, t.birth_year, t.province, t.municipality, t.household_size, string_to_array(t.interests, ',')
+    from unnest(${customers.map((c) => c.id)}::uuid[], ${customers.map((c) => c.birthYear)}::int[],
+                ${customers.map((c) => c.province)}::text[], ${customers.map((c) => c.municipality)}::text[],
+                ${customers.map((c) => c.householdSize)}::int[], ${customers.map((c) => c.interests.join(','))}::text[])
+         as t(user_id, birth_year, province, municipality, household_size, interests)
+    on conflict (user_id) do nothing`.execute(db);
+  return affected(result);
+}
+
+/** Column arrays for one INSERT; customer ids go once per customer and rows point at them by position. */
+class TransactionColumns {
+  owner: number[] = [];
+  bookedOn: string[] = [];
+  amount: number[] = [];
+  name: string[] = [];
+  iban: (string | null)[] = [];
+  description: string[] = [];
+  code: string[] = [];
+  category: string[] = [];
+  dedupeKey: string[] = [];
+
+  get size(): number {
+    return this.owner.length;
+  }
+
+  push(owner: number, t: SeedTransaction): void {
+    this.owner.push(owner);
+    this.bookedOn.push(t.bookedOn);
+    this.amount.push(t.amountCents);
+    this.name.push(t.counterpartyName);
+    this.iban.push(t.counterpartyIban);
+    this.description.push(t.description);
+    this.code.push(t.bankCode);
+    this.category.push(t.category);
+    this.dedupeKey.push(t.dedupeKey);
+  }
+}
+
+/**
+ * What the writer adapts to: once the customer-data migration has given transactions the
+ * `special` / `protected_life_event` flags, seeded rows must carry them exactly as an import would,
+ * or health and pregnancy bookings would sit in the database marked as sellable.
+ */
+export interface WriterSchema {
+  specialFlags: boolean;
+}
+
+export async function detectWriterSchema(db: Kysely<Database>): Promise<WriterSchema> {
+  const result = await sql<{ n: number }>`
+    select count(*)::int as n from information_schema.columns
+    where table_schema = current_schema() and table_name = 'transactions' and column_name in ('special', 'protected_life_event')`.execute(db);
+  return { specialFlags: result.rows[0]?.n === 2 };
+}
+
+const ART9_CATEGORIES = SPECIAL_CATEGORIES.filter((c) => c !== 'baby');
+
+/**
+ * `fresh`: every owner was inserted in this database transaction, so none can have bookings yet and
+ * the plain INSERT skips ON CONFLICT's speculative insertion (an extra index probe and WAL record per row).
+ */
+async function insertTransactions(db: Kysely<Database>, schema: WriterSchema, ownerIds: readonly string[], cols: TransactionColumns, fresh: boolean): Promise<number> {
+  const onConflict = fresh ? sql`` : sql`on conflict (customer_id, dedupe_key) do nothing`;
+  const flagColumns = schema.specialFlags ? sql`, special, protected_life_event` : sql``;
+  const flagValues = schema.specialFlags ? sql`, t.category = any(${ART9_CATEGORIES}::text[]), t.category = 'baby'` : sql``;
+  const result = await sql`
+    insert into transactions (customer_id, booked_on, amount_cents, counterparty_name, counterparty_iban, description, bank_code, category, dedupe_key${flagColumns})
+    select (${ownerIds}::uuid[])[t.owner], t.booked_on, t.amount, t.name, t.iban, t.description, t.code, t.category, t.dedupe_key${flagValues}
+    from unnest(${plainArrayLiteral(cols.owner)}::int[], ${plainArrayLiteral(cols.bookedOn)}::date[], ${plainArrayLiteral(cols.amount)}::int8[],
+                ${quotedArrayLiteral(cols.name)}::text[], ${plainArrayLiteral(cols.iban)}::text[], ${quotedArrayLiteral(cols.description)}::text[],
+                ${plainArrayLiteral(cols.code)}::text[], ${plainArrayLiteral(cols.category)}::text[], ${plainArrayLiteral(cols.dedupeKey)}::text[])
+         as t(owner, booked_on, amount, name, iban, description, code, category, dedupe_key)
+    ${onConflict}`.execute(db);
+  return affected(result);
+}
+
+/**
+ * Profiles and bookings of customers whose accounts exist. `created` holds the accounts this same
+ * database transaction inserted: their bookings cannot exist yet, everyone else's may (a re-run).
+ */
+export async function writeCustomerData(
+  db: Kysely<Database>,
+  schema: WriterSchema,
+  batch: SeedBatch,
+  created: ReadonlySet<string> = new Set(),
+): Promise<Omit<WriteCounts, 'users'>> {
+  const profiles = await insertProfiles(db, batch.customers);
+  const ownerIds = batch.customers.map((c) => c.id);
+  let transactions = 0;
+  for (const fresh of [true, false]) {
+    let cols = new TransactionColumns();
+    for (let i = 0; i < batch.customers.length; i++) {
+      if (created.has(ownerIds[i] as string) !== fresh) continue;
+      for (const t of batch.transactions[i] ?? []) {
+        cols.push(i + 1, t);
+        if (cols.size >= ROWS_PER_STATEMENT) {
+          transactions += await insertTransactions(db, schema, ownerIds, cols, fresh);
+          cols = new TransactionColumns();
+        }
+      }
+    }
+    if (cols.size > 0) transactions += await insertTransactions(db, schema, ownerIds, cols, fresh);
+  }
+  return { profiles, transactions };
+}
+
+/**
+ * One batch, one database transaction: a crash leaves whole customers or none. Commits need not
+ * wait for the disk here (synchronous_commit off): a lost tail is simply written again on a re-run.
+ */
+export async function writeBatch(db: Kysely<Database>, schema: WriterSchema, batch: SeedBatch): Promise<WriteCounts> {
+  return db.transaction().execute(async (trx) => {
+    await sql`set local synchronous_commit = off`.execute(trx);
+    const created = await insertUsers(trx, batch.customers);
+    return { users: created.size, ...(await writeCustomerData(trx, schema, batch, created)) };
+  });
+}
+
+const seededEmailPattern = `%@${SEED_EMAIL_DOMAIN}`;
+
+/**
+ * Refuses to mix populations: seeded customers from another --seed have other ids under the same
+ * emails, so their profiles and bookings would silently stay. Returns the other seed's sample email.
+ */
+export async function findForeignSeededCustomer(db: Kysely<Database>, seed: number): Promise<string | null> {
+  const rows = await db.selectFrom('users').select(['id', 'email']).where('email', 'like', seededEmailPattern).limit(1).execute();
+  const row = rows[0];
+  if (!row) return null;
+  const index = customerIndexFromEmail(row.email);
+  return index !== null && customerId(seed, index) === row.id ? null : row.email;
+}
+
+/**
+ * Deletes seeded customers in slices (profiles, bookings and other customer data go with them by
+ * cascade). Removing a synthetic customer is an erasure, so each slice says so the way erasure
+ * does, which lets append-only consent history cascade too.
+ */
+export async function deleteSeededCustomers(db: Kysely<Database>, slice = 500): Promise<number> {
+  let deleted = 0;
+  for (;;) {
+    const n = await db.transaction().execute(async (trx) => {
+      await sql`select set_config('dd.erasure', 'on', true)`.execute(trx);
+      return affected(await sql`delete from users where id in (select id from users where email like ${seededEmailPattern} limit ${slice})`.execute(trx));
+    });
+    deleted += n;
+    if (n < slice) return deleted;
+  }
+}
