@@ -22,7 +22,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['{apps,libs,tools}/**/*.int.spec.ts'],
-          globalSetup: ['./libs/db/src/testing/global-setup.ts'],
+          globalSetup: ['./tools/vitest/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: 'forks',
@@ -33,7 +33,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['apps/portal-e2e/**/*.e2e.spec.ts'],
-          globalSetup: ['./libs/db/src/testing/global-setup.ts', './apps/portal-e2e/src/global-setup.ts'],
+          globalSetup: ['./tools/vitest/global-setup.ts', './apps/portal-e2e/src/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,

@@ -2,8 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createLogger, EnvError, loadApiEnv } from '@dd/config';
-import { createDb, migrateToLatest, openLocalDatabase } from '@dd/db';
+import { createDb, openLocalDatabase } from '@dd/db';
 import { checkRedis, RedisSetupError } from '@dd/queue';
+import { prepareDatabase } from './prepare-database';
 
 /**
  * `npm start`: one command for the whole platform. Checks Redis, opens PostgreSQL (DATABASE_URL
@@ -42,8 +43,8 @@ async function main(): Promise<void> {
   const database = await openLocalDatabase(env.DATABASE_URL);
   if (database.kind === 'embedded') logger.info('using the embedded PostgreSQL in .data/postgres (set DATABASE_URL to use a server)');
   const db = createDb(database.url, { max: 1, applicationName: 'migrate' });
-  const applied = await migrateToLatest(db).finally(() => db.destroy());
-  logger.info(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
+  const { applied, rules } = await prepareDatabase(db).finally(() => db.destroy());
+  logger.info(`${applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date'}; ${rules} categorisation rules`);
 
   if (!dev) await buildPortalIfStale(resolve(root, env.PORTAL_DIST), (m) => logger.info(m));
 

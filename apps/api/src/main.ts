@@ -1,7 +1,7 @@
 import { createAccountsService } from '@dd/accounts';
 import { createLogger, EnvError, loadApiEnv } from '@dd/config';
 import { createDb, openLocalDatabase } from '@dd/db';
-import { checkRedis, createRedisConnection, RedisSetupError } from '@dd/queue';
+import { checkRedis, createQueues, createRedisConnection, RedisSetupError } from '@dd/queue';
 import { buildServer } from './server';
 
 // The API process: `npm start` runs it with DATABASE_URL set (embedded or real PostgreSQL).
@@ -19,7 +19,8 @@ async function main(): Promise<void> {
     if (created) logger.info({ email: env.ADMIN_EMAIL }, 'admin account created from ADMIN_EMAIL');
   }
 
-  const app = await buildServer({ env, db, logger, pingRedis: () => redis.ping() });
+  const queues = createQueues(redis, env.QUEUE_PREFIX, { onError: (error) => logger.warn({ err: error }, 'queue error') });
+  const app = await buildServer({ env, db, queues, logger, pingRedis: () => redis.ping() });
   await app.listen({ port: env.PORT, host: env.HOST });
   logger.info(`api listening at http://${env.HOST}:${env.PORT}`);
 
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
     closing = true;
     logger.info({ signal }, 'api shutting down');
     await app.close();
+    await queues.close();
     redis.disconnect();
     await db.destroy();
     await database.stop();

@@ -7,6 +7,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadApiEnv } from '@dd/config';
 import { createTestDatabase, testRedisUrl, type TestDatabase } from '@dd/db/testing';
+import { createTestQueues } from '@dd/queue/testing';
 import { buildServer } from './server';
 
 const ORIGIN = 'http://localhost:3000';
@@ -16,14 +17,16 @@ let tdb: TestDatabase;
 let app: FastifyInstance;
 let redis: Redis;
 let distDir: string;
+let testQueues: ReturnType<typeof createTestQueues>;
 
 async function serverWith(pingRedis: () => Promise<unknown>, portalDist = distDir) {
   const env = loadApiEnv({ PUBLIC_ORIGIN: ORIGIN, PORTAL_DIST: portalDist, LOG_LEVEL: 'silent' });
-  return buildServer({ env, db: tdb.db, logger: pino({ level: 'silent' }), pingRedis });
+  return buildServer({ env, db: tdb.db, queues: testQueues.queues, logger: pino({ level: 'silent' }), pingRedis });
 }
 
 beforeAll(async () => {
   tdb = await createTestDatabase();
+  testQueues = createTestQueues();
   redis = new Redis(testRedisUrl, { maxRetriesPerRequest: 1 });
   distDir = mkdtempSync(join(tmpdir(), 'dd-portal-'));
   writeFileSync(join(distDir, 'index.html'), '<!doctype html><title>DataDividend</title><div id="root"></div>');
@@ -33,6 +36,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
   redis?.disconnect();
+  await testQueues?.close();
   await tdb?.drop();
 });
 

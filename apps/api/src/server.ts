@@ -6,13 +6,17 @@ import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/a
 import { appRouter, createAppServices, type AppRouter } from '@dd/api';
 import type { ApiEnv, Logger } from '@dd/config';
 import type { Db } from '@dd/db';
+import type { Queues } from '@dd/queue';
+import { registerExportDownload } from './http/export-download.route';
 import { registerHealthRoute } from './http/health.route';
 import { registerPortal } from './http/portal.route';
+import { registerUploadLimit } from './http/upload-limit.hook';
 import { createContextFactory } from './http/trpc-context';
 
 export interface ApiServerDeps {
   env: ApiEnv;
   db: Db;
+  queues: Queues;
   logger: Logger;
   pingRedis(): Promise<unknown>;
 }
@@ -24,6 +28,7 @@ export async function buildServer(deps: ApiServerDeps): Promise<FastifyInstance>
     // Request ids: honour a proxy's id, otherwise a random one; every log line of a request carries it.
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
+    // JSON bodies stay small; statement uploads (multipart) are limited by their own check.
     bodyLimit: 1_048_576,
     trustProxy: false,
   });
@@ -47,8 +52,9 @@ export async function buildServer(deps: ApiServerDeps): Promise<FastifyInstance>
     strictTransportSecurity: env.COOKIE_SECURE ? undefined : false,
   });
   await app.register(fastifyCookie);
+  registerUploadLimit(app);
 
-  const services = createAppServices(db, { sessionTtlHours: env.SESSION_TTL_HOURS });
+  const services = createAppServices(db, deps.queues, { sessionTtlHours: env.SESSION_TTL_HOURS });
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
     trpcOptions: {
@@ -61,6 +67,7 @@ export async function buildServer(deps: ApiServerDeps): Promise<FastifyInstance>
   });
 
   registerHealthRoute(app, { db, pingRedis: deps.pingRedis });
+  registerExportDownload(app, services);
   await registerPortal(app, env.PORTAL_DIST);
   return app;
 }

@@ -8,6 +8,8 @@ export interface JobContext {
   attempt: number;
   /** Already carries the job's id, name and attempt. */
   logger: Logger;
+  /** Progress 0–100, visible to the API (for example an upload's progress bar). */
+  reportProgress(percent: number): Promise<void>;
 }
 
 export type JobHandler<P> = (payload: P, context: JobContext) => Promise<unknown>;

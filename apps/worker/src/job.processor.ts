@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { Logger } from '@dd/config';
 import type { JobRegistry } from '@dd/queue';
 import { UnrecoverableError, type Processor } from 'bullmq';
+import { isDomainError } from '@dd/errors';
 import { z } from 'zod';
 import type { JobHandler, JobHandlers } from './job.handler';
 
@@ -39,10 +40,15 @@ export function createJobProcessor<R extends JobRegistry>(options: {
     log.info('job started');
     const started = performance.now();
     try {
-      const result = await handler(parsed.data, { jobId, queue, attempt, logger: log });
+      const reportProgress = async (percent: number) => {
+        await job.updateProgress(Math.max(0, Math.min(100, Math.round(percent))));
+      };
+      const result = await handler(parsed.data, { jobId, queue, attempt, logger: log, reportProgress });
       log.info({ durationMs: Math.round(performance.now() - started) }, 'job finished');
       return result;
-    } catch (error) {
+    } catch (caught) {
+      // Bad input stays bad: a domain validation failure is final, and its message is kept.
+      const error = isDomainError(caught) && caught.code === 'VALIDATION_FAILED' ? new UnrecoverableError(caught.message) : caught;
       const willRetry = !(error instanceof UnrecoverableError) && attempt < (job.opts.attempts ?? 1);
       log.error({ err: error, durationMs: Math.round(performance.now() - started), willRetry }, 'job failed');
       throw error;

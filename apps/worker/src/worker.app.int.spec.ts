@@ -68,14 +68,16 @@ describe('worker with the production registry', () => {
     expect(ofThisJob).toEqual(expect.arrayContaining(['job started', 'job finished']));
   });
 
-  it('registers the hourly sessions.purge scheduler once, however often workers start, and drops retired ones', async () => {
+  it('registers the hourly maintenance schedulers once, however often workers start, and drops retired ones', async () => {
     await queues.get('maintenance').upsertJobScheduler('retired.job', { pattern: '0 0 * * *' }, { name: 'retired.job', data: {} });
     const second = await createWorkerApp({ env, db: database.db, logger });
     await second.close(5_000);
     const schedulers = await queues.get('maintenance').getJobSchedulers();
-    expect(schedulers).toHaveLength(1);
-    expect(schedulers[0]).toMatchObject({ key: 'sessions.purge', pattern: '0 * * * *' });
-    expect(await queues.get('maintenance').getDelayedCount()).toBe(1);
+    expect(schedulers.map((s) => [s.key, s.pattern]).sort()).toEqual([
+      ['exports.purge', '30 * * * *'],
+      ['sessions.purge', '0 * * * *'],
+    ]);
+    expect(await queues.get('maintenance').getDelayedCount()).toBe(2);
   });
 
   it('fails a job with a bad payload at once, without retries', async () => {

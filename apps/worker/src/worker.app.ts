@@ -56,7 +56,16 @@ function assertEveryJobHasAHandler(registry: JobRegistry, handlers: object): voi
 export async function createWorkerApp<R extends JobRegistry = Jobs>(options: WorkerAppOptions<R>): Promise<WorkerApp> {
   const { env, db, logger } = options;
   const registry = (options.registry ?? JOBS) as R;
-  const handlers = options.handlers ?? (createHandlers({ db }) as unknown as JobHandlers<R>);
+  let queues: Queues<R> | undefined;
+  const handlers =
+    options.handlers ??
+    (createHandlers({
+      db,
+      queues: () => {
+        if (!queues) throw new Error('The worker queues are not open yet.');
+        return queues as unknown as Queues;
+      },
+    }) as unknown as JobHandlers<R>);
   const schedules = options.schedules ?? (registry === (JOBS as JobRegistry) ? (SCHEDULES as unknown as JobSchedule<R>[]) : []);
   // Checked before any connection exists: a worker that would leave jobs unprocessed must not start at all.
   assertEveryJobHasAHandler(registry, handlers);
@@ -66,7 +75,6 @@ export async function createWorkerApp<R extends JobRegistry = Jobs>(options: Wor
     onError: (error) => logger.warn({ err: error }, 'redis connection error'),
   });
   const workers: Worker[] = [];
-  let queues: Queues<R> | undefined;
 
   try {
     // Before any queue exists, so the only report of a bad policy is our one actionable line.

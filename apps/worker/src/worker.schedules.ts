@@ -16,7 +16,10 @@ export type JobSchedule<R extends JobRegistry = Jobs> = {
  * Prefer a cron pattern to `every`: `every` also runs the job at once on each upsert, that is on
  * every worker start.
  */
-export const SCHEDULES: JobSchedule[] = [{ job: 'sessions.purge', pattern: '0 * * * *', payload: {} }];
+export const SCHEDULES: JobSchedule[] = [
+  { job: 'sessions.purge', pattern: '0 * * * *', payload: {} },
+  { job: 'exports.purge', pattern: '30 * * * *', payload: {} },
+];
 
 /** Makes Redis hold exactly the schedulers listed, so a deploy is the only way to change them. */
 export async function syncSchedules<R extends JobRegistry>(

@@ -6,7 +6,7 @@ export const accountRepository = {
   findByEmail(db: Executor, email: string) {
     return db
       .selectFrom('users')
-      .select(['id', 'email', 'password_hash', 'role'])
+      .select(['id', 'email', 'password_hash', 'role', 'erasure_requested_at'])
       .where('email', '=', email)
       .executeTakeFirst();
   },

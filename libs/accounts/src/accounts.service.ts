@@ -86,6 +86,11 @@ export function createAccountsService(deps: { db: Db; now?: () => Date }) {
         await burnVerifyTime(input.password);
         throw invalid;
       }
+      // An account being erased is gone for its owner already; say so only to the right password.
+      if (user.erasure_requested_at !== null) {
+        await burnVerifyTime(input.password);
+        throw invalid;
+      }
       const since = new Date(now().getTime() - SIGN_IN_WINDOW_MS);
       if ((await accountRepository.countFailuresSince(db, user.id, since)) >= SIGN_IN_MAX_FAILURES) {
         throw new DomainError(

@@ -31,6 +31,7 @@ export const sessionRepository = {
       .where('sessions.token_hash', '=', tokenHash)
       .where('sessions.revoked_at', 'is', null)
       .where('sessions.expires_at', '>', now)
+      .where('users.erasure_requested_at', 'is', null)
       .executeTakeFirst();
   },
 

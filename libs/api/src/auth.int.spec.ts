@@ -3,13 +3,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@dd/db/testing';
 import { isDomainError } from '@dd/errors';
 import { hashToken } from '@dd/accounts';
+import { createTestQueues } from '@dd/queue/testing';
 import { createTestClient } from './testing/test-context';
 
 let tdb: TestDatabase;
+let redis: ReturnType<typeof createTestQueues>;
+let queues: ReturnType<typeof createTestQueues>['queues'];
 beforeAll(async () => {
   tdb = await createTestDatabase();
+  redis = createTestQueues();
+  queues = redis.queues;
 });
 afterAll(async () => {
+  await redis.close();
   await tdb.drop();
 });
 
@@ -31,7 +37,7 @@ const countUsers = async () => Number((await tdb.db.selectFrom('users').select((
 
 describe('sign-up', () => {
   it('creates a customer with an empty profile and signs them in', async () => {
-    const client = createTestClient(tdb.db);
+    const client = createTestClient(tdb.db, queues);
     const email = freshEmail();
     const viewer = await (await client.call()).auth.signUpCustomer({ displayName: 'Sanne de Vries', email: email.toUpperCase(), password: strong });
     expect(viewer).toMatchObject({ email, displayName: 'Sanne de Vries', role: 'customer', locale: 'nl', organisation: null });
@@ -44,7 +50,7 @@ describe('sign-up', () => {
   });
 
   it('creates an advertiser together with an unverified organisation', async () => {
-    const client = createTestClient(tdb.db);
+    const client = createTestClient(tdb.db, queues);
     const viewer = await (await client.call()).auth.signUpAdvertiser({
       displayName: 'Joost Bakker',
       email: freshEmail(),
@@ -59,9 +65,9 @@ describe('sign-up', () => {
 
   it('refuses a taken email with a clear message and writes nothing', async () => {
     const email = freshEmail();
-    await (await createTestClient(tdb.db).call()).auth.signUpCustomer({ displayName: 'Eerste', email, password: strong });
+    await (await createTestClient(tdb.db, queues).call()).auth.signUpCustomer({ displayName: 'Eerste', email, password: strong });
     const before = await countUsers();
-    const client = createTestClient(tdb.db);
+    const client = createTestClient(tdb.db, queues);
     const error = await catchError((await client.call()).auth.signUpAdvertiser({ displayName: 'Tweede', email, password: strong, organisationName: 'Dubbel B.V.' }));
     expect(error.code).toBe('CONFLICT');
     expect(domainCode(error)).toBe('EMAIL_TAKEN');
@@ -74,7 +80,7 @@ describe('sign-up', () => {
 
   it('refuses a short password field by field and writes nothing', async () => {
     const before = await countUsers();
-    const error = await catchError((await createTestClient(tdb.db).call()).auth.signUpCustomer({ displayName: 'Kort', email: freshEmail(), password: 'kort1' }));
+    const error = await catchError((await createTestClient(tdb.db, queues).call()).auth.signUpCustomer({ displayName: 'Kort', email: freshEmail(), password: 'kort1' }));
     expect(error.code).toBe('BAD_REQUEST');
     const issues = (error.cause as unknown as { issues: { path: string[]; message: string }[] }).issues;
     expect(issues.map((i) => [i.path[0], i.message])).toEqual([['password', 'validation.passwordTooShort']]);
@@ -83,7 +89,7 @@ describe('sign-up', () => {
 
   it('refuses a long but guessable password', async () => {
     const before = await countUsers();
-    const error = await catchError((await createTestClient(tdb.db).call()).auth.signUpCustomer({ displayName: 'Wim', email: freshEmail(), password: 'Wachtwoord123' }));
+    const error = await catchError((await createTestClient(tdb.db, queues).call()).auth.signUpCustomer({ displayName: 'Wim', email: freshEmail(), password: 'Wachtwoord123' }));
     expect(error.code).toBe('BAD_REQUEST');
     expect(domainCode(error)).toBe('WEAK_PASSWORD');
     expect(error.message).toBe('This password is too easy to guess. Avoid common words and your name or email address.');
@@ -91,7 +97,7 @@ describe('sign-up', () => {
   });
 
   it('refuses a malformed email', async () => {
-    const error = await catchError((await createTestClient(tdb.db).call()).auth.signUpCustomer({ displayName: 'X', email: 'niet-een-adres', password: strong }));
+    const error = await catchError((await createTestClient(tdb.db, queues).call()).auth.signUpCustomer({ displayName: 'X', email: 'niet-een-adres', password: strong }));
     const issues = (error.cause as unknown as { issues: { path: string[]; message: string }[] }).issues;
     expect(issues.map((i) => [i.path[0], i.message])).toEqual([['email', 'validation.emailInvalid']]);
   });
@@ -100,8 +106,8 @@ describe('sign-up', () => {
 describe('sign-in, sign-out and lockout', () => {
   it('signs in with the right password and out again, revoking the session', async () => {
     const email = freshEmail();
-    await (await createTestClient(tdb.db).call()).auth.signUpCustomer({ displayName: 'Fleur', email, password: strong });
-    const client = createTestClient(tdb.db);
+    await (await createTestClient(tdb.db, queues).call()).auth.signUpCustomer({ displayName: 'Fleur', email, password: strong });
+    const client = createTestClient(tdb.db, queues);
     await (await client.call()).auth.signIn({ email, password: strong });
     const token = client.jar.token!;
     expect(await client.services.sessions.resolve(token)).not.toBeNull();
@@ -114,9 +120,9 @@ describe('sign-in, sign-out and lockout', () => {
 
   it('answers a wrong password and an unknown email with the same error', async () => {
     const email = freshEmail();
-    await (await createTestClient(tdb.db).call()).auth.signUpCustomer({ displayName: 'Daan', email, password: strong });
-    const wrong = await catchError((await createTestClient(tdb.db).call()).auth.signIn({ email, password: 'Verkeerd-wachtwoord-1' }));
-    const unknown = await catchError((await createTestClient(tdb.db).call()).auth.signIn({ email: freshEmail(), password: strong }));
+    await (await createTestClient(tdb.db, queues).call()).auth.signUpCustomer({ displayName: 'Daan', email, password: strong });
+    const wrong = await catchError((await createTestClient(tdb.db, queues).call()).auth.signIn({ email, password: 'Verkeerd-wachtwoord-1' }));
+    const unknown = await catchError((await createTestClient(tdb.db, queues).call()).auth.signIn({ email: freshEmail(), password: strong }));
     for (const error of [wrong, unknown]) {
       expect(error.code).toBe('UNAUTHORIZED');
       expect(error.message).toBe('The email address or password is not correct.');
@@ -127,23 +133,23 @@ describe('sign-in, sign-out and lockout', () => {
     const target = freshEmail();
     const bystander = freshEmail();
     for (const email of [target, bystander]) {
-      await (await createTestClient(tdb.db).call()).auth.signUpCustomer({ displayName: 'Iemand', email, password: strong });
+      await (await createTestClient(tdb.db, queues).call()).auth.signUpCustomer({ displayName: 'Iemand', email, password: strong });
     }
     for (let attempt = 1; attempt <= 10; attempt++) {
-      const error = await catchError((await createTestClient(tdb.db).call()).auth.signIn({ email: target, password: `Fout-${attempt}-wachtwoord` }));
+      const error = await catchError((await createTestClient(tdb.db, queues).call()).auth.signIn({ email: target, password: `Fout-${attempt}-wachtwoord` }));
       expect(error.code).toBe('UNAUTHORIZED');
     }
-    const locked = await catchError((await createTestClient(tdb.db).call()).auth.signIn({ email: target, password: strong }));
+    const locked = await catchError((await createTestClient(tdb.db, queues).call()).auth.signIn({ email: target, password: strong }));
     expect(locked.code).toBe('TOO_MANY_REQUESTS');
     expect(locked.message).toBe('Too many failed sign-in attempts for this account. Wait five minutes and try again.');
-    const ok = await (await createTestClient(tdb.db).call()).auth.signIn({ email: bystander, password: strong });
+    const ok = await (await createTestClient(tdb.db, queues).call()).auth.signIn({ email: bystander, password: strong });
     expect(ok.email).toBe(bystander);
   });
 });
 
 describe('authorization and CSRF', () => {
   it('refuses a customer calling advertiser and admin procedures', async () => {
-    const client = createTestClient(tdb.db);
+    const client = createTestClient(tdb.db, queues);
     await (await client.call()).auth.signUpCustomer({ displayName: 'Klant', email: freshEmail(), password: strong });
     const asAdvertiser = await catchError((await client.call()).advertiser.organisation());
     const asAdmin = await catchError((await client.call()).admin.overview());
@@ -154,7 +160,7 @@ describe('authorization and CSRF', () => {
   });
 
   it('refuses signed-out callers of signed-in procedures', async () => {
-    const error = await catchError((await createTestClient(tdb.db).call()).account.setLocale({ locale: 'en' }));
+    const error = await catchError((await createTestClient(tdb.db, queues).call()).account.setLocale({ locale: 'en' }));
     expect(error.code).toBe('UNAUTHORIZED');
     expect(error.message).toBe('Your session has ended. Sign in again to continue.');
   });
@@ -162,7 +168,7 @@ describe('authorization and CSRF', () => {
   it('refuses a mutation without the tRPC header or from another origin, writing nothing', async () => {
     const before = await countUsers();
     for (const headers of [{ origin: 'http://portal.test' }, { origin: 'https://evil.example', trpcSource: 'portal' }, { trpcSource: 'portal' }]) {
-      const error = await catchError((await createTestClient(tdb.db, headers).call()).auth.signUpCustomer({ displayName: 'X', email: freshEmail(), password: strong }));
+      const error = await catchError((await createTestClient(tdb.db, queues, headers).call()).auth.signUpCustomer({ displayName: 'X', email: freshEmail(), password: strong }));
       expect(error.code).toBe('FORBIDDEN');
       expect(domainCode(error)).toBe('CSRF_REJECTED');
     }
@@ -170,10 +176,10 @@ describe('authorization and CSRF', () => {
   });
 
   it('lets the admin read platform totals', async () => {
-    const services = createTestClient(tdb.db).services;
+    const services = createTestClient(tdb.db, queues).services;
     await services.accounts.ensureAdmin('beheer@example.nl', strong);
     expect(await services.accounts.ensureAdmin('beheer@example.nl', 'Ander-Wachtwoord-99')).toEqual({ created: false });
-    const client = createTestClient(tdb.db);
+    const client = createTestClient(tdb.db, queues);
     await (await client.call()).auth.signIn({ email: 'beheer@example.nl', password: strong });
     const overview = await (await client.call()).admin.overview();
     expect(overview.admins).toBe(1);

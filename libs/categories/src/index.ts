@@ -26,3 +26,4 @@ export type { ProvinceCode } from './provinces';
 export { regionForPostcode } from './postcode-lookup';
 export type { PostcodeRegion } from './postcode-lookup';
 export { InvalidBirthYearError, InvalidPostcodeError, InvalidRuleSetError } from './categories.errors';
+export { loadCategoriser, loadRules, referenceDataFingerprint, syncReferenceData } from './reference-data.sync';

@@ -1,1 +1,7 @@
 export * from './auth.schema';
+export * from './consent.schema';
+export * from './imports.schema';
+export * from './privacy.schema';
+export * from './profile.schema';
+export * from './reference.schema';
+export * from './transactions.schema';

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m20261123T110000 from './20261123T110000-accounts';
+import * as m20261123T120000 from './20261123T120000-customer-data';
 
 /**
  * Static index: bundlers and Docker images drop folders they cannot see being imported, so every
@@ -7,4 +8,5 @@ import * as m20261123T110000 from './20261123T110000-accounts';
  */
 export const migrations: Record<string, Migration> = {
   '20261123T110000-accounts': m20261123T110000,
+  '20261123T120000-customer-data': m20261123T120000,
 };

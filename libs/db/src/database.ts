@@ -31,6 +31,7 @@ export interface UsersTable {
   organisation_id: string | null;
   locale: Generated<Locale>;
   created_at: CreatedAt;
+  erasure_requested_at: Timestamp | null;
 }
 
 export interface SessionsTable {
@@ -72,6 +73,127 @@ export interface TransactionsTable {
   /** Stable fingerprint of the booking: re-importing the same statement adds nothing. */
   dedupe_key: string;
   created_at: CreatedAt;
+  upload_id: string | null;
+  /** 'customer' once the customer corrected the category (rectification); rules never overwrite it. */
+  category_source: Generated<'rule' | 'customer'>;
+  rule_id: string | null;
+  special: Generated<boolean>;
+  protected_life_event: Generated<boolean>;
+}
+
+export type CategoryKindCode = 'sellable' | 'special' | 'protected_life_event' | 'internal';
+
+export interface CategoriesTable {
+  code: string;
+  kind: CategoryKindCode;
+}
+
+export interface IndustriesTable {
+  code: string;
+  sensitive: Generated<boolean>;
+}
+
+export interface CategorisationRulesTable {
+  id: string;
+  priority: number;
+  field: string;
+  direction: Generated<'any' | 'debit' | 'credit'>;
+  pattern: string;
+  category: string;
+  note: string | null;
+}
+
+export type UploadStatus = 'stored' | 'parsing' | 'imported' | 'failed';
+
+export interface UploadsTable {
+  id: Generated<string>;
+  customer_id: string;
+  file_name: string;
+  byte_size: number;
+  sha256: string;
+  status: Generated<UploadStatus>;
+  format: string | null;
+  progress: Generated<number>;
+  rows_total: number | null;
+  rows_imported: number | null;
+  rows_duplicate: number | null;
+  error: Record<string, unknown> | null;
+  created_at: CreatedAt;
+  finished_at: Timestamp | null;
+}
+
+export interface UploadContentsTable {
+  upload_id: string;
+  bytes: Buffer;
+}
+
+export interface CustomerFeaturesTable {
+  customer_id: string;
+  is_adult: boolean;
+  age_band: string | null;
+  province: string | null;
+  municipality: string | null;
+  household_band: string | null;
+  interests: Generated<string[]>;
+  spend_bands: Generated<Record<string, number>>;
+  computed_at: Generated<Date>;
+}
+
+export type Purpose = 'insights' | 'offers';
+
+export interface ConsentDecisionsTable {
+  id: Generated<number>;
+  customer_id: string;
+  change_id: string;
+  category: string;
+  purpose: Purpose;
+  granted: boolean;
+  expires_at: Timestamp | null;
+  policy_version: string;
+  policy_text_hash: string;
+  source: string;
+  recorded_at: Generated<Date>;
+}
+
+export interface IndustryExclusionsTable {
+  id: Generated<number>;
+  customer_id: string;
+  change_id: string;
+  industry: string;
+  excluded: boolean;
+  policy_version: string;
+  recorded_at: Generated<Date>;
+}
+
+export interface DataUseReceiptsTable {
+  id: Generated<number>;
+  customer_id: string;
+  occurred_at: Timestamp;
+  advertiser_name: string;
+  product: string;
+  purpose: string;
+  categories: string[];
+  audience_size: number;
+  share_cents: number;
+  reference: string;
+}
+
+export type ExportStatus = 'requested' | 'building' | 'ready' | 'failed';
+
+export interface DataExportsTable {
+  id: Generated<string>;
+  customer_id: string;
+  status: Generated<ExportStatus>;
+  requested_at: Generated<Date>;
+  ready_at: Timestamp | null;
+  expires_at: Timestamp | null;
+  byte_size: number | null;
+  error: string | null;
+}
+
+export interface DataExportFilesTable {
+  export_id: string;
+  bytes: Buffer;
 }
 
 export interface AuditLogTable {
@@ -93,6 +215,17 @@ export interface Database {
   customer_profiles: CustomerProfilesTable;
   transactions: TransactionsTable;
   audit_log: AuditLogTable;
+  categories: CategoriesTable;
+  industries: IndustriesTable;
+  categorisation_rules: CategorisationRulesTable;
+  uploads: UploadsTable;
+  upload_contents: UploadContentsTable;
+  customer_features: CustomerFeaturesTable;
+  consent_decisions: ConsentDecisionsTable;
+  industry_exclusions: IndustryExclusionsTable;
+  data_use_receipts: DataUseReceiptsTable;
+  data_exports: DataExportsTable;
+  data_export_files: DataExportFilesTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -103,3 +236,6 @@ export type Session = Selectable<SessionsTable>;
 export type CustomerProfile = Selectable<CustomerProfilesTable>;
 export type Transaction = Selectable<TransactionsTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
+export type Upload = Selectable<UploadsTable>;
+export type ConsentDecision = Selectable<ConsentDecisionsTable>;
+export type CustomerFeatures = Selectable<CustomerFeaturesTable>;

@@ -19,6 +19,38 @@ export const JOBS = defineRegistry([
     // Runs hourly; a missed run is made up by the next one, so retrying hard is pointless.
     options: { attempts: 3 },
   }),
+  defineJob({
+    queue: 'imports',
+    name: 'statement.import',
+    // Parses a stored upload and imports its transactions in one transaction (all or nothing).
+    payload: z.object({ uploadId: z.string().uuid() }),
+  }),
+  defineJob({
+    queue: 'features',
+    name: 'features.recompute',
+    // Derives a customer's coarse, sellable features after any change to their data.
+    payload: z.object({ customerId: z.string().uuid() }),
+  }),
+  defineJob({
+    queue: 'gdpr',
+    name: 'gdpr.export',
+    // Builds the ZIP of everything stored about a customer (art. 15 and 20).
+    payload: z.object({ exportId: z.string().uuid() }),
+  }),
+  defineJob({
+    queue: 'gdpr',
+    name: 'gdpr.erase',
+    // Removes every personal record of a customer who asked for erasure (art. 17).
+    payload: z.object({ customerId: z.string().uuid() }),
+    options: { attempts: 10 },
+  }),
+  defineJob({
+    queue: 'maintenance',
+    name: 'exports.purge',
+    // Deletes export ZIPs past their retention.
+    payload: z.object({}),
+    options: { attempts: 3 },
+  }),
 ]);
 
 export type Jobs = typeof JOBS;

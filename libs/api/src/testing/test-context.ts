@@ -1,5 +1,6 @@
 import { pino } from 'pino';
 import type { Db } from '@dd/db';
+import type { Queues } from '@dd/queue';
 import type { Context } from '../context';
 import { appRouter } from '../app.router';
 import { createAppServices } from '../services';
@@ -11,8 +12,12 @@ export const TEST_ORIGIN = 'http://portal.test';
  * A caller with a real context over a real database, holding its session cookie like a browser.
  * `headers` defaults to what the portal sends, so CSRF tests opt out explicitly.
  */
-export function createTestClient(db: Db, headers: { origin?: string; trpcSource?: string } = { origin: TEST_ORIGIN, trpcSource: 'portal' }) {
-  const services = createAppServices(db, { sessionTtlHours: 1 });
+export function createTestClient(
+  db: Db,
+  queues: Queues,
+  headers: { origin?: string; trpcSource?: string } = { origin: TEST_ORIGIN, trpcSource: 'portal' },
+) {
+  const services = createAppServices(db, queues, { sessionTtlHours: 1 });
   const jar: { token?: string | undefined } = {};
   const makeContext = async (): Promise<Context> => ({
     services,

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { createDb } from '../client';
+import { createDb, type Db } from '../client';
 import { migrateToLatest } from '../migrate';
 import { adminUrl, templateName, urlFor } from './test-env';
 
@@ -7,8 +7,16 @@ import { adminUrl, templateName, urlFor } from './test-env';
  * Vitest global setup: migrate once into a template database; every test file then clones it
  * (CREATE DATABASE … TEMPLATE), which takes milliseconds instead of re-running migrations.
  */
-export async function setup(): Promise<() => Promise<void>> {
-  const name = templateName();
+export interface TemplateOptions {
+  /** Runs on the freshly migrated template, e.g. to load reference data. */
+  afterMigrate?: (db: Db) => Promise<unknown>;
+  /** Changes whenever what afterMigrate writes changes, so the template is rebuilt. */
+  fingerprint?: string;
+}
+
+export async function prepareTemplate(options: TemplateOptions = {}): Promise<() => Promise<void>> {
+  const { afterMigrate, fingerprint } = options;
+  const name = templateName(fingerprint);
   // Several test projects list this setup; in one run only the first may clean up, or it would
   // drop the databases the others' already-started processes (the e2e API) are using.
   if (process.env['DD_TEST_TEMPLATE'] === name) return async () => {};
@@ -21,9 +29,10 @@ export async function setup(): Promise<() => Promise<void>> {
         await admin.query(`drop database if exists "${name}_building"`);
         await admin.query(`create database "${name}_building"`);
       });
-      const db = createDb(urlFor(`${name}_building`), { max: 1 });
+      const db = createDb(urlFor(`${name}_building`), { max: 2 });
       try {
         await migrateToLatest(db);
+        await afterMigrate?.(db);
       } finally {
         await db.destroy();
       }
@@ -34,10 +43,14 @@ export async function setup(): Promise<() => Promise<void>> {
       `select datname from pg_database where (datname like 'dd_tpl_%' and datname <> $1) or datname like 'dd_test_%'`,
       [name],
     );
-    for (const { datname } of stale.rows) await admin.query(`drop database if exists "${datname}" with (force)`);
+    // Without FORCE: a database another test run is still using stays; only leftovers go.
+    for (const { datname } of stale.rows) await admin.query(`drop database if exists "${datname}"`).catch(() => undefined);
   } finally {
     await admin.end();
   }
   process.env['DD_TEST_TEMPLATE'] = name;
   return async () => {};
 }
+
+/** Plain migrations only; the workspace's setup (tools/vitest/global-setup.ts) adds reference data. */
+export const setup = () => prepareTemplate();

@@ -10,8 +10,8 @@ export const testRedisUrl = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:
 const migrationsDir = fileURLToPath(new URL('../../migrations/', import.meta.url));
 
 /** The template's name changes whenever a migration does, so a stale template is never reused. */
-export function templateName(): string {
-  const hash = createHash('sha256');
+export function templateName(fingerprint = ''): string {
+  const hash = createHash('sha256').update(fingerprint);
   for (const file of readdirSync(migrationsDir).sort()) hash.update(file).update(readFileSync(join(migrationsDir, file)));
   return `dd_tpl_${hash.digest('hex').slice(0, 16)}`;
 }

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { STATEMENT_MAX_BYTES, uploadIdInput, uploadSummarySchema } from '@dd/contract';
+import { DomainError } from '@dd/errors';
+import { customerProcedure } from '../procedures';
+import { router } from '../trpc';
+
+/** The statement arrives as multipart form data with one file field, `file`. */
+const uploadInput = z.instanceof(FormData).transform(async (form, ctx) => {
+  const file = form.get('file');
+  if (!(file instanceof Blob)) {
+    ctx.addIssue({ code: 'custom', path: ['file'], message: 'validation.fileRequired' });
+    return z.NEVER;
+  }
+  if (file.size > STATEMENT_MAX_BYTES) {
+    throw new DomainError('VALIDATION_FAILED', `The file is larger than ${STATEMENT_MAX_BYTES / 1024 / 1024} MB. Export a shorter period and upload it in parts.`);
+  }
+  const name = 'name' in file && typeof file.name === 'string' ? file.name : 'statement';
+  return { name, bytes: Buffer.from(await file.arrayBuffer()) };
+});
+
+export const importsRouter = router({
+  upload: customerProcedure
+    .input(uploadInput)
+    .output(uploadSummarySchema)
+    .mutation(({ ctx, input }) => ctx.services.imports.storeUpload(ctx.viewer.id, input)),
+
+  list: customerProcedure.output(z.array(uploadSummarySchema)).query(({ ctx }) => ctx.services.imports.list(ctx.viewer.id)),
+
+  get: customerProcedure
+    .input(uploadIdInput)
+    .output(uploadSummarySchema)
+    .query(({ ctx, input }) => ctx.services.imports.get(ctx.viewer.id, input.uploadId)),
+});

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { dataExportSchema, dataUseReceiptSchema, eraseAccountInput } from '@dd/contract';
+import { customerProcedure } from '../procedures';
+import { router } from '../trpc';
+
+export const privacyRouter = router({
+  timeline: customerProcedure.output(z.array(dataUseReceiptSchema)).query(({ ctx }) => ctx.services.gdpr.timeline(ctx.viewer.id)),
+
+  requestExport: customerProcedure.output(dataExportSchema).mutation(({ ctx }) => ctx.services.gdpr.requestExport(ctx.viewer.id)),
+
+  exports: customerProcedure.output(z.array(dataExportSchema)).query(({ ctx }) => ctx.services.gdpr.exports(ctx.viewer.id)),
+
+  erase: customerProcedure.input(eraseAccountInput).mutation(async ({ ctx, input }) => {
+    const result = await ctx.services.gdpr.requestErasure(ctx.viewer.id, input.confirmEmail);
+    ctx.cookie.clear();
+    return result;
+  }),
+});

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { purposeSchema } from './reference.schema';
+
+/** One sale the customer's data was part of: the receipt on their timeline. */
+export const dataUseReceiptSchema = z.object({
+  id: z.number().int(),
+  occurredAt: z.string(),
+  advertiserName: z.string(),
+  product: z.enum(['insight_report', 'offer_campaign']),
+  purpose: purposeSchema,
+  categories: z.array(z.string()),
+  audienceSize: z.number().int(),
+  shareCents: z.number().int(),
+});
+export type DataUseReceipt = z.infer<typeof dataUseReceiptSchema>;
+
+export const EXPORT_RETENTION_DAYS = 7;
+
+export const dataExportSchema = z.object({
+  id: z.string().uuid(),
+  status: z.enum(['requested', 'building', 'ready', 'failed']),
+  requestedAt: z.string(),
+  readyAt: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+  byteSize: z.number().int().nullable(),
+  /** Where the portal downloads the ZIP (same-origin, session cookie). Null until ready or after expiry. */
+  downloadUrl: z.string().nullable(),
+});
+export type DataExportDto = z.infer<typeof dataExportSchema>;
+
+export const eraseAccountInput = z.object({
+  /** The customer types their email address to confirm; a slip of the mouse cannot erase an account. */
+  confirmEmail: z.string().trim().min(1, 'validation.emailRequired').transform((v) => v.toLowerCase()),
+});

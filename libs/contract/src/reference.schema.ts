@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+export const localisedTextSchema = z.object({ nl: z.string(), en: z.string() });
+export type LocalisedTextDto = z.infer<typeof localisedTextSchema>;
+
+export const purposeSchema = z.enum(['insights', 'offers']);
+export type PurposeCode = z.infer<typeof purposeSchema>;
+export const PURPOSES = purposeSchema.options;
+
+export const categoryKindSchema = z.enum(['sellable', 'special', 'protected_life_event', 'internal']);
+
+/** A data category as the portal shows it; codes are stable, labels come from the server. */
+export const categoryDtoSchema = z.object({
+  code: z.string(),
+  kind: categoryKindSchema,
+  label: localisedTextSchema,
+  description: localisedTextSchema,
+});
+export type CategoryDto = z.infer<typeof categoryDtoSchema>;
+
+export const industryDtoSchema = z.object({ code: z.string(), sensitive: z.boolean(), label: localisedTextSchema });
+export type IndustryDto = z.infer<typeof industryDtoSchema>;
+
+export const optionDtoSchema = z.object({ code: z.string(), label: localisedTextSchema });
+export type OptionDto = z.infer<typeof optionDtoSchema>;
+
+export const referenceDataSchema = z.object({
+  categories: z.array(categoryDtoSchema),
+  industries: z.array(industryDtoSchema),
+  interests: z.array(optionDtoSchema),
+  provinces: z.array(optionDtoSchema),
+});
+export type ReferenceData = z.infer<typeof referenceDataSchema>;

@@ -1,0 +1,126 @@
+import { CsvError, parse, type Options } from 'csv-parse/sync';
+import { StatementParseError } from './import.errors';
+
+export interface CsvRow {
+  /** 1-based line where the record starts. */
+  line: number;
+  fields: string[];
+}
+
+const NOT_CLOSED = 'a quoted field is never closed.';
+const STRAY_QUOTE = 'a quote inside a field is not doubled (""), or a quote on an earlier line is never closed.';
+
+/**
+ * Every line is returned as a record (blank ones as `['']`) so that counting lines stays ours: csv-parse's
+ * `info.lines` counts a CRLF inside a quoted field twice and gives the line where a record ends, not starts.
+ * Endings are listed because csv-parse otherwise takes the first one it sees for the whole file.
+ */
+const OPTIONS: Options = { bom: false, record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true };
+
+/** Quote problems, and quotes inside unquoted fields (which we accept and strict csv-parse does not). */
+const CAREFUL_CODES: ReadonlySet<string> = new Set(['INVALID_OPENING_QUOTE', 'CSV_INVALID_CLOSING_QUOTE', 'CSV_QUOTE_NOT_CLOSED']);
+
+function unreadable(line: number, reason: string): StatementParseError {
+  return new StatementParseError([{ line, column: '', message: `This row cannot be read: ${reason}` }]);
+}
+
+function countLineFeeds(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count += 1;
+  return count;
+}
+
+/** Only quoted fields hold line breaks, so a record spans one line plus the line feeds in its values. */
+function linesSpanned(fields: readonly string[]): number {
+  let lines = 1;
+  for (const field of fields) lines += countLineFeeds(field);
+  return lines;
+}
+
+function isBlank(fields: readonly string[]): boolean {
+  return fields.every((field) => field.trim() === '');
+}
+
+function rawOf(error: CsvError): string {
+  return typeof error.raw === 'string' ? error.raw : '';
+}
+
+/**
+ * RFC 4180 records with the line each starts on: quoted fields, doubled quotes, CRLF, LF or CR, and a quote
+ * inside an unquoted field (`5" screen`) taken literally. Blank lines are skipped; column counts are the
+ * caller's business. Parsing is csv-parse's (our policy: a maintained parser over a hand-written one); this
+ * module only numbers the records and turns quote errors into a `StatementParseError` naming the line.
+ */
+export function tokenizeCsv(text: string, delimiter: string): CsvRow[] {
+  let records: string[][];
+  try {
+    records = parse(text, { ...OPTIONS, delimiter });
+  } catch (error) {
+    if (error instanceof CsvError && CAREFUL_CODES.has(error.code)) return tokenizeCarefully(text, delimiter);
+    throw error;
+  }
+  const rows: CsvRow[] = [];
+  let line = 1;
+  for (const fields of records) {
+    if (!isBlank(fields)) rows.push({ line, fields });
+    line += linesSpanned(fields);
+  }
+  return rows;
+}
+
+/**
+ * The slow path, for the files strict parsing rejects. csv-parse has no mode that takes a quote in an unquoted
+ * field literally yet still rejects a quoted field closed too early (`"Café "De Zaak""`): `relax_quotes` allows
+ * both. So this parses with `relax_quotes`, and each record where a value starts with a quote (which is what
+ * `relax_quotes` leaves behind when it reopens a badly closed field) is read again strictly.
+ */
+function tokenizeCarefully(text: string, delimiter: string): CsvRow[] {
+  const rows: CsvRow[] = [];
+  let line = 1;
+  try {
+    parse(text, {
+      ...OPTIONS,
+      delimiter,
+      relax_quotes: true,
+      raw: true,
+      on_record: (record, { raw }) => {
+        // With `raw: true` records arrive as `{ record, raw }`, which csv-parse's types do not describe.
+        const fields = (record as unknown as { record: string[] }).record;
+        if (fields.some((field) => field.startsWith('"'))) assertQuotesClosed(raw ?? '', line, delimiter);
+        if (!isBlank(fields)) rows.push({ line, fields });
+        line += linesSpanned(fields);
+        return null;
+      },
+    });
+  } catch (error) {
+    if (error instanceof CsvError && error.code === 'CSV_QUOTE_NOT_CLOSED') {
+      // A badly closed quote earlier in the same record is the first thing a reader trips over.
+      assertQuotesClosed(rawOf(error), line, delimiter);
+      throw unreadable(line, NOT_CLOSED);
+    }
+    throw error;
+  }
+  return rows;
+}
+
+/** Reads one record's text (starting on `line`) strictly, tolerating only quotes inside unquoted fields. */
+function assertQuotesClosed(raw: string, line: number, delimiter: string): void {
+  try {
+    parse(raw, {
+      ...OPTIONS,
+      delimiter,
+      raw: true,
+      skip_records_with_error: true,
+      on_skip: (error) => {
+        if (error?.code !== 'INVALID_OPENING_QUOTE') throw error;
+        return undefined;
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    // The error's `raw` is the record up to the offending quote, so its line feeds say how far down it is.
+    if (error.code === 'CSV_INVALID_CLOSING_QUOTE') throw unreadable(line + countLineFeeds(rawOf(error)), STRAY_QUOTE);
+    // Not closed by the end of `raw`: the caller reports that for the whole file.
+    if (error.code !== 'CSV_QUOTE_NOT_CLOSED') throw error;
+  }
+}

@@ -1,0 +1,85 @@
+import { amountProblem, isCurrencyCode, minorUnitExponent, parseAmount } from './amount';
+import { normaliseAccount, singleAccountIban } from './account';
+import { indexColumns } from './csv.header';
+import { tokenizeCsv } from './csv.tokenizer';
+import { parseCompactDate, parseIsoDate } from './date';
+import { ibanOrNull } from './iban';
+import { EmptyStatementError, StatementTooLargeError } from './import.errors';
+import { ING_COLUMNS, type IngColumn } from './ing-csv.columns';
+import { parseMededelingen } from './ing-mededelingen';
+import { MAX_STATEMENT_ROWS } from './limits';
+import { ProblemCollector, quote } from './problems';
+import { collapseWhitespace } from './text';
+import type { ParsedStatement, ParsedTransaction } from './statement.types';
+
+const SIGN_BY_DIRECTION: Readonly<Record<string, 1 | -1>> = { af: -1, bij: 1, debit: -1, credit: 1 };
+
+/**
+ * ING payment-account CSV (comma variant with `MutatieSoort`, semicolon variant with `Saldo na mutatie` and
+ * `Tag`, Dutch or English headers) and the savings-account layout. Columns are found by header name, so the
+ * variants differ only in which columns exist.
+ */
+export function parseIngCsv(text: string, layout: { variant: 'current' | 'savings'; delimiter: string }): ParsedStatement {
+  const [header, ...rows] = tokenizeCsv(text, layout.delimiter);
+  if (!header || rows.length === 0) throw new EmptyStatementError('no-transactions');
+  if (rows.length > MAX_STATEMENT_ROWS) throw new StatementTooLargeError('rows');
+
+  const index = indexColumns(header.fields, ING_COLUMNS);
+  const nameOf = (column: IngColumn): string => header.fields[index[column] ?? -1] ?? column;
+  const problems = new ProblemCollector();
+  const transactions: ParsedTransaction[] = [];
+
+  for (const { line, fields } of rows) {
+    if (fields.length !== header.fields.length) {
+      problems.add(line, '', `The row has ${fields.length} columns; the header has ${header.fields.length}.`);
+      continue;
+    }
+    const field = (column: IngColumn): string => (index[column] === undefined ? '' : (fields[index[column]] ?? '').trim());
+
+    const rawDate = field('date');
+    // Payment accounts write YYYYMMDD, savings accounts YYYY-MM-DD; accepting both costs nothing.
+    const bookedOn = parseCompactDate(rawDate) ?? parseIsoDate(rawDate);
+    if (bookedOn === null) problems.add(line, nameOf('date'), `${quote(rawDate)} is not a date (expected YYYYMMDD).`);
+
+    const rawDirection = field('direction');
+    const sign = SIGN_BY_DIRECTION[rawDirection.toLowerCase()];
+    if (sign === undefined) {
+      problems.add(line, nameOf('direction'), rawDirection === '' ? 'Af Bij is empty; expected Af or Bij.' : `${quote(rawDirection)} is not Af or Bij.`);
+    }
+
+    const currency = layout.variant === 'savings' ? field('currency').toUpperCase() : 'EUR';
+    if (!isCurrencyCode(currency)) problems.add(line, nameOf('currency'), `${quote(currency)} is not a currency code.`);
+
+    const rawAmount = field('amount');
+    const amount = parseAmount(rawAmount, 'nl', minorUnitExponent(currency));
+    if (!amount.ok) problems.add(line, nameOf('amount'), amountProblem(rawAmount, amount.reason, currency));
+    // The sign lives in Af Bij; a signed amount means the columns are not what we think they are.
+    else if (amount.signed) problems.add(line, nameOf('amount'), `${quote(rawAmount)} should be unsigned; Af Bij gives the direction.`);
+
+    const account = normaliseAccount(field('account'));
+    if (account === '') problems.add(line, nameOf('account'), 'The account is empty.');
+
+    // Once the file is known to fail, building rows is wasted work; checking continues so all problems are listed.
+    if (problems.count > 0 || bookedOn === null || sign === undefined || !amount.ok) continue;
+
+    const notesText = field('notes');
+    const notes = parseMededelingen(notesText);
+    transactions.push({
+      line,
+      account,
+      bookedOn,
+      amountCents: sign * amount.minor || 0,
+      currency,
+      counterpartyName: collapseWhitespace(field('name')) || (notes.fields.name ?? ''),
+      counterpartyIban: ibanOrNull(field('counterparty')) ?? ibanOrNull(notes.fields.iban),
+      description: notes.fields.description ?? (notes.prefix || collapseWhitespace(notesText)),
+      bankCode: (layout.variant === 'current' ? field('code') : field('kind')) || null,
+      sourceRef: null,
+      endToEndId: null,
+      reversal: false,
+    });
+  }
+
+  problems.throwIfAny();
+  return { format: 'ing-csv', accountIban: singleAccountIban(transactions), transactions };
+}

@@ -1,0 +1,33 @@
+import { parseAbnAmroTab } from './abn-amro-tab.parser';
+import { parseCamt053 } from './camt053.parser';
+import { decodeStatementBytes } from './encoding';
+import { detectFormat } from './format.detector';
+import { EmptyStatementError, StatementTooLargeError } from './import.errors';
+import { parseIngCsv } from './ing-csv.parser';
+import { MAX_STATEMENT_BYTES } from './limits';
+import { parseRabobankCsv } from './rabobank-csv.parser';
+import type { ParsedStatement, StatementFile } from './statement.types';
+
+/**
+ * Reads an uploaded bank statement. Pure: no I/O beyond the given bytes, the same bytes always give the same
+ * result. Throws a `DomainError` (code `VALIDATION_FAILED`) the person can act on: `StatementTooLargeError`,
+ * `EmptyStatementError`, `StatementFormatError`, `UnsafeXmlError` or `StatementParseError` (all or nothing).
+ */
+export function parseStatement(file: StatementFile): ParsedStatement {
+  // Checked on the raw bytes, before decoding doubles the memory.
+  if (file.bytes.length > MAX_STATEMENT_BYTES) throw new StatementTooLargeError('bytes');
+  const { text } = decodeStatementBytes(file.bytes);
+  if (text.trim() === '') throw new EmptyStatementError('empty');
+
+  const layout = detectFormat(text);
+  switch (layout.format) {
+    case 'ing-csv':
+      return parseIngCsv(text, layout);
+    case 'rabobank-csv':
+      return parseRabobankCsv(text, layout);
+    case 'abn-amro-tab':
+      return parseAbnAmroTab(text);
+    case 'camt053':
+      return parseCamt053(text);
+  }
+}

@@ -1,0 +1,67 @@
+import { amountProblem, isCurrencyCode, minorUnitExponent, parseAmount } from './amount';
+import { normaliseAccount, singleAccountIban } from './account';
+import { tokenizeCsv } from './csv.tokenizer';
+import { parseIsoDate } from './date';
+import { ibanOrNull } from './iban';
+import { EmptyStatementError, StatementTooLargeError } from './import.errors';
+import { MAX_STATEMENT_ROWS } from './limits';
+import { ProblemCollector, quote } from './problems';
+import { RABOBANK_COLUMN_COUNT, RABOBANK_COLUMNS, type RabobankColumn } from './rabobank-csv.columns';
+import { collapseWhitespace, meaningfulReference } from './text';
+import type { ParsedStatement, ParsedTransaction } from './statement.types';
+
+/** Rabobank CSV: 26 quoted columns, ISO dates, signed amounts with a decimal comma, `Volgnr` as the bank's row id. */
+export function parseRabobankCsv(text: string, layout: { delimiter: string }): ParsedStatement {
+  const [header, ...rows] = tokenizeCsv(text, layout.delimiter);
+  if (!header || rows.length === 0) throw new EmptyStatementError('no-transactions');
+  if (rows.length > MAX_STATEMENT_ROWS) throw new StatementTooLargeError('rows');
+
+  const nameOf = (column: RabobankColumn): string => collapseWhitespace(header.fields[RABOBANK_COLUMNS[column]] ?? column);
+  const problems = new ProblemCollector();
+  const transactions: ParsedTransaction[] = [];
+
+  for (const { line, fields } of rows) {
+    if (fields.length !== RABOBANK_COLUMN_COUNT) {
+      problems.add(line, '', `The row has ${fields.length} columns; a Rabobank export has ${RABOBANK_COLUMN_COUNT}.`);
+      continue;
+    }
+    // Rabobank writes `" "` for empty fields.
+    const field = (column: RabobankColumn): string => (fields[RABOBANK_COLUMNS[column]] ?? '').trim();
+
+    const rawDate = field('date');
+    const bookedOn = parseIsoDate(rawDate);
+    if (bookedOn === null) problems.add(line, nameOf('date'), `${quote(rawDate)} is not a date (expected YYYY-MM-DD).`);
+
+    const currency = field('currency').toUpperCase();
+    if (!isCurrencyCode(currency)) problems.add(line, nameOf('currency'), `${quote(currency)} is not a currency code.`);
+
+    const rawAmount = field('amount');
+    const amount = parseAmount(rawAmount, 'nl', minorUnitExponent(currency));
+    if (!amount.ok) problems.add(line, nameOf('amount'), amountProblem(rawAmount, amount.reason, currency));
+
+    const account = normaliseAccount(field('account'));
+    if (account === '') problems.add(line, nameOf('account'), 'The account is empty.');
+
+    // Once the file is known to fail, building rows is wasted work; checking continues so all problems are listed.
+    if (problems.count > 0 || bookedOn === null || !amount.ok) continue;
+
+    const description = collapseWhitespace([field('description1'), field('description2'), field('description3')].join(' '));
+    transactions.push({
+      line,
+      account,
+      bookedOn,
+      amountCents: amount.minor,
+      currency,
+      counterpartyName: collapseWhitespace(field('counterpartyName') || field('ultimateName') || field('initiatingName')),
+      counterpartyIban: ibanOrNull(field('counterpartyIban')),
+      description: description || collapseWhitespace(field('paymentReference')),
+      bankCode: field('code') || null,
+      sourceRef: field('sequence') || null,
+      endToEndId: meaningfulReference(field('endToEndId')),
+      reversal: false,
+    });
+  }
+
+  problems.throwIfAny();
+  return { format: 'rabobank-csv', accountIban: singleAccountIban(transactions), transactions };
+}

@@ -1,0 +1,84 @@
+import { sql, type Database, type Db, type DbTransaction } from '@dd/db';
+import type { NewTransactionRow } from './upload.repository';
+
+type Executor = Db | DbTransaction<Database>;
+
+/** 13 columns per row: 4,000 rows stay under PostgreSQL's 65,535 bind parameters. */
+const INSERT_BATCH = 4_000;
+
+const DTO_COLUMNS = [
+  'id', 'booked_on', 'amount_cents', 'currency', 'counterparty_name', 'description', 'category', 'category_source',
+  'special', 'protected_life_event',
+] as const;
+
+export const transactionRepository = {
+  /** Inserts what is new; a row whose dedupe key the customer already has is skipped. Returns the number inserted. */
+  async insertNew(db: Executor, rows: NewTransactionRow[], onBatch?: (done: number) => Promise<void>): Promise<number> {
+    let inserted = 0;
+    for (let start = 0; start < rows.length; start += INSERT_BATCH) {
+      const batch = rows.slice(start, start + INSERT_BATCH);
+      const result = await db
+        .insertInto('transactions')
+        .values(batch)
+        .onConflict((oc) => oc.columns(['customer_id', 'dedupe_key']).doNothing())
+        .executeTakeFirst();
+      inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
+      await onBatch?.(Math.min(start + INSERT_BATCH, rows.length));
+    }
+    return inserted;
+  },
+
+  page(db: Executor, customerId: string, filter: { afterId?: number; limit: number; category?: string; from?: string; to?: string }) {
+    let query = db.selectFrom('transactions').select(DTO_COLUMNS).where('customer_id', '=', customerId);
+    if (filter.category) query = query.where('category', '=', filter.category);
+    if (filter.from) query = query.where('booked_on', '>=', filter.from);
+    if (filter.to) query = query.where('booked_on', '<', filter.to);
+    if (filter.afterId !== undefined) query = query.where('id', '<', filter.afterId);
+    return query.orderBy('id', 'desc').limit(filter.limit).execute();
+  },
+
+  setCategoryByCustomer(db: Executor, customerId: string, transactionId: number, category: string, flags: { special: boolean; protectedLifeEvent: boolean }) {
+    return db
+      .updateTable('transactions')
+      .set({ category, category_source: 'customer', rule_id: null, special: flags.special, protected_life_event: flags.protectedLifeEvent })
+      .where('id', '=', transactionId)
+      .where('customer_id', '=', customerId)
+      .returning(DTO_COLUMNS)
+      .executeTakeFirst();
+  },
+
+  /** Money out per category and per month in [from, to). */
+  async spending(db: Executor, customerId: string, from: string, to: string) {
+    const base = db
+      .selectFrom('transactions')
+      .where('customer_id', '=', customerId)
+      .where('booked_on', '>=', from)
+      .where('booked_on', '<', to)
+      .where('amount_cents', '<', 0);
+    const [byCategory, byMonth, count] = await Promise.all([
+      base
+        .select(['category', (eb) => eb.fn.sum<string>(eb.neg('amount_cents')).as('total'), (eb) => eb.fn.countAll<string>().as('n')])
+        .groupBy('category')
+        .execute(),
+      base
+        .select([sql<string>`to_char(booked_on, 'YYYY-MM')`.as('month'), (eb) => eb.fn.sum<string>(eb.neg('amount_cents')).as('total')])
+        .groupBy(sql`to_char(booked_on, 'YYYY-MM')`)
+        .orderBy('month')
+        .execute(),
+      db
+        .selectFrom('transactions')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('customer_id', '=', customerId)
+        .where('booked_on', '>=', from)
+        .where('booked_on', '<', to)
+        .executeTakeFirstOrThrow(),
+    ]);
+    return { byCategory, byMonth, count: Number(count.n) };
+  },
+
+  latestBookingDate(db: Executor, customerId: string) {
+    return db.selectFrom('transactions').select((eb) => eb.fn.max('booked_on').as('latest')).where('customer_id', '=', customerId).executeTakeFirst();
+  },
+};
+
+export type TransactionRow = Awaited<ReturnType<typeof transactionRepository.page>>[number];

@@ -1,0 +1,183 @@
+import type { Db } from '@dd/db';
+import { auditRepository } from '@dd/accounts';
+import { DomainError } from '@dd/errors';
+import { enqueue, type Queues } from '@dd/queue';
+import { buildExportZip } from './export.builder';
+import { gdprRepository } from './gdpr.repository';
+
+export const EXPORT_RETENTION_DAYS = 7;
+const DAY_MS = 86_400_000;
+
+type ExportRow = NonNullable<Awaited<ReturnType<typeof gdprRepository.findExport>>>;
+
+function exportDto(row: ExportRow, now: Date) {
+  const downloadable = row.status === 'ready' && !!row.expires_at && row.expires_at > now;
+  return {
+    id: row.id,
+    status: row.status,
+    requestedAt: row.requested_at.toISOString(),
+    readyAt: row.ready_at ? row.ready_at.toISOString() : null,
+    expiresAt: row.expires_at ? row.expires_at.toISOString() : null,
+    byteSize: row.byte_size,
+    downloadUrl: downloadable ? `/api/exports/${row.id}/download` : null,
+  };
+}
+
+const README = `DataDividend: everything we store about you
+
+profile.json            the facts you entered (only province and municipality of your postcode are kept)
+features.json           the coarse features derived from your data (what segments can use)
+transactions.json/.csv  every transaction you imported, with its category
+uploads.json/.csv       the statements you uploaded (the files themselves are deleted after import)
+consent-history.json/.csv and industry-exclusions.json/.csv
+                        every consent decision you made, with the policy version you saw
+timeline.json/.csv      every sale your data was part of
+earnings.json/.csv      what you earned per sale
+
+Amounts are in euro cents (integer); a minus sign is money going out.
+`;
+
+/** Transparency and GDPR rights: timeline (art. 15), export (art. 15/20), erasure (art. 17). */
+export function createGdprService(deps: { db: Db; queues: Queues; now?: () => Date }) {
+  const { db, queues } = deps;
+  const now = deps.now ?? (() => new Date());
+
+  return {
+    async timeline(customerId: string) {
+      const rows = await gdprRepository.receipts(db, customerId);
+      return rows.map((r) => ({
+        id: r.id,
+        occurredAt: r.occurred_at.toISOString(),
+        advertiserName: r.advertiser_name,
+        product: r.product as 'insight_report' | 'offer_campaign',
+        purpose: r.purpose as 'insights' | 'offers',
+        categories: r.categories,
+        audienceSize: r.audience_size,
+        shareCents: r.share_cents,
+      }));
+    },
+
+    /** One export at a time: asking again while one is being built returns that one. */
+    async requestExport(customerId: string) {
+      const active = await gdprRepository.activeExport(db, customerId);
+      const exportId = active?.id ?? (await gdprRepository.insertExport(db, customerId));
+      await enqueue(queues, 'gdpr.export', { exportId }, { jobId: `export-${exportId}` });
+      return exportDto((await gdprRepository.findExport(db, exportId))!, now());
+    },
+
+    async exports(customerId: string) {
+      const at = now();
+      return (await gdprRepository.exports(db, customerId)).map((row) => exportDto(row, at));
+    },
+
+    /** The ZIP, for its owner only, while it is within its retention. */
+    async download(customerId: string, exportId: string): Promise<{ bytes: Buffer; fileName: string }> {
+      const row = await gdprRepository.findExport(db, exportId);
+      if (!row || row.customer_id !== customerId) throw new DomainError('NOT_FOUND', 'This export does not exist.');
+      if (row.status !== 'ready' || !row.expires_at || row.expires_at <= now()) {
+        throw new DomainError('NOT_FOUND', 'This export is not available (any more). Request a new one.');
+      }
+      const bytes = await gdprRepository.exportFile(db, exportId);
+      if (!bytes) throw new DomainError('NOT_FOUND', 'This export is not available (any more). Request a new one.');
+      return { bytes, fileName: `datadividend-export-${row.requested_at.toISOString().slice(0, 10)}.zip` };
+    },
+
+    /**
+     * Erasure starts now: the account stops working at once (sessions revoked), and a job removes
+     * every personal record. The email must be typed to confirm.
+     */
+    async requestErasure(customerId: string, confirmEmail: string) {
+      const account = await gdprRepository.account(db, customerId);
+      if (!account) throw new DomainError('NOT_FOUND', 'This account does not exist.');
+      if (account.email !== confirmEmail) {
+        throw new DomainError('VALIDATION_FAILED', 'The email address does not match this account. Type it exactly to confirm.', { field: 'confirmEmail' });
+      }
+      const at = now();
+      await db.transaction().execute(async (trx) => {
+        await gdprRepository.markErasureRequested(trx, customerId, at);
+        await gdprRepository.revokeSessions(trx, customerId, at);
+        await auditRepository.append(trx, {
+          actorUserId: customerId,
+          actorRole: 'customer',
+          action: 'customer.erasure_requested',
+          subjectType: 'user',
+          subjectId: customerId,
+        });
+      });
+      await enqueue(queues, 'gdpr.erase', { customerId }, { jobId: `erase-${customerId}` });
+      return { ok: true as const };
+    },
+  };
+}
+
+export type GdprService = ReturnType<typeof createGdprService>;
+
+/** The export job: gathers every personal record into a ZIP kept for seven days. Idempotent. */
+export async function runExport(db: Db, exportId: string, at: Date = new Date()): Promise<'ready' | 'already-ready' | 'missing'> {
+  const row = await gdprRepository.findExport(db, exportId);
+  if (!row) return 'missing';
+  if (row.status === 'ready') return 'already-ready';
+  await gdprRepository.markExport(db, exportId, { status: 'building' });
+  const customerId = row.customer_id;
+  const [account, profile, features, transactions, uploads, consent, industries, receipts] = await Promise.all([
+    gdprRepository.account(db, customerId),
+    gdprRepository.profile(db, customerId),
+    gdprRepository.features(db, customerId),
+    gdprRepository.transactions(db, customerId),
+    gdprRepository.uploads(db, customerId),
+    gdprRepository.consentDecisions(db, customerId),
+    gdprRepository.industryExclusions(db, customerId),
+    gdprRepository.receipts(db, customerId),
+  ]);
+  if (!account) return 'missing';
+  const zip = buildExportZip(
+    [
+      { name: 'account', rows: { email: account.email, displayName: account.display_name, locale: account.locale, createdAt: account.created_at } },
+      { name: 'profile', rows: profile ?? null },
+      { name: 'features', rows: features ?? null },
+      { name: 'transactions', rows: transactions },
+      { name: 'uploads', rows: uploads },
+      { name: 'consent-history', rows: consent },
+      { name: 'industry-exclusions', rows: industries },
+      { name: 'timeline', rows: receipts },
+      { name: 'earnings', rows: receipts.map((r) => ({ occurred_at: r.occurred_at, advertiser: r.advertiser_name, product: r.product, share_cents: r.share_cents })) },
+    ],
+    README,
+    at,
+  );
+  await db.transaction().execute(async (trx) => {
+    await gdprRepository.saveExportFile(trx, exportId, zip);
+    await gdprRepository.markExport(trx, exportId, {
+      status: 'ready',
+      ready_at: at,
+      expires_at: new Date(at.getTime() + EXPORT_RETENTION_DAYS * DAY_MS),
+      byte_size: zip.length,
+    });
+  });
+  return 'ready';
+}
+
+/**
+ * The erasure job: deletes the customer and, by cascade, every personal record (profile,
+ * transactions, uploads, features, consent history, receipts, exports, sessions), in one
+ * transaction, then writes a pseudonymous audit entry. Running it again finds nothing to delete.
+ */
+export async function runErasure(db: Db, customerId: string): Promise<'erased' | 'already-erased'> {
+  return db.transaction().execute(async (trx) => {
+    const deleted = await gdprRepository.deleteCustomer(trx, customerId);
+    if (deleted === 0) return 'already-erased';
+    await auditRepository.append(trx, {
+      actorUserId: null,
+      actorRole: 'system',
+      action: 'customer.erased',
+      subjectType: 'user',
+      subjectId: customerId,
+    });
+    return 'erased';
+  });
+}
+
+export async function purgeExpiredExports(db: Db, at: Date = new Date()): Promise<number> {
+  const result = await gdprRepository.deleteExpiredExportFiles(db, at);
+  return Number(result.numDeletedRows);
+}

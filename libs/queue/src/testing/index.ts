@@ -1,0 +1,2 @@
+export { createTestQueues } from './test-queues';
+export { startRedisServer, unusedPort } from './redis-server';
