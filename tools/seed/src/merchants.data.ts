@@ -3,12 +3,12 @@ import type { Interest } from './population.generator';
 /** Every category a seeded transaction can carry. */
 export const CATEGORIES = [
   'groceries', 'fashion', 'dining', 'travel', 'mobility', 'energy', 'home', 'electronics', 'leisure', 'telecom',
-  'income', 'housing', 'drugstore', 'health', 'religion', 'politics', 'trade_union', 'baby', 'other',
+  'income', 'housing', 'drugstore', 'health', 'religion', 'politics', 'trade_union', 'pregnancy_baby', 'other',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 /** Special categories (GDPR art. 9) and the protected life event: shown to the customer, never sold. */
-export const SPECIAL_CATEGORIES = ['health', 'religion', 'politics', 'trade_union', 'baby'] as const satisfies readonly Category[];
+export const SPECIAL_CATEGORIES = ['health', 'religion', 'politics', 'trade_union', 'pregnancy_baby'] as const satisfies readonly Category[];
 
 /**
  * A place where customers spend at will. `name` is what the bank shows: for card payments a

@@ -94,7 +94,7 @@ export async function detectWriterSchema(db: Kysely<Database>): Promise<WriterSc
   return { specialFlags: result.rows[0]?.n === 2 };
 }
 
-const ART9_CATEGORIES = SPECIAL_CATEGORIES.filter((c) => c !== 'baby');
+const ART9_CATEGORIES = SPECIAL_CATEGORIES.filter((c) => c !== 'pregnancy_baby');
 
 /**
  * `fresh`: every owner was inserted in this database transaction, so none can have bookings yet and
@@ -103,7 +103,7 @@ const ART9_CATEGORIES = SPECIAL_CATEGORIES.filter((c) => c !== 'baby');
 async function insertTransactions(db: Kysely<Database>, schema: WriterSchema, ownerIds: readonly string[], cols: TransactionColumns, fresh: boolean): Promise<number> {
   const onConflict = fresh ? sql`` : sql`on conflict (customer_id, dedupe_key) do nothing`;
   const flagColumns = schema.specialFlags ? sql`, special, protected_life_event` : sql``;
-  const flagValues = schema.specialFlags ? sql`, t.category = any(${ART9_CATEGORIES}::text[]), t.category = 'baby'` : sql``;
+  const flagValues = schema.specialFlags ? sql`, t.category = any(${ART9_CATEGORIES}::text[]), t.category = 'pregnancy_baby'` : sql``;
   const result = await sql`
     insert into transactions (customer_id, booked_on, amount_cents, counterparty_name, counterparty_iban, description, bank_code, category, dedupe_key${flagColumns})
     select (${ownerIds}::uuid[])[t.owner], t.booked_on, t.amount, t.name, t.iban, t.description, t.code, t.category, t.dedupe_key${flagValues}

@@ -86,6 +86,6 @@ describe('generateTransactions', () => {
     const names = flat.map((t) => t.counterpartyName);
     expect(names.some((n) => /Zilveren Kruis|CZ Zorg|VGZ|Menzis/.test(n))).toBe(true);
     expect(names.some((n) => /^(FNV|CNV)/.test(n))).toBe(true);
-    expect(flat.some((t) => t.category === 'baby' && /prenatal|zwangerschap|kraamzorg|babypark/i.test(`${t.counterpartyName} ${t.description}`))).toBe(true);
+    expect(flat.some((t) => t.category === 'pregnancy_baby' && /prenatal|zwangerschap|kraamzorg|babypark/i.test(`${t.counterpartyName} ${t.description}`))).toBe(true);
   });
 });

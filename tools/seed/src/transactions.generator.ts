@@ -140,9 +140,9 @@ function pregnancyEvents(b: MonthBuilder): void {
   for (let i = rng.int(1, 3); i > 0; i--) {
     const [channel, name, text, min, max] = rng.pick(P.PREGNANCY_PURCHASES);
     const cents = rng.skewedCents(min, max);
-    if (channel === 'card') b.card(name, cents, 'baby', [9, 18]);
-    else if (channel === 'ideal') b.ideal(name, text, cents, 'baby');
-    else b.transfer('IC', name, ibanFor(name), fillTemplate(text, { m, rng }), -cents, 'baby', rng.int(2, 27));
+    if (channel === 'card') b.card(name, cents, 'pregnancy_baby', [9, 18]);
+    else if (channel === 'ideal') b.ideal(name, text, cents, 'pregnancy_baby');
+    else b.transfer('IC', name, ibanFor(name), fillTemplate(text, { m, rng }), -cents, 'pregnancy_baby', rng.int(2, 27));
   }
 }
 
