@@ -102,7 +102,10 @@ export function createConsentService(deps: { db: Db; now?: () => Date }) {
       }
       const cells = new Map(current.cells.map((c) => [key(c.category, c.purpose), c]));
       const changeId = randomUUID();
-      const decisions = input.changes
+      // The last word about a cell within one change is the decision; comparing an earlier, overruled
+      // one with the current state would record it alone (a grant followed by "no" stayed granted).
+      const lastPerCell = [...new Map(input.changes.map((c) => [key(c.category, c.purpose), c])).values()];
+      const decisions = lastPerCell
         .filter((c) => {
           const cell = cells.get(key(c.category, c.purpose));
           const expiresAt = c.granted ? (c.expiresAt ?? null) : null;

@@ -63,7 +63,10 @@ export function createImportService(deps: { db: Db; queues: Queues }) {
     async storeUpload(customerId: string, file: { name: string; bytes: Buffer }): Promise<UploadSummaryDto> {
       if (file.bytes.length === 0) throw new EmptyStatementError('empty');
       if (file.bytes.length > MAX_STATEMENT_BYTES) throw new StatementTooLargeError('bytes');
-      detectFormat(decodeStatementBytes(file.bytes).text);
+      const { text } = decodeStatementBytes(file.bytes);
+      // A byte-order mark and line breaks alone are an empty export, as the parser would say too.
+      if (text.trim() === '') throw new EmptyStatementError('empty');
+      detectFormat(text);
       const sha256 = createHash('sha256').update(file.bytes).digest('hex');
       const uploadId = await db.transaction().execute((trx) =>
         uploadRepository.insert(trx, { customerId, fileName: cleanFileName(file.name), byteSize: file.bytes.length, sha256, bytes: file.bytes }),
@@ -122,6 +125,8 @@ export async function runImport(
   const upload = await uploadRepository.find(db, uploadId);
   if (!upload) return { status: 'missing' };
   if (upload.status === 'imported') return { status: 'already-imported' };
+  // A failure is final (its file is already deleted); a second run must not replace the message that says what to fix.
+  if (upload.status === 'failed') return { status: 'failed' };
   const bytes = await uploadRepository.content(db, uploadId);
   if (!bytes) {
     await uploadRepository.markFailed(db, uploadId, { message: 'The uploaded file is no longer available. Please upload it again.' });
@@ -169,13 +174,20 @@ export async function runImport(
   });
   await reportProgress(50);
 
-  const imported = await db.transaction().execute(async (trx) => {
+  const outcome = await db.transaction().execute(async (trx): Promise<ImportRunResult | number> => {
+    // Two runs of one job can overlap (BullMQ is at-least-once). The row lock makes the later run wait for the
+    // earlier one's commit and then see its result, instead of recording 0 imported / all duplicate over it.
+    const current = await uploadRepository.lockStatus(trx, uploadId);
+    if (current === undefined) return { status: 'missing' };
+    if (current === 'imported') return { status: 'already-imported' };
+    if (current === 'failed') return { status: 'failed' };
     const count = await transactionRepository.insertNew(trx, rows, (done) => reportProgress(50 + Math.floor((done / Math.max(rows.length, 1)) * 45)));
     await uploadRepository.markImported(trx, uploadId, { format: statement.format, total: rows.length, imported: count, duplicate: rows.length - count });
     await uploadRepository.deleteContent(trx, uploadId);
     return count;
   });
+  if (typeof outcome !== 'number') return outcome;
   await enqueue(queues, 'features.recompute', { customerId: upload.customer_id }, { jobId: `features-${upload.customer_id}` });
   await reportProgress(100);
-  return { status: 'imported', imported, duplicate: rows.length - imported };
+  return { status: 'imported', imported: outcome, duplicate: rows.length - outcome };
 }

@@ -41,6 +41,12 @@ export const uploadRepository = {
     return row?.bytes;
   },
 
+  /** Locks the upload row until the transaction ends and returns its status as of then. */
+  async lockStatus(db: Executor, uploadId: string) {
+    const row = await db.selectFrom('uploads').select('status').where('id', '=', uploadId).forUpdate().executeTakeFirst();
+    return row?.status;
+  },
+
   markParsing(db: Executor, uploadId: string) {
     return db.updateTable('uploads').set({ status: 'parsing', error: null }).where('id', '=', uploadId).where('status', '<>', 'imported').execute();
   },
@@ -67,6 +73,8 @@ export const uploadRepository = {
       .updateTable('uploads')
       .set({ status: 'failed', error: JSON.stringify(error) as unknown as Record<string, unknown>, finished_at: new Date() })
       .where('id', '=', uploadId)
+      // An overlapping run may have imported it meanwhile; a finished import is never turned into a failure.
+      .where('status', '<>', 'imported')
       .execute();
   },
 

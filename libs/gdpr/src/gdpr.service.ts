@@ -7,6 +7,7 @@ import { gdprRepository } from './gdpr.repository';
 
 export const EXPORT_RETENTION_DAYS = 7;
 const DAY_MS = 86_400_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type ExportRow = NonNullable<Awaited<ReturnType<typeof gdprRepository.findExport>>>;
 
@@ -25,6 +26,7 @@ function exportDto(row: ExportRow, now: Date) {
 
 const README = `DataDividend: everything we store about you
 
+account.json            your email address, display name, language and when you joined
 profile.json            the facts you entered (only province and municipality of your postcode are kept)
 features.json           the coarse features derived from your data (what segments can use)
 transactions.json/.csv  every transaction you imported, with its category
@@ -72,6 +74,8 @@ export function createGdprService(deps: { db: Db; queues: Queues; now?: () => Da
 
     /** The ZIP, for its owner only, while it is within its retention. */
     async download(customerId: string, exportId: string): Promise<{ bytes: Buffer; fileName: string }> {
+      // The id comes from a URL: anything that is not a uuid would reach PostgreSQL as a type error.
+      if (!UUID.test(exportId)) throw new DomainError('NOT_FOUND', 'This export does not exist.');
       const row = await gdprRepository.findExport(db, exportId);
       if (!row || row.customer_id !== customerId) throw new DomainError('NOT_FOUND', 'This export does not exist.');
       if (row.status !== 'ready' || !row.expires_at || row.expires_at <= now()) {

@@ -20,7 +20,8 @@ export const profileRepository = {
       .insertInto('customer_profiles')
       .values({ user_id: customerId, ...values })
       .onConflict((oc) => oc.column('user_id').doUpdateSet({ ...values, updated_at: new Date() }))
-      .execute();
+      .returning('updated_at')
+      .executeTakeFirstOrThrow();
   },
 
   findFeatures(db: Executor, customerId: string) {

@@ -79,8 +79,10 @@ export function createProfileService(deps: { db: Db; queues: Queues; now?: () =>
         if (unknown.length) throw new DomainError('VALIDATION_FAILED', `Unknown interest: ${unknown.join(', ')}. Choose from the list.`, { field: 'interests' });
         values.interests = [...new Set(input.interests)].sort();
       }
-      await profileRepository.update(db, customerId, values);
-      await enqueue(queues, 'features.recompute', { customerId }, { jobId: `features-${customerId}` });
+      const { updated_at: version } = await profileRepository.update(db, customerId, values);
+      // Keyed by the profile version: BullMQ keeps a completed job (and ignores a new one with its
+      // id) for a day, so an id per customer alone would drop every recompute after the first.
+      await enqueue(queues, 'features.recompute', { customerId }, { jobId: `features-${customerId}-${version.getTime()}` });
       return get(customerId);
     },
   };

@@ -30,6 +30,9 @@ export const JOBS = defineRegistry([
     name: 'features.recompute',
     // Derives a customer's coarse, sellable features after any change to their data.
     payload: z.object({ customerId: z.string().uuid() }),
+    // Enqueued as `features-<customerId>`: a burst of changes collapses into one waiting job,
+    // and a finished one is removed at once so the next change can queue a fresh run.
+    options: { removeOnComplete: true },
   }),
   defineJob({
     queue: 'gdpr',

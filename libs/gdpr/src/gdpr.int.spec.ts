@@ -1,0 +1,436 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSessionService } from '@dd/accounts';
+import { createConsentService } from '@dd/consent';
+import { sql, type Db } from '@dd/db';
+import { createTestDatabase, type TestDatabase } from '@dd/db/testing';
+import { DomainError } from '@dd/errors';
+import { recomputeFeatures } from '@dd/profile';
+import type { Queues } from '@dd/queue';
+import { createTestQueues } from '@dd/queue/testing';
+import { createGdprService, EXPORT_RETENTION_DAYS, purgeExpiredExports, runErasure, runExport } from './gdpr.service';
+
+let tdb: TestDatabase;
+let db: Db;
+let redis: ReturnType<typeof createTestQueues>;
+let queues: Queues;
+beforeAll(async () => {
+  tdb = await createTestDatabase();
+  db = tdb.db;
+  redis = createTestQueues();
+  queues = redis.queues;
+});
+afterAll(async () => {
+  await redis.close();
+  await tdb.drop();
+});
+
+const DAY = 86_400_000;
+const NOW = new Date('2026-11-30T10:00:00.000Z');
+const gdprAt = (at: Date) => createGdprService({ db, queues, now: () => at });
+const sessions = () => createSessionService({ db, ttlHours: 24, now: () => NOW });
+
+async function rejection(promise: Promise<unknown>): Promise<DomainError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(DomainError);
+  return error as DomainError;
+}
+
+interface Person {
+  id: string;
+  email: string;
+  displayName: string;
+  iban: string;
+  counterparty: string;
+}
+
+async function insertCustomer(person: Omit<Person, 'id'>): Promise<string> {
+  const { id } = await db
+    .insertInto('users')
+    .values({ email: person.email, password_hash: 'unused-in-this-test', role: 'customer', display_name: person.displayName })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('customer_profiles')
+    .values({ user_id: id, birth_year: 1985, province: 'NL-UT', municipality: 'Utrecht', household_size: 2, interests: ['travel'] })
+    .execute();
+  return id;
+}
+
+let dedupe = 0;
+async function insertTransactions(customerId: string, person: Omit<Person, 'id'>, uploadId: string | null) {
+  const row = (booked_on: string, amount_cents: number, counterparty_name: string, category: string, special = false) => ({
+    customer_id: customerId,
+    booked_on,
+    amount_cents,
+    counterparty_name,
+    counterparty_iban: counterparty_name === person.counterparty ? person.iban : null,
+    description: `Pasvolgnr: 001 ${booked_on}`,
+    bank_code: 'BA',
+    category,
+    special,
+    dedupe_key: `test-${++dedupe}`,
+    upload_id: uploadId,
+  });
+  await db
+    .insertInto('transactions')
+    .values([
+      row('2026-11-02', -12_345, person.counterparty, 'home'),
+      row('2026-11-10', -4_560, 'Albert Heijn 1234', 'groceries'),
+      row('2026-11-12', -2_995, 'Apotheek De Gaper', 'health', true),
+    ])
+    .execute();
+}
+
+/** Everything one customer can leave behind, through the services where there is one. */
+async function fillEverything(person: Omit<Person, 'id'>): Promise<Person & { token: string; uploadId: string; exportId: string }> {
+  const id = await insertCustomer(person);
+  const csv = [
+    '"Datum";"Naam / Omschrijving";"Rekening";"Tegenrekening";"Code";"Af Bij";"Bedrag (EUR)";"Mutatiesoort";"Mededelingen"',
+    `"20261102";"${person.counterparty}";"NL69INGB0123456789";"${person.iban}";"OV";"Af";"123,45";"Overschrijving";"Naam: ${person.displayName} Email: ${person.email}"`,
+  ].join('\r\n');
+  const bytes = Buffer.from(csv, 'utf8');
+  const { id: uploadId } = await db
+    .insertInto('uploads')
+    .values({
+      customer_id: id,
+      // ING names its exports after the account: the file name alone is personal data.
+      file_name: `${person.iban}_01-11-2026_30-11-2026.csv`,
+      byte_size: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      status: 'imported',
+      format: 'ing_csv',
+      rows_total: 1,
+      rows_imported: 1,
+      rows_duplicate: 0,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db.insertInto('upload_contents').values({ upload_id: uploadId, bytes }).execute();
+  await insertTransactions(id, person, uploadId);
+  await recomputeFeatures(db, id, NOW);
+  await createConsentService({ db, now: () => NOW }).update(id, {
+    changes: [
+      { category: 'groceries', purpose: 'insights', granted: true },
+      { category: 'home', purpose: 'offers', granted: true },
+    ],
+    excludedIndustries: ['gambling'],
+  });
+  await db
+    .insertInto('data_use_receipts')
+    .values({
+      customer_id: id,
+      occurred_at: new Date(NOW.getTime() - 3 * DAY),
+      advertiser_name: 'Reisbureau Zonnig B.V.',
+      product: 'insight_report',
+      purpose: 'insights',
+      categories: ['groceries'],
+      audience_size: 1_250,
+      share_cents: 37,
+      reference: `sale-${randomUUID()}`,
+    })
+    .execute();
+  const { token } = await sessions().issue(id);
+  await db.insertInto('sign_in_failures').values({ user_id: id }).execute();
+  const requested = await gdprAt(NOW).requestExport(id);
+  expect(await runExport(db, requested.id, NOW)).toBe('ready');
+  return { ...person, id, token, uploadId, exportId: requested.id };
+}
+
+const unique = () => randomUUID().slice(0, 8);
+function newPerson(family: string, iban: string): Omit<Person, 'id'> {
+  const tag = unique();
+  return {
+    email: `${family.toLowerCase()}.${tag}@example.nl`,
+    displayName: `Wilhelmina ${family}-${tag}`,
+    iban,
+    counterparty: `Orchideeënkwekerij ${family} ${tag}`,
+  };
+}
+
+const hex = (text: string) => Buffer.from(text, 'utf8').toString('hex');
+const isZip = (bytes: Buffer) => bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+
+async function publicTables(): Promise<{ name: string; byteaColumns: string[] }[]> {
+  const tables = await sql<{ table_name: string }>`
+    select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`.execute(db);
+  const bytea = await sql<{ table_name: string; column_name: string }>`
+    select table_name, column_name from information_schema.columns where table_schema = 'public' and data_type = 'bytea'`.execute(db);
+  return tables.rows.map(({ table_name }) => ({
+    name: table_name,
+    byteaColumns: bytea.rows.filter((c) => c.table_name === table_name).map((c) => c.column_name),
+  }));
+}
+
+/**
+ * For each needle, the tables in which it occurs anywhere: in any column as text, in bytea as
+ * hex, and in bytea as the raw bytes, ZIP archives included (unpacked, since deflate hides text).
+ */
+async function whereFound(needles: Record<string, string>): Promise<Record<string, string[]>> {
+  const found: Record<string, Set<string>> = Object.fromEntries(Object.keys(needles).map((label) => [label, new Set<string>()]));
+  const check = (table: string, haystack: string) => {
+    const lower = haystack.toLowerCase();
+    for (const [label, needle] of Object.entries(needles)) {
+      if (lower.includes(needle.toLowerCase()) || lower.includes(hex(needle)) || lower.includes(hex(needle.toLowerCase()))) found[label]?.add(table);
+    }
+  };
+  for (const table of await publicTables()) {
+    const rows = await sql<{ row: string }>`select t::text as row from ${sql.table(table.name)} t`.execute(db);
+    for (const { row } of rows.rows) check(table.name, row);
+    for (const column of table.byteaColumns) {
+      const values = await sql<{ bytes: Buffer }>`select ${sql.ref(column)} as bytes from ${sql.table(table.name)}`.execute(db);
+      for (const { bytes } of values.rows) {
+        check(table.name, bytes.toString('utf8'));
+        if (isZip(bytes)) for (const file of Object.values(unzipSync(new Uint8Array(bytes)))) check(table.name, strFromU8(file));
+      }
+    }
+  }
+  return Object.fromEntries(Object.entries(found).map(([label, tables]) => [label, [...tables].sort()]));
+}
+
+/** Every row of every table as text, sorted per table. */
+async function snapshot(): Promise<Map<string, string[]>> {
+  const result = new Map<string, string[]>();
+  for (const table of await publicTables()) {
+    const rows = await sql<{ row: string }>`select t::text as row from ${sql.table(table.name)} t`.execute(db);
+    result.set(table.name, rows.rows.map((r) => r.row).sort());
+  }
+  return result;
+}
+
+describe('export', () => {
+  it('asking again while an export is being prepared returns that same export', async () => {
+    const person = newPerson('Exportverzoek', 'NL20INGB0001234567');
+    const id = await insertCustomer(person);
+    const gdpr = gdprAt(NOW);
+    const first = await gdpr.requestExport(id);
+    const second = await gdpr.requestExport(id);
+    expect(second.id).toBe(first.id);
+    expect(first).toMatchObject({ status: 'requested', readyAt: null, expiresAt: null, downloadUrl: null });
+    expect(await db.selectFrom('data_exports').select('id').where('customer_id', '=', id).execute()).toEqual([{ id: first.id }]);
+    const jobs = (await queues.get('gdpr').getJobs(['waiting'])).filter((job) => (job.data as { exportId?: string }).exportId === first.id);
+    expect(jobs.map((job) => [job.id, job.name])).toEqual([[`export-${first.id}`, 'gdpr.export']]);
+
+    // Once it is ready, asking again starts a new one.
+    await runExport(db, first.id, NOW);
+    const third = await gdpr.requestExport(id);
+    expect(third.id).not.toBe(first.id);
+    expect((await gdpr.exports(id)).map((e) => [e.id, e.status])).toEqual(
+      expect.arrayContaining([
+        [first.id, 'ready'],
+        [third.id, 'requested'],
+      ]),
+    );
+  });
+
+  it('builds a ZIP with JSON and CSV of everything stored about the customer, and only theirs', async () => {
+    const owner = await fillEverything(newPerson('Zipvanderberg', 'NL44RABO0123456789'));
+    const other = await fillEverything(newPerson('Anderman', 'NL55ABNA0987654321'));
+    const { bytes } = await gdprAt(NOW).download(owner.id, owner.exportId);
+    const files = unzipSync(new Uint8Array(bytes));
+    const names = Object.keys(files).sort();
+    for (const name of [
+      'README.txt', 'account.json', 'profile.json', 'features.json', 'transactions.json', 'transactions.csv', 'uploads.json', 'uploads.csv',
+      'consent-history.json', 'consent-history.csv', 'industry-exclusions.json', 'industry-exclusions.csv', 'timeline.json', 'timeline.csv',
+      'earnings.json', 'earnings.csv',
+    ]) {
+      expect(names).toContain(name);
+    }
+    const text = (name: string) => strFromU8(files[name] ?? new Uint8Array());
+    const json = (name: string) => JSON.parse(text(name)) as unknown;
+
+    expect(json('account.json')).toMatchObject({ email: owner.email, displayName: owner.displayName });
+    expect(json('profile.json')).toMatchObject({ birth_year: 1985, province: 'NL-UT', municipality: 'Utrecht', household_size: 2, interests: ['travel'] });
+    const transactions = json('transactions.json') as { counterparty_name: string; counterparty_iban: string | null; amount_cents: number; category: string; special: boolean }[];
+    expect(transactions.map((t) => [t.counterparty_name, t.amount_cents, t.category])).toEqual([
+      [owner.counterparty, -12_345, 'home'],
+      ['Albert Heijn 1234', -4_560, 'groceries'],
+      // Special categories are the customer's own data: shown to them, in their export.
+      ['Apotheek De Gaper', -2_995, 'health'],
+    ]);
+    expect(transactions[0]?.counterparty_iban).toBe(owner.iban);
+    const csv = text('transactions.csv');
+    expect(csv.split('\n')[0]).toBe('booked_on,amount_cents,currency,counterparty_name,counterparty_iban,description,bank_code,category,category_source,special,protected_life_event');
+    expect(csv).toContain(`2026-11-02,-12345,EUR,${owner.counterparty},${owner.iban}`);
+    const consent = json('consent-history.json') as { category: string; purpose: string; granted: boolean; policy_version: string; policy_text_hash: string }[];
+    expect(consent.map((c) => `${c.category}|${c.purpose}|${c.granted}`).sort()).toEqual(['groceries|insights|true', 'home|offers|true']);
+    expect(consent.every((c) => c.policy_version.length > 0 && /^[0-9a-f]{64}$/.test(c.policy_text_hash))).toBe(true);
+    expect(text('consent-history.csv').split('\n')[0]).toContain('policy_text_hash');
+    expect(json('industry-exclusions.json')).toEqual([expect.objectContaining({ industry: 'gambling', excluded: true })]);
+    expect(json('timeline.json')).toEqual([expect.objectContaining({ advertiser_name: 'Reisbureau Zonnig B.V.', product: 'insight_report', share_cents: 37 })]);
+    expect(json('earnings.json')).toEqual([{ occurred_at: new Date(NOW.getTime() - 3 * DAY).toISOString(), advertiser: 'Reisbureau Zonnig B.V.', product: 'insight_report', share_cents: 37 }]);
+    expect(json('uploads.json')).toEqual([expect.objectContaining({ file_name: `${owner.iban}_01-11-2026_30-11-2026.csv`, status: 'imported' })]);
+    // The README explains every file the customer receives.
+    for (const name of names.filter((n) => n !== 'README.txt')) expect(text('README.txt'), name).toContain(`${name.replace(/\.(json|csv)$/, '')}.json`);
+
+    const everything = names.map(text).join('\n');
+    for (const foreign of [other.email, other.displayName, other.iban, other.counterparty, other.id]) expect(everything).not.toContain(foreign);
+
+    // Running the job again changes nothing.
+    expect(await runExport(db, owner.exportId, new Date(NOW.getTime() + DAY))).toBe('already-ready');
+    expect((await gdprAt(NOW).download(owner.id, owner.exportId)).bytes.equals(bytes)).toBe(true);
+  });
+
+  it('downloads for the owner within seven days, and for nobody else or later', async () => {
+    const owner = await fillEverything(newPerson('Downloader', 'NL66INGB0000000066'));
+    const stranger = await insertCustomer(newPerson('Vreemde', 'NL77INGB0000000077'));
+    const row = await db.selectFrom('data_exports').select(['requested_at', 'expires_at', 'ready_at', 'byte_size']).where('id', '=', owner.exportId).executeTakeFirstOrThrow();
+    expect(row.ready_at?.toISOString()).toBe(NOW.toISOString());
+    expect(row.expires_at?.toISOString()).toBe(new Date(NOW.getTime() + EXPORT_RETENTION_DAYS * DAY).toISOString());
+    const lastMoment = new Date(NOW.getTime() + 7 * DAY - 1);
+
+    const download = await gdprAt(lastMoment).download(owner.id, owner.exportId);
+    expect(download.fileName).toBe(`datadividend-export-${row.requested_at.toISOString().slice(0, 10)}.zip`);
+    expect(download.bytes.length).toBe(row.byte_size);
+    expect((await gdprAt(lastMoment).exports(owner.id)).find((e) => e.id === owner.exportId)?.downloadUrl).toBe(`/api/exports/${owner.exportId}/download`);
+
+    const notYours = await rejection(gdprAt(NOW).download(stranger, owner.exportId));
+    expect(notYours.code).toBe('NOT_FOUND');
+    expect(notYours.message).toBe('This export does not exist.');
+    for (const id of [randomUUID(), 'not-an-export-id', '------------------------------------']) {
+      const unknown = await rejection(gdprAt(NOW).download(owner.id, id));
+      expect(unknown.code).toBe('NOT_FOUND');
+      expect(unknown.message).toBe('This export does not exist.');
+    }
+
+    const expiredAt = new Date(NOW.getTime() + 7 * DAY);
+    const expired = await rejection(gdprAt(expiredAt).download(owner.id, owner.exportId));
+    expect(expired.code).toBe('NOT_FOUND');
+    expect(expired.message).toBe('This export is not available (any more). Request a new one.');
+    expect((await gdprAt(expiredAt).exports(owner.id)).find((e) => e.id === owner.exportId)?.downloadUrl).toBeNull();
+
+    // An export that is not ready yet cannot be downloaded either.
+    const pending = await gdprAt(NOW).requestExport(owner.id);
+    const notReady = await rejection(gdprAt(NOW).download(owner.id, pending.id));
+    expect(notReady.message).toBe('This export is not available (any more). Request a new one.');
+  });
+
+  it('purging removes the file of an expired export, and only that', async () => {
+    const owner = await fillEverything(newPerson('Opruimer', 'NL88INGB0000000088'));
+    const fresh = await gdprAt(NOW).requestExport(owner.id);
+    await runExport(db, fresh.id, new Date(NOW.getTime() + 3 * DAY));
+    const files = async () => (await db.selectFrom('data_export_files').select('export_id').where('export_id', 'in', [owner.exportId, fresh.id]).execute()).map((r) => r.export_id).sort();
+    expect(await files()).toEqual([owner.exportId, fresh.id].sort());
+
+    expect(await purgeExpiredExports(db, new Date(NOW.getTime() + 7 * DAY - 1))).toBe(0);
+    expect(await files()).toHaveLength(2);
+    expect(await purgeExpiredExports(db, new Date(NOW.getTime() + 7 * DAY))).toBeGreaterThanOrEqual(1);
+    expect(await files()).toEqual([fresh.id]);
+    const gone = await rejection(gdprAt(new Date(NOW.getTime() + 7 * DAY)).download(owner.id, owner.exportId));
+    expect(gone.message).toBe('This export is not available (any more). Request a new one.');
+    expect((await gdprAt(new Date(NOW.getTime() + 7 * DAY)).download(owner.id, fresh.id)).bytes.length).toBeGreaterThan(0);
+  });
+
+  it('the timeline lists every sale the customer was part of', async () => {
+    const owner = await fillEverything(newPerson('Tijdlijn', 'NL99INGB0000000099'));
+    expect(await gdprAt(NOW).timeline(owner.id)).toEqual([
+      {
+        id: expect.any(Number),
+        occurredAt: new Date(NOW.getTime() - 3 * DAY).toISOString(),
+        advertiserName: 'Reisbureau Zonnig B.V.',
+        product: 'insight_report',
+        purpose: 'insights',
+        categories: ['groceries'],
+        audienceSize: 1_250,
+        shareCents: 37,
+      },
+    ]);
+  });
+});
+
+describe('erasure', () => {
+  it('removes every trace of the customer from every table, and leaves everyone else untouched', async () => {
+    const erased = await fillEverything(newPerson('Zwanenburg', 'NL91ABNA0417164300'));
+    const survivor = await fillEverything(newPerson('Oosterhout', 'NL02RABO0312345678'));
+    const needles = { email: erased.email, displayName: erased.displayName, iban: erased.iban, counterparty: erased.counterparty };
+
+    // The scan sees the data where it is before erasure; otherwise finding nothing later proves nothing.
+    expect(await whereFound(needles)).toEqual({
+      email: ['data_export_files', 'upload_contents', 'users'],
+      displayName: ['data_export_files', 'upload_contents', 'users'],
+      iban: ['data_export_files', 'transactions', 'upload_contents', 'uploads'],
+      counterparty: ['data_export_files', 'transactions', 'upload_contents'],
+    });
+    expect((await whereFound({ id: erased.id })).id).toEqual([
+      'consent_decisions', 'customer_features', 'customer_profiles', 'data_exports', 'data_use_receipts', 'industry_exclusions', 'sessions',
+      'sign_in_failures', 'transactions', 'uploads', 'users',
+    ]);
+    const consent = createConsentService({ db, now: () => NOW });
+    const coveredQuestion = { customerId: erased.id, categories: ['groceries'], purpose: 'insights' as const, industry: null, at: NOW };
+    expect(await consent.covers(coveredQuestion)).toBe(true);
+    expect(await sessions().resolve(erased.token)).toMatchObject({ id: erased.id });
+
+    // A mistyped confirmation changes nothing at all.
+    const gdpr = gdprAt(NOW);
+    const untouched = await snapshot();
+    const mistyped = await rejection(gdpr.requestErasure(erased.id, survivor.email));
+    expect(mistyped.code).toBe('VALIDATION_FAILED');
+    expect(mistyped.message).toBe('The email address does not match this account. Type it exactly to confirm.');
+    expect(mistyped.details).toEqual({ field: 'confirmEmail' });
+    expect(await snapshot()).toEqual(untouched);
+    expect(await queues.get('gdpr').getJob(`erase-${erased.id}`)).toBeUndefined();
+    expect(await sessions().resolve(erased.token)).not.toBeNull();
+
+    // The right address: the account stops working at once, before any job has run.
+    expect(await gdpr.requestErasure(erased.id, erased.email)).toEqual({ ok: true });
+    expect(await sessions().resolve(erased.token)).toBeNull();
+    const revoked = await db.selectFrom('sessions').select(['revoked_at']).where('user_id', '=', erased.id).execute();
+    expect(revoked).toEqual([{ revoked_at: NOW }]);
+    expect(await consent.covers(coveredQuestion)).toBe(false);
+    expect(await sessions().resolve(survivor.token)).toMatchObject({ id: survivor.id });
+    const job = await queues.get('gdpr').getJob(`erase-${erased.id}`);
+    expect(job?.name).toBe('gdpr.erase');
+    expect(job?.data).toEqual({ customerId: erased.id });
+    const requestedEntry = await db.selectFrom('audit_log').select(['action', 'actor_user_id', 'details']).where('subject_id', '=', erased.id).execute();
+    expect(requestedEntry).toEqual([{ action: 'customer.erasure_requested', actor_user_id: erased.id, details: {} }]);
+
+    const before = await snapshot();
+    expect(await runErasure(db, erased.id)).toBe('erased');
+    const after = await snapshot();
+
+    // Nothing personal is left anywhere; only the audit log keeps the pseudonymous id.
+    expect(await whereFound(needles)).toEqual({ email: [], displayName: [], iban: [], counterparty: [] });
+    expect((await whereFound({ id: erased.id })).id).toEqual(['audit_log']);
+    for (const table of ['upload_contents', 'data_export_files']) {
+      const ownedKey = table === 'upload_contents' ? erased.uploadId : erased.exportId;
+      expect(after.get(table)?.some((row) => row.includes(ownedKey))).toBe(false);
+    }
+
+    // Every row that was not the erased customer's is still there, unchanged; the only new row is the audit entry.
+    const erasedKeys = [erased.id, erased.uploadId, erased.exportId];
+    for (const [table, rows] of before) {
+      const kept = table === 'audit_log' ? rows : rows.filter((row) => !erasedKeys.some((key) => row.includes(key)));
+      const now = after.get(table) ?? [];
+      expect(now.filter((row) => !kept.includes(row)), `new rows in ${table}`).toEqual(table === 'audit_log' ? [expect.stringContaining('customer.erased')] : []);
+      expect(kept.filter((row) => !now.includes(row)), `rows lost from ${table}`).toEqual([]);
+    }
+    const survivorKeys = [survivor.id, survivor.uploadId, survivor.exportId];
+    for (const table of [
+      'users', 'customer_profiles', 'transactions', 'uploads', 'upload_contents', 'customer_features', 'consent_decisions', 'industry_exclusions',
+      'data_use_receipts', 'data_exports', 'data_export_files', 'sessions', 'sign_in_failures',
+    ]) {
+      expect(after.get(table)?.some((row) => survivorKeys.some((key) => row.includes(key))), `${table} of the other customer`).toBe(true);
+    }
+    expect(await consent.covers({ ...coveredQuestion, customerId: survivor.id })).toBe(true);
+    expect((await gdprAt(NOW).download(survivor.id, survivor.exportId)).bytes.length).toBeGreaterThan(0);
+
+    const erasedEntry = await db
+      .selectFrom('audit_log')
+      .select(['actor_user_id', 'actor_role', 'subject_type', 'subject_id', 'details'])
+      .where('action', '=', 'customer.erased')
+      .execute();
+    expect(erasedEntry).toEqual([{ actor_user_id: null, actor_role: 'system', subject_type: 'user', subject_id: erased.id, details: {} }]);
+    expect(JSON.stringify(erasedEntry)).not.toContain(erased.email);
+
+    // The job may run again (at-least-once): it finds nothing and records nothing.
+    expect(await runErasure(db, erased.id)).toBe('already-erased');
+    expect(await snapshot()).toEqual(after);
+    const gone = await rejection(gdprAt(NOW).requestErasure(erased.id, erased.email));
+    expect(gone.code).toBe('NOT_FOUND');
+    expect(gone.message).toBe('This account does not exist.');
+  });
+});
