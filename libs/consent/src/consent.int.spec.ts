@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDUSTRY_CODES, SELLABLE_CATEGORIES, SPECIAL_CATEGORIES } from '@dd/categories';
 import { sql, type Db, type Purpose } from '@dd/db';
-import { createTestDatabase, type TestDatabase } from '@dd/db/testing';
+import { createTestDatabase, insertTestCustomer, type TestDatabase } from '@dd/db/testing';
 import { DomainError } from '@dd/errors';
 import { CONSENT_POLICY, CONSENT_POLICY_HASH } from './consent.policy';
 import { createConsentService, type ConsentChangeInput } from './consent.service';
@@ -48,15 +48,7 @@ function consentAt(start: Date) {
   };
 }
 
-async function insertCustomer(birthYear: number | null): Promise<string> {
-  const { id } = await db
-    .insertInto('users')
-    .values({ email: `customer-${randomUUID()}@example.nl`, password_hash: 'unused-in-this-test', role: 'customer', display_name: 'Test Klant' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await db.insertInto('customer_profiles').values({ user_id: id, birth_year: birthYear }).execute();
-  return id;
-}
+const insertCustomer = (birthYear: number | null) => insertTestCustomer(db, { birthYear });
 
 async function decisionRows(customerId: string) {
   return db

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@dd/db/testing';
+import { createTestDatabase, insertTestCustomer, type TestDatabase } from '@dd/db/testing';
 import { isDomainError } from '@dd/errors';
 import { createTestQueues } from '@dd/queue/testing';
 import { UNSUPPORTED_FORMAT_MESSAGE } from './import.errors';
@@ -23,15 +23,7 @@ afterAll(async () => {
   await tdb?.drop();
 });
 
-async function createCustomer(): Promise<string> {
-  const { id } = await tdb.db
-    .insertInto('users')
-    .values({ email: `klant-${randomUUID()}@example.nl`, password_hash: 'x', role: 'customer', display_name: 'Eva Jansen' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await tdb.db.insertInto('customer_profiles').values({ user_id: id }).execute();
-  return id;
-}
+const createCustomer = () => insertTestCustomer(tdb.db);
 
 const uploadRow = (uploadId: string) => tdb.db.selectFrom('uploads').selectAll().where('id', '=', uploadId).executeTakeFirstOrThrow();
 const uploadCount = async (customerId: string) =>

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@dd/db/testing';
+import { createTestDatabase, insertTestCustomer, type TestDatabase } from '@dd/db/testing';
 import { createTestQueues } from '@dd/queue/testing';
 import { createImportService, runImport, type ImportService } from './import.service';
 import { fixtureFile } from './testing/fixtures';
@@ -21,15 +20,7 @@ afterAll(async () => {
   await tdb?.drop();
 });
 
-async function createCustomer(): Promise<string> {
-  const { id } = await tdb.db
-    .insertInto('users')
-    .values({ email: `klant-${randomUUID()}@example.nl`, password_hash: 'x', role: 'customer', display_name: 'Eva Jansen' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await tdb.db.insertInto('customer_profiles').values({ user_id: id }).execute();
-  return id;
-}
+const createCustomer = () => insertTestCustomer(tdb.db);
 
 const uploadRow = (uploadId: string) => tdb.db.selectFrom('uploads').selectAll().where('id', '=', uploadId).executeTakeFirstOrThrow();
 const transactionCount = async (customerId: string) =>

@@ -3,7 +3,7 @@ import { Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROTECTED_LIFE_EVENT_CATEGORIES, SELLABLE_CATEGORIES, SPECIAL_CATEGORIES } from '@dd/categories';
 import { sql, type Db } from '@dd/db';
-import { createTestDatabase, testRedisUrl, type TestDatabase } from '@dd/db/testing';
+import { createTestDatabase, insertTestCustomer, testRedisUrl, type TestDatabase } from '@dd/db/testing';
 import { DomainError } from '@dd/errors';
 import { createRedisConnection, type Queues } from '@dd/queue';
 import { createTestQueues } from '@dd/queue/testing';
@@ -27,15 +27,7 @@ afterAll(async () => {
 const NOW = new Date('2026-11-30T10:00:00.000Z');
 const service = () => createProfileService({ db, queues, now: () => NOW });
 
-async function insertCustomer(): Promise<string> {
-  const { id } = await db
-    .insertInto('users')
-    .values({ email: `customer-${randomUUID()}@example.nl`, password_hash: 'unused-in-this-test', role: 'customer', display_name: 'Test Klant' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await db.insertInto('customer_profiles').values({ user_id: id }).execute();
-  return id;
-}
+const insertCustomer = () => insertTestCustomer(db);
 
 /** Every stored value of the customer's profile row, as text (updated_at included). */
 async function profileRowText(customerId: string): Promise<string> {

@@ -3,3 +3,4 @@ export type { TestDatabase } from './test-database';
 export { adminUrl, testRedisUrl } from './test-env';
 export { prepareTemplate } from './global-setup';
 export type { TemplateOptions } from './global-setup';
+export { insertTestCustomer } from './test-customer';
