@@ -38,12 +38,17 @@ export async function prepareTemplate(options: TemplateOptions = {}): Promise<()
       }
       await admin.query(`alter database "${name}_building" rename to "${name}"`);
     }
-    // Old templates and databases left by crashed runs.
+    // Leftovers of crashed runs: test databases over two hours old (their names carry the
+    // creation time) and templates of other migration sets not used for a day. A run in progress
+    // elsewhere on this server keeps its databases.
+    const cutoff = Math.floor(Date.now() / 1000) - 2 * 3600;
     const stale = await admin.query<{ datname: string }>(
-      `select datname from pg_database where (datname like 'dd_tpl_%' and datname <> $1) or datname like 'dd_test_%'`,
-      [name],
+      `select datname from pg_database
+       where (datname ~ '^dd_test_[0-9]+_' and split_part(datname, '_', 3)::bigint < $2)
+          or (datname like 'dd_tpl_%' and datname <> $1 and datname not like '%_building'
+              and coalesce((pg_stat_file('base/' || oid || '/PG_VERSION', true)).modification, now()) < now() - interval '1 day')`,
+      [name, cutoff],
     );
-    // Without FORCE: a database another test run is still using stays; only leftovers go.
     for (const { datname } of stale.rows) await admin.query(`drop database if exists "${datname}"`).catch(() => undefined);
   } finally {
     await admin.end();

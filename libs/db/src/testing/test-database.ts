@@ -23,7 +23,8 @@ async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
 /** A fresh, migrated database of its own for one test file (clone of the template). */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const template = process.env['DD_TEST_TEMPLATE'] ?? templateName();
-  const name = `dd_test_${randomBytes(6).toString('hex')}`;
+  // The creation time in the name lets a later run clean up leftovers without touching a run in progress.
+  const name = `dd_test_${Math.floor(Date.now() / 1000)}_${randomBytes(4).toString('hex')}`;
   await withAdmin(async (client) => {
     // Two clones starting at once can collide on the template's lock: retry briefly.
     for (let attempt = 0; ; attempt++) {
