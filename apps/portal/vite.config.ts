@@ -33,10 +33,11 @@ export default defineConfig({
   server: {
     port: 5173,
     strictPort: true,
-    proxy: { '/trpc': api, '/healthz': api },
+    // `/api` serves file downloads (the export ZIP), which tRPC does not.
+    proxy: { '/trpc': api, '/api': api, '/healthz': api },
   },
   preview: {
     port: 4173,
-    proxy: { '/trpc': api, '/healthz': api },
+    proxy: { '/trpc': api, '/api': api, '/healthz': api },
   },
 });

@@ -23,7 +23,12 @@ export interface ApiProcess {
 
 /** Starts `node --import tsx apps/api/src/main.ts` in the repository with the given environment. */
 export function startApi(options: { cwd: string; env: NodeJS.ProcessEnv }): ApiProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts'], {
+  return startNodeProcess('apps/api/src/main.ts', options);
+}
+
+/** Starts `node --import tsx <entry>` in the repository, keeping its recent output for failure messages. */
+export function startNodeProcess(entry: string, options: { cwd: string; env: NodeJS.ProcessEnv }): ApiProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: options.cwd,
     env: options.env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -70,4 +75,29 @@ export async function waitForHealthy(baseUrl: string, api: ApiProcess, timeoutMs
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`The API did not become healthy within ${timeoutMs / 1000} s (last: ${last}).`);
+}
+
+/** Waits until the process writes a line matching `pattern` on stdout; fails early if it exits. */
+export function waitForOutput(proc: ApiProcess, pattern: RegExp, timeoutMs = 30_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const done = (error?: Error) => {
+      clearTimeout(timer);
+      proc.child.stdout?.off('data', onData);
+      proc.child.off('exit', onExit);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onData = (data: Buffer) => {
+      // Keep only the tail: a line may arrive split over two chunks.
+      seen = (seen + data.toString()).slice(-4_000);
+      if (pattern.test(seen)) done();
+    };
+    const onExit = (code: number | null) => done(new Error(`The process exited with code ${code} before it logged ${pattern}.`));
+    const timer = setTimeout(() => done(new Error(`The process did not log ${pattern} within ${timeoutMs / 1000} s.`)), timeoutMs);
+    if (proc.child.exitCode !== null) return onExit(proc.child.exitCode);
+    if (pattern.test(proc.output())) return done();
+    proc.child.stdout?.on('data', onData);
+    proc.child.once('exit', onExit);
+  });
 }

@@ -26,6 +26,8 @@ const resultsDir = fileURLToPath(new URL('../../../test-results/e2e/', import.me
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
   await mkdir(resultsDir, { recursive: true });
   const path = `${resultsDir}${name}.png`;
+  // From the top: a sticky header would otherwise be drawn halfway down the full-page image.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path, fullPage: true });
   return path;
 }

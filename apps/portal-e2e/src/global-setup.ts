@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
 import { createTestDatabase, testRedisUrl } from '@dd/db/testing';
-import { freePort, startApi, waitForHealthy } from './api-process';
+import { freePort, startApi, startNodeProcess, waitForHealthy, waitForOutput } from './api-process';
 import type { E2eAdmin } from './provided-context';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -21,7 +21,8 @@ async function buildPortal(): Promise<void> {
 
 /**
  * Runs after libs/db's global setup (which migrated the template database): builds the portal,
- * starts the real API on a fresh database and a free port, and hands the URL to the tests.
+ * starts the real API on a fresh database and a free port, starts the worker on the same database
+ * and queues (so uploads and exports get processed), and hands the URL to the tests.
  */
 export async function setup(project: TestProject): Promise<() => Promise<void>> {
   await buildPortal();
@@ -32,37 +33,44 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
   // The API creates this admin at start-up (ADMIN_EMAIL / ADMIN_PASSWORD); its name is the API's default.
   const admin: E2eAdmin = { email: 'beheer@datadividend.test', password: `Beheer-${randomBytes(6).toString('hex')}-9`, displayName: 'Administrator' };
 
+  const shared = {
+    ...process.env,
+    NODE_ENV: 'test',
+    DATABASE_URL: database.url,
+    REDIS_URL: testRedisUrl,
+    QUEUE_PREFIX: `e2e-${randomBytes(4).toString('hex')}`,
+  };
   const api = startApi({
     cwd: repoRoot,
     env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      DATABASE_URL: database.url,
-      REDIS_URL: testRedisUrl,
+      ...shared,
       PORT: String(port),
       HOST: '127.0.0.1',
       PUBLIC_ORIGIN: baseUrl,
-      QUEUE_PREFIX: `e2e-${randomBytes(4).toString('hex')}`,
       LOG_LEVEL: 'warn',
       PORTAL_DIST: 'apps/portal/dist',
       ADMIN_EMAIL: admin.email,
       ADMIN_PASSWORD: admin.password,
     },
   });
+  // `info`, because readiness is the "worker ready" log line.
+  const worker = startNodeProcess('apps/worker/src/main.ts', { cwd: repoRoot, env: { ...shared, LOG_LEVEL: 'info' } });
 
   try {
-    await waitForHealthy(baseUrl, api);
+    await Promise.all([waitForHealthy(baseUrl, api), waitForOutput(worker, /worker ready/)]);
   } catch (error) {
-    await api.stop();
+    await Promise.all([api.stop(), worker.stop()]);
     await database.drop();
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`${reason}\n--- API output ---\n${api.output() || '(nothing)'}`);
+    throw new Error(`${reason}\n--- API output ---\n${api.output() || '(nothing)'}\n--- worker output ---\n${worker.output() || '(nothing)'}`);
   }
 
   project.provide('baseUrl', baseUrl);
   project.provide('admin', admin);
 
   return async () => {
+    // The worker first: it may still be finishing a job against the database.
+    await worker.stop();
     await api.stop();
     await database.drop();
   };

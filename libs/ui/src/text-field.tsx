@@ -4,6 +4,8 @@ import { Icon } from './icon';
 
 export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'children'> {
   label: string;
+  /** Hides the label visually (it stays the accessible name), e.g. in a table cell with headers. */
+  labelHidden?: boolean;
   /** Help shown before the person types, e.g. password rules. */
   hint?: ReactNode;
   /** A translated message; marks the input invalid and is announced with it. */
@@ -12,7 +14,7 @@ export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElemen
   ref?: Ref<HTMLInputElement>;
 }
 
-export function TextField({ label, hint, error, id, className, type = 'text', ...input }: TextFieldProps) {
+export function TextField({ label, labelHidden = false, hint, error, id, className, type = 'text', ...input }: TextFieldProps) {
   const generated = useId();
   const inputId = id ?? generated;
   const hintId = hint ? `${inputId}-hint` : undefined;
@@ -21,7 +23,7 @@ export function TextField({ label, hint, error, id, className, type = 'text', ..
 
   return (
     <div className={cx('dd-field', error && 'dd-field--invalid', className)}>
-      <label className="dd-field__label" htmlFor={inputId}>
+      <label className={labelHidden ? 'dd-visually-hidden' : 'dd-field__label'} htmlFor={inputId}>
         {label}
       </label>
       {hint ? (

@@ -6,6 +6,7 @@ import { SiteHeader } from './site-header';
 import { useViewerLocaleSync } from './use-locale';
 import { useViewerQuery } from './use-viewer';
 import './app-layout.css';
+import './page-sections.css';
 
 export function AppLayout() {
   const { t } = useTranslation();

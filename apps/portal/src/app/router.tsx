@@ -1,11 +1,17 @@
 import { createBrowserRouter } from 'react-router';
 import { SignInPage } from '../features/auth/sign-in-page';
 import { SignUpPage } from '../features/auth/sign-up-page';
+import { ConsentPage } from '../features/consent/consent-page';
 import { AdminHomePage } from '../features/home/admin-home-page';
 import { AdvertiserHomePage } from '../features/home/advertiser-home-page';
 import { CustomerHomePage } from '../features/home/customer-home-page';
 import { LandingPage } from '../features/home/landing-page';
 import { NotFoundPage } from '../features/home/not-found-page';
+import { MyDataPage } from '../features/my-data/my-data-page';
+import { AccountErasedPage } from '../features/privacy/account-erased-page';
+import { PrivacyPage } from '../features/privacy/privacy-page';
+import { ProfilePage } from '../features/profile/profile-page';
+import { TimelinePage } from '../features/timeline/timeline-page';
 import { AppLayout } from './app-layout';
 import { RouteErrorPage } from './route-error-page';
 import { PublicOnly, RequireRole } from './route-guards';
@@ -28,9 +34,22 @@ export function createRouter() {
             { path: 'sign-up', element: <SignUpPage /> },
           ],
         },
-        { path: 'customer', element: <RequireRole only="customer" />, children: [{ index: true, element: <CustomerHomePage /> }] },
+        {
+          path: 'customer',
+          element: <RequireRole only="customer" />,
+          children: [
+            { index: true, element: <CustomerHomePage /> },
+            { path: 'data', element: <MyDataPage /> },
+            { path: 'profile', element: <ProfilePage /> },
+            { path: 'consent', element: <ConsentPage /> },
+            { path: 'timeline', element: <TimelinePage /> },
+            { path: 'privacy', element: <PrivacyPage /> },
+          ],
+        },
         { path: 'advertiser', element: <RequireRole only="advertiser" />, children: [{ index: true, element: <AdvertiserHomePage /> }] },
         { path: 'admin', element: <RequireRole only="admin" />, children: [{ index: true, element: <AdminHomePage /> }] },
+        // Public for everyone: right after erasure the session no longer exists.
+        { path: 'account-erased', element: <AccountErasedPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

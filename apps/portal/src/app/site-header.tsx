@@ -1,6 +1,6 @@
 import { Link, NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { Viewer } from '@dd/contract';
+import type { RoleName, Viewer } from '@dd/contract';
 import { BrandMark, buttonClassName, LanguageSwitch } from '@dd/ui';
 import { homePath } from './role-home';
 import { AccountMenu } from './account-menu';
@@ -10,6 +10,22 @@ const LANGUAGES = [
   { code: 'nl', short: 'NL', name: 'Nederlands' },
   { code: 'en', short: 'EN', name: 'English' },
 ] as const;
+
+type NavKey = 'overview' | 'customerData' | 'profile' | 'consent' | 'timeline' | 'privacy';
+
+/** Each role's pages, in the order of the menu. */
+const NAV: Record<RoleName, readonly { key: NavKey; to: string }[]> = {
+  customer: [
+    { key: 'overview', to: '/customer' },
+    { key: 'customerData', to: '/customer/data' },
+    { key: 'profile', to: '/customer/profile' },
+    { key: 'consent', to: '/customer/consent' },
+    { key: 'timeline', to: '/customer/timeline' },
+    { key: 'privacy', to: '/customer/privacy' },
+  ],
+  advertiser: [{ key: 'overview', to: '/advertiser' }],
+  admin: [{ key: 'overview', to: '/admin' }],
+};
 
 interface SiteHeaderProps {
   viewer: Viewer | null | undefined;
@@ -31,13 +47,15 @@ export function SiteHeader({ viewer, resolving }: SiteHeaderProps) {
         </Link>
 
         {viewer ? (
-          <nav className="site-header__nav" aria-label={t('nav.label')}>
+          <nav className={NAV[viewer.role].length > 2 ? 'site-header__nav site-header__nav--row' : 'site-header__nav'} aria-label={t('nav.label')}>
             <ul>
-              <li>
-                <NavLink to={home} end className="site-header__link">
-                  {t('nav.overview')}
-                </NavLink>
-              </li>
+              {NAV[viewer.role].map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end={item.to === home} className="site-header__link">
+                    {t(`nav.${item.key}`)}
+                  </NavLink>
+                </li>
+              ))}
             </ul>
           </nav>
         ) : null}

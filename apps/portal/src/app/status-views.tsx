@@ -54,3 +54,27 @@ export function ConnectionNotice({ onRetry, retrying }: Omit<RetryProps, 'error'
     </div>
   );
 }
+
+/** One part of a page failed to load: say which, and offer to try again, while the rest stays usable. */
+export function SectionLoadError({ title, error, onRetry, retrying }: RetryProps & { title: string }) {
+  const { t } = useTranslation();
+  return (
+    <Alert
+      tone="danger"
+      title={title}
+      action={
+        <Button variant="secondary" size="sm" onClick={onRetry} loading={retrying}>
+          {t('common.retry')}
+        </Button>
+      }
+    >
+      {t(describeError(error).messageKey)}
+    </Alert>
+  );
+}
+
+/** One part of a page is still loading. */
+export function SectionLoading() {
+  const { t } = useTranslation();
+  return <LoadingBlock label={t('common.loading')} className="section-loading" />;
+}

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { signInInput, signUpAdvertiserInput, signUpCustomerInput } from '@dd/contract';
+import {
+  eraseAccountInput,
+  listTransactionsInput,
+  recategoriseInput,
+  signInInput,
+  signUpAdvertiserInput,
+  signUpCustomerInput,
+  updateConsentInput,
+  updateProfileInput,
+  uploadIdInput,
+} from '@dd/contract';
 import { ERROR_CODES } from '@dd/errors';
 import { en } from './en';
 import { nl } from './nl';
@@ -64,6 +74,38 @@ describe('translations', () => {
     const contractKeys = [...messages].filter((m) => m.startsWith('validation.'));
     expect(contractKeys.length).toBeGreaterThan(5);
     for (const key of contractKeys) {
+      expect(nlKeys.has(key), key).toBe(true);
+      expect(enKeys.has(key), key).toBe(true);
+    }
+  });
+
+  it('translates every message the customer-data schemas can produce', () => {
+    const cases: [{ safeParse: (input: unknown) => { error?: { issues: { message: string }[] } } }, unknown[]][] = [
+      [updateProfileInput, [{ birthYear: 1800, postcode: 'nope', householdSize: 0, interests: Array.from({ length: 16 }, () => 'x') }, { birthYear: 1990.5, householdSize: 2.5 }, { birthYear: Number.NaN }]],
+      [listTransactionsInput, [{ month: '2024-13' }]],
+      [recategoriseInput, [{ transactionId: 1, category: '' }]],
+      [updateConsentInput, [{ changes: [{ category: 'groceries', purpose: 'insights', granted: true, expiresAt: 'next week' }] }]],
+      [uploadIdInput, [{ uploadId: 'not-a-uuid' }]],
+      [eraseAccountInput, [{ confirmEmail: '  ' }]],
+    ];
+    const keys = new Set<string>();
+    for (const [schema, inputs] of cases) {
+      for (const input of inputs) for (const issue of schema.safeParse(input).error?.issues ?? []) if (issue.message.startsWith('validation.')) keys.add(issue.message);
+    }
+    expect([...keys].sort()).toEqual([
+      'validation.birthYearInvalid',
+      'validation.categoryRequired',
+      'validation.dateInvalid',
+      'validation.emailRequired',
+      'validation.householdInvalid',
+      'validation.invalidId',
+      'validation.invalidMonth',
+      'validation.postcodeInvalid',
+      'validation.tooManyInterests',
+    ]);
+    // Also sent by the API itself (a missing upload file).
+    keys.add('validation.fileRequired');
+    for (const key of keys) {
       expect(nlKeys.has(key), key).toBe(true);
       expect(enKeys.has(key), key).toBe(true);
     }

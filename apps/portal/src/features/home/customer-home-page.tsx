@@ -1,15 +1,17 @@
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Card, PageHeader } from '@dd/ui';
+import { Card, Icon, PageHeader } from '@dd/ui';
 import { usePageTitle } from '../../app/page-title';
 import { useSignedInViewer } from '../../app/use-viewer';
 import { StepList, type Step } from './step-list';
 import './home.css';
 
+// Each step links to the page where it happens; earnings get their page with payouts.
 const STEPS = [
-  { id: 'upload', icon: 'upload' },
-  { id: 'consent', icon: 'sliders' },
-  { id: 'transparency', icon: 'eye' },
-  { id: 'earn', icon: 'wallet' },
+  { id: 'upload', icon: 'upload', to: '/customer/data' },
+  { id: 'consent', icon: 'sliders', to: '/customer/consent' },
+  { id: 'transparency', icon: 'eye', to: '/customer/timeline' },
+  { id: 'earn', icon: 'wallet', to: null },
 ] as const;
 
 const RIGHTS = ['access', 'rectify', 'erase', 'export', 'withdraw'] as const;
@@ -19,11 +21,12 @@ export function CustomerHomePage() {
   const viewer = useSignedInViewer();
   usePageTitle(t('titles.customerHome'));
 
-  const steps: Step[] = STEPS.map(({ id, icon }) => ({
+  const steps: Step[] = STEPS.map(({ id, icon, to }) => ({
     id,
     icon,
     title: t(`home.customer.steps.${id}.title`),
     body: t(`home.customer.steps.${id}.body`),
+    footer: to ? <HomeLink to={to}>{t(`home.customer.links.${id}`)}</HomeLink> : undefined,
   }));
 
   return (
@@ -41,8 +44,21 @@ export function CustomerHomePage() {
               <li key={right}>{t(`home.customer.rights.${right}`)}</li>
             ))}
           </ul>
+          <div className="home-links">
+            <HomeLink to="/customer/privacy">{t('home.customer.links.privacy')}</HomeLink>
+            <HomeLink to="/customer/profile">{t('home.customer.links.profile')}</HomeLink>
+          </div>
         </Card>
       </div>
     </div>
+  );
+}
+
+function HomeLink({ to, children }: { to: string; children: string }) {
+  return (
+    <Link to={to} className="home-link">
+      {children}
+      <Icon name="arrowRight" size={16} />
+    </Link>
   );
 }

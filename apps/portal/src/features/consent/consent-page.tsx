@@ -1,0 +1,222 @@
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useBlocker } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { ConsentState } from '@dd/contract';
+import { Alert, Badge, buttonClassName, ConfirmDialog, PageHeader } from '@dd/ui';
+import { describeError } from '../../app/api-error';
+import { usePageTitle } from '../../app/page-title';
+import { useReferenceLabels } from '../../app/reference-data';
+import type { ReferenceLabels } from '../../app/reference-labels';
+import { PageLoadError, PageLoading } from '../../app/status-views';
+import { useTRPC } from '../../app/trpc';
+import {
+  applyDuration,
+  consentChanges,
+  countChanges,
+  draftFromState,
+  draftProblems,
+  industryChange,
+  localDate,
+  setCell,
+  setExcluded,
+  type ConsentDraft,
+  type DurationChoice,
+} from './consent-draft';
+import { ConsentHistory } from './consent-history';
+import { ConsentMatrix } from './consent-matrix';
+import { IndustryExclusions } from './industry-exclusions';
+import { PurposeExplainer } from './purpose-explainer';
+import { SaveBar } from './save-bar';
+import { WithdrawAll } from './withdraw-all';
+import './consent.css';
+
+export function ConsentPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('titles.consent'));
+  const trpc = useTRPC();
+  const consent = useQuery(trpc.consent.get.queryOptions());
+  const { query: reference, labels } = useReferenceLabels();
+
+  if (consent.isPending || reference.isPending) return <PageLoading />;
+  if (consent.isError) return <PageLoadError error={consent.error} onRetry={() => void consent.refetch()} retrying={consent.isFetching} />;
+  if (reference.isError || !labels) return <PageLoadError error={reference.error} onRetry={() => void reference.refetch()} retrying={reference.isFetching} />;
+  return <ConsentCentre state={consent.data} labels={labels} />;
+}
+
+function ConsentCentre({ state, labels }: { state: ConsentState; labels: ReferenceLabels }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const baseline = useMemo(() => draftFromState(state), [state]);
+  // Null while nothing was touched: the page then simply shows what the server holds.
+  const [edited, setEdited] = useState<ConsentDraft | null>(null);
+  const [durations, setDurations] = useState<Record<string, DurationChoice>>({});
+  const [showProblems, setShowProblems] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const draft = edited ?? baseline;
+  const today = localDate(new Date());
+  const count = countChanges(baseline, draft);
+  const dirty = count > 0;
+  const problems = draftProblems(draft, today);
+  const disabled = !state.canConsent;
+
+  const save = useMutation(
+    trpc.consent.update.mutationOptions({
+      onSuccess: (next) => {
+        queryClient.setQueryData(trpc.consent.get.queryKey(), next);
+        void queryClient.invalidateQueries({ queryKey: trpc.consent.history.queryKey() });
+        setEdited(null);
+        setDurations({});
+        setShowProblems(false);
+        setNotice(t('consent.saveBar.saved'));
+      },
+    }),
+  );
+
+  const edit = (next: ConsentDraft) => {
+    setEdited(next);
+    setNotice(null);
+    save.reset();
+  };
+
+  const discard = () => {
+    setEdited(null);
+    setDurations({});
+    setShowProblems(false);
+    save.reset();
+  };
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (Object.keys(problems).length > 0) {
+      setShowProblems(true);
+      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      return;
+    }
+    save.mutate({ changes: consentChanges(baseline, draft), excludedIndustries: industryChange(baseline, draft) });
+  };
+
+  const saveError = save.isError ? saveErrorText(t, save.error) : showProblems && Object.keys(problems).length > 0 ? t('consent.saveBar.fixDates') : null;
+
+  return (
+    <div className="page dd-container consent-page">
+      <PageHeader
+        eyebrow={t('consent.eyebrow')}
+        title={t('consent.title')}
+        description={t('consent.description')}
+        actions={<Badge tone="neutral">{t('consent.policyVersion', { version: state.policyVersion })}</Badge>}
+      />
+      <div className="dd-stack dd-stack--lg">
+        {disabled ? <BlockedNotice reason={state.blockedReason} /> : null}
+        <PurposeExplainer />
+
+        <form ref={formRef} className="consent-form" noValidate onSubmit={submit}>
+          <section className="page-section" aria-labelledby="consent-matrix-title">
+            <div className="page-section__intro">
+              <h2 id="consent-matrix-title" className="page-section__title">
+                {t('consent.matrixTitle')}
+              </h2>
+              <p>{t('consent.specialNote')}</p>
+            </div>
+            <ConsentMatrix
+              labels={labels}
+              cells={state.cells}
+              draft={draft.cells}
+              baseline={baseline.cells}
+              durations={durations}
+              problems={showProblems ? problems : {}}
+              today={today}
+              disabled={disabled}
+              onToggle={(key, granted) => edit(setCell(draft, key, granted ? { granted } : { granted, until: null }))}
+              onDuration={(key, choice) => {
+                setDurations((current) => ({ ...current, [key]: choice }));
+                edit(setCell(draft, key, applyDuration(draft.cells[key] ?? { granted: true, until: null }, choice, today)));
+              }}
+              onDate={(key, day) => {
+                setDurations((current) => ({ ...current, [key]: 'date' }));
+                edit(setCell(draft, key, { until: day }));
+              }}
+            />
+          </section>
+
+          <section className="page-section" aria-labelledby="consent-industries-title">
+            <div className="page-section__intro">
+              <h2 id="consent-industries-title" className="page-section__title">
+                {t('consent.industriesTitle')}
+              </h2>
+              <p>{t('consent.industriesIntro')}</p>
+            </div>
+            <IndustryExclusions labels={labels} excluded={draft.excluded} disabled={disabled} onChange={(code, on) => edit(setExcluded(draft, code, on))} />
+          </section>
+
+          {notice && !dirty ? (
+            <Alert tone="success" className="consent-notice">
+              {notice}
+            </Alert>
+          ) : null}
+          {dirty ? <SaveBar count={count} saving={save.isPending} error={saveError} onDiscard={discard} /> : null}
+        </form>
+
+        <WithdrawAll
+          state={state}
+          onWithdrawn={() => {
+            discard();
+            setNotice(t('consent.withdraw.done'));
+          }}
+        />
+        <ConsentHistory labels={labels} />
+      </div>
+      <LeaveGuard dirty={dirty} />
+    </div>
+  );
+}
+
+function saveErrorText(t: ReturnType<typeof useTranslation>['t'], error: unknown): string {
+  const described = describeError(error);
+  const fieldKey = Object.values(described.fieldErrors).flat()[0];
+  const detail = fieldKey?.startsWith('validation.') ? t(fieldKey as 'validation.invalid') : t(described.messageKey);
+  return `${t('consent.saveBar.failed')} ${detail}`;
+}
+
+/** Unsaved choices are not lost by accident: asks before leaving the page, in the app or the browser. */
+function LeaveGuard({ dirty }: { dirty: boolean }) {
+  const { t } = useTranslation();
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
+
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
+  return (
+    <ConfirmDialog
+      open={blocker.state === 'blocked'}
+      title={t('consent.leave.title')}
+      confirmLabel={t('consent.leave.leave')}
+      cancelLabel={t('consent.leave.stay')}
+      onConfirm={() => blocker.proceed?.()}
+      onCancel={() => blocker.reset?.()}
+    >
+      <p>{t('consent.leave.body')}</p>
+    </ConfirmDialog>
+  );
+}
+
+function BlockedNotice({ reason }: { reason: ConsentState['blockedReason'] }) {
+  const { t } = useTranslation();
+  const minor = reason === 'minor';
+  return (
+    <Alert tone="warning" title={minor ? t('consent.blocked.minorTitle') : t('consent.blocked.birthYearMissingTitle')}>
+      <p>{minor ? t('consent.blocked.minor') : t('consent.blocked.birthYearMissing')}</p>
+      <p className="consent-blocked__link">
+        <Link to="/customer/profile" className={buttonClassName('secondary', 'sm')}>
+          {t('consent.blocked.toProfile')}
+        </Link>
+      </p>
+    </Alert>
+  );
+}

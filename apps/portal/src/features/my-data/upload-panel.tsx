@@ -1,0 +1,115 @@
+import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { STATEMENT_MAX_BYTES, SUPPORTED_STATEMENT_FORMATS } from '@dd/contract';
+import { Alert, Button, Card, FileField } from '@dd/ui';
+import { describeError } from '../../app/api-error';
+import { formatBytes } from '../../app/format';
+import { useTRPC } from '../../app/trpc';
+import { checkStatementFile, STATEMENT_ACCEPT, type FileProblem } from './upload-rules';
+
+const FORMATS = SUPPORTED_STATEMENT_FORMATS.join(', ');
+
+/** Choose a statement, check it here, send it as multipart; the list below follows its import. */
+export function UploadPanel() {
+  const { t, i18n } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [problem, setProblem] = useState<FileProblem | null>(null);
+  const [accepted, setAccepted] = useState<string | null>(null);
+  const limit = formatBytes(STATEMENT_MAX_BYTES, i18n.language);
+
+  const upload = useMutation(
+    trpc.imports.upload.mutationOptions({
+      onSuccess: (summary) => {
+        setAccepted(summary.fileName);
+        setFile(null);
+        queryClient.setQueryData(trpc.imports.list.queryKey(), (current) => [summary, ...(current ?? []).filter((u) => u.id !== summary.id)]);
+        void queryClient.invalidateQueries({ queryKey: trpc.imports.list.queryKey() });
+      },
+    }),
+  );
+
+  const choose = (event: ChangeEvent<HTMLInputElement>) => {
+    const chosen = event.target.files?.[0] ?? null;
+    setFile(chosen);
+    setAccepted(null);
+    upload.reset();
+    // Once a problem was shown, re-check as the choice changes so the message never lags behind.
+    if (problem) setProblem(checkStatementFile(chosen));
+  };
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setAccepted(null);
+    const found = checkStatementFile(file);
+    setProblem(found);
+    if (found || !file) {
+      inputRef.current?.focus();
+      return;
+    }
+    const body = new FormData();
+    body.append('file', file);
+    upload.mutate(body, {
+      onSuccess: () => {
+        if (inputRef.current) inputRef.current.value = '';
+      },
+      onError: () => inputRef.current?.focus(),
+    });
+  };
+
+  const serverError = upload.isError ? describeError(upload.error) : null;
+  const serverMessage =
+    serverError?.code === 'VALIDATION_FAILED'
+      ? (serverError.fieldErrors['file']?.[0] && i18n.exists(serverError.fieldErrors['file'][0])
+          ? t(serverError.fieldErrors['file'][0] as 'validation.invalid', { limit })
+          : t('data.upload.unsupported', { formats: FORMATS }))
+      : serverError
+        ? t(serverError.messageKey)
+        : null;
+
+  return (
+    <Card as="section" icon="upload" headingLevel={2} title={t('data.upload.title')} className="upload-panel">
+      <div className="upload-panel__layout">
+        <form className="upload-panel__form" noValidate onSubmit={submit}>
+          <p>{t('data.upload.intro')}</p>
+          <FileField
+            ref={inputRef}
+            name="file"
+            label={t('data.upload.fileLabel')}
+            hint={t('data.upload.fileHint', { formats: FORMATS, limit })}
+            accept={STATEMENT_ACCEPT}
+            onChange={choose}
+            error={problem ? t(problem, { limit }) : undefined}
+            selected={file ? t('data.upload.selected', { name: file.name, size: formatBytes(file.size, i18n.language) }) : undefined}
+          />
+          {serverMessage ? (
+            <Alert tone="danger" title={t('data.upload.rejectedTitle')}>
+              <p>{serverMessage}</p>
+            </Alert>
+          ) : null}
+          {accepted ? <Alert tone="success">{t('data.upload.accepted', { name: accepted })}</Alert> : null}
+          <div>
+            <Button type="submit" loading={upload.isPending}>
+              {t('data.upload.submit')}
+            </Button>
+          </div>
+        </form>
+        <aside className="upload-panel__help" aria-labelledby="upload-how-title">
+          <h3 id="upload-how-title" className="upload-panel__help-title">
+            {t('data.upload.howTitle')}
+          </h3>
+          <ul className="upload-panel__how">
+            <li>{t('data.upload.how.ing')}</li>
+            <li>{t('data.upload.how.rabobank')}</li>
+            <li>{t('data.upload.how.abnAmro')}</li>
+            <li>{t('data.upload.how.camt')}</li>
+          </ul>
+          <p className="upload-panel__note">{t('data.upload.unchanged')}</p>
+        </aside>
+      </div>
+    </Card>
+  );
+}

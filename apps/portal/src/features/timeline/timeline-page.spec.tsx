@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { DataUseReceipt, ReferenceData } from '@dd/contract';
+import { renderPage, textOf } from '../../app/testing/render-page';
+import { TimelinePage } from './timeline-page';
+
+const text = (nl: string, en: string) => ({ nl, en });
+const reference: ReferenceData = {
+  categories: [
+    { code: 'groceries', kind: 'sellable', label: text('Boodschappen', 'Groceries'), description: text('', '') },
+    { code: 'travel', kind: 'sellable', label: text('Reizen', 'Travel'), description: text('', '') },
+  ],
+  industries: [],
+  interests: [],
+  provinces: [],
+};
+const receipts: DataUseReceipt[] = [
+  {
+    id: 2,
+    occurredAt: '2026-11-20T10:00:00Z',
+    advertiserName: 'Fietsenwinkel De Spaak',
+    product: 'offer_campaign',
+    purpose: 'offers',
+    categories: ['travel'],
+    audienceSize: 1250,
+    shareCents: 37,
+  },
+  {
+    id: 1,
+    occurredAt: '2026-11-02T10:00:00Z',
+    advertiserName: 'Supermarkt Noord',
+    product: 'insight_report',
+    purpose: 'insights',
+    categories: ['groceries', 'travel'],
+    audienceSize: 480,
+    shareCents: 112,
+  },
+];
+
+const render = async (language: 'nl' | 'en', data: DataUseReceipt[]) =>
+  textOf(
+    await renderPage(<TimelinePage />, {
+      language,
+      seed: (trpc, queryClient) => {
+        queryClient.setQueryData(trpc.privacy.timeline.queryKey(), data);
+        queryClient.setQueryData(trpc.reference.all.queryKey(), reference);
+      },
+    }),
+  );
+
+describe('TimelinePage', () => {
+  it('lists every sale with advertiser, product, purpose, categories, group size and share', async () => {
+    const page = await render('nl', receipts);
+    expect(page).toContain('Fietsenwinkel De Spaak');
+    expect(page).toContain('Aanbiedingscampagne');
+    expect(page).toContain('Aanbiedingen in je inbox');
+    expect(page).toContain('Inzichtrapport');
+    expect(page).toContain('Boodschappen');
+    expect(page).toContain('1.250 mensen');
+    expect(page).toContain('Totaal verdiend € 1,49');
+    expect(page).toContain('2 verkopen');
+  });
+
+  it('explains the empty timeline, in English too', async () => {
+    const page = await render('en', []);
+    expect(page).toContain('Your data has not gone anywhere yet');
+    expect(page).toContain('which advertiser, which product, for which purpose, which categories, when, and what your share is');
+  });
+});
