@@ -28,13 +28,15 @@ export const transactionRepository = {
     return inserted;
   },
 
-  page(db: Executor, customerId: string, filter: { afterId?: number; limit: number; category?: string; from?: string; to?: string }) {
+  /** Newest booking first; `after` is the (date, id) of the last row of the previous page. */
+  page(db: Executor, customerId: string, filter: { after?: { bookedOn: string; id: number } | undefined; limit: number; category?: string | undefined; from?: string | undefined; to?: string | undefined }) {
     let query = db.selectFrom('transactions').select(DTO_COLUMNS).where('customer_id', '=', customerId);
     if (filter.category) query = query.where('category', '=', filter.category);
     if (filter.from) query = query.where('booked_on', '>=', filter.from);
     if (filter.to) query = query.where('booked_on', '<', filter.to);
-    if (filter.afterId !== undefined) query = query.where('id', '<', filter.afterId);
-    return query.orderBy('id', 'desc').limit(filter.limit).execute();
+    const after = filter.after;
+    if (after) query = query.where((eb) => eb(eb.refTuple('booked_on', 'id'), '<', eb.tuple(after.bookedOn, after.id)));
+    return query.orderBy('booked_on', 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
   },
 
   setCategoryByCustomer(db: Executor, customerId: string, transactionId: number, category: string, flags: { special: boolean; protectedLifeEvent: boolean }) {

@@ -85,12 +85,14 @@ describe('listing transactions', () => {
     other = await customerWith('ing/ing-current-comma.csv');
   });
 
-  it('pages through every row once, newest id first, with no one else’s rows', async () => {
+  it('pages through every row once, newest booking first, with no one else’s rows', async () => {
     const pages = await allPages(eva, { limit: 4 });
     expect(pages.map((page) => page.items.length)).toEqual([4, 4, 4, 4, 4, 4, 4, 3]);
-    const ids = pages.flatMap((page) => page.items.map((item) => item.id));
+    const items = pages.flatMap((page) => page.items);
+    const ids = items.map((item) => item.id);
     expect(new Set(ids).size).toBe(31);
-    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    const order = items.map((item) => `${item.bookedOn}_${String(item.id).padStart(15, '0')}`);
+    expect(order).toEqual([...order].sort().reverse());
     const own = await tdb.db.selectFrom('transactions').select('id').where('customer_id', '=', eva).execute();
     expect([...ids].sort((a, b) => a - b)).toEqual(own.map((row) => row.id).sort((a, b) => a - b));
     expect(pages[0]!.items[0]).toEqual({

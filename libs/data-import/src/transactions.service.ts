@@ -30,19 +30,21 @@ export function createTransactionsService(deps: { db: Db; queues: Queues }) {
   const { db, queues } = deps;
   return {
     async list(customerId: string, input: { cursor?: string | undefined; limit: number; category?: string | undefined; month?: string | undefined }) {
-      const afterId = input.cursor ? Number.parseInt(input.cursor, 10) : undefined;
-      if (afterId !== undefined && !Number.isSafeInteger(afterId)) {
+      // The cursor is the last row's booking date and id: `2024-03-15_123`.
+      const match = input.cursor === undefined ? undefined : /^(\d{4}-\d{2}-\d{2})_(\d{1,15})$/.exec(input.cursor);
+      if (input.cursor !== undefined && !match) {
         throw new DomainError('VALIDATION_FAILED', 'This list position is not valid any more. Reload the page.');
       }
       const rows = await transactionRepository.page(db, customerId, {
-        afterId,
+        after: match ? { bookedOn: match[1]!, id: Number(match[2]) } : undefined,
         limit: input.limit + 1,
         category: input.category,
         from: input.month ? `${input.month}-01` : undefined,
         to: input.month ? monthStart(`${input.month}-01`, 1) : undefined,
       });
       const items = rows.slice(0, input.limit).map(toDto);
-      return { items, nextCursor: rows.length > input.limit ? String(items.at(-1)!.id) : null };
+      const last = items.at(-1);
+      return { items, nextCursor: rows.length > input.limit && last ? `${last.bookedOn}_${last.id}` : null };
     },
 
     /** Rectification (GDPR art. 16): the customer's category wins over the rules from now on. */
