@@ -11,7 +11,7 @@ async function main(): Promise<void> {
 
   await checkRedis(env.REDIS_URL);
   const database = await openLocalDatabase(env.DATABASE_URL);
-  const db = createDb(database.url, { max: database.kind === 'server' ? 10 : 4, applicationName: 'api' });
+  const db = createDb(database.url, { max: database.kind === 'server' ? 10 : 4, applicationName: 'api', onIdleError: (err) => logger.warn({ err }, 'idle database connection closed') });
   const redis = createRedisConnection(env.REDIS_URL, 'producer');
 
   if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD) {

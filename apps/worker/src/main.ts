@@ -25,7 +25,7 @@ async function main(): Promise<void> {
 
   const database = await openLocalDatabase(env.DATABASE_URL);
   // The embedded database serves one connection at a time well; a real server gets a pool.
-  const db = createDb(database.url, { max: database.kind === 'server' ? 10 : 2, applicationName: 'worker' });
+  const db = createDb(database.url, { max: database.kind === 'server' ? 10 : 2, applicationName: 'worker', onIdleError: (err) => logger.warn({ err }, 'idle database connection closed') });
   const releaseDatabase = async () => {
     await db.destroy();
     await database.stop();

@@ -13,3 +13,15 @@ describe('int8 parsing', () => {
     expect(() => parseInt8('-9223372036854775808')).toThrow(/outside the exactly representable range/);
   });
 });
+
+describe('idle connection errors', () => {
+  it('do not escape the pool as an uncaught error', async () => {
+    const { createPool } = await import('./client');
+    const seen: Error[] = [];
+    const pool = createPool('postgres://nobody@127.0.0.1:1/none', { onIdleError: (error) => seen.push(error) });
+    expect(pool.listenerCount('error')).toBe(1);
+    pool.emit('error', new Error('terminating connection due to administrator command'));
+    expect(seen.map((e) => e.message)).toEqual(['terminating connection due to administrator command']);
+    await pool.end();
+  });
+});
