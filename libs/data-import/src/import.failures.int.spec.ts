@@ -1,48 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, insertTestCustomer, type TestDatabase } from '@dd/db/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { isDomainError } from '@dd/errors';
-import { createTestQueues } from '@dd/queue/testing';
 import { UNSUPPORTED_FORMAT_MESSAGE } from './import.errors';
 import { createImportService, runImport, type ImportService } from './import.service';
 import { fixtureFile } from './testing/fixtures';
+import { useImportTestEnv } from './testing/import-test-env';
 
-let tdb: TestDatabase;
-let testQueues: ReturnType<typeof createTestQueues>;
+const t = useImportTestEnv();
+const { createCustomer, uploadRow, uploadCount, transactionCount, hasContent, featuresJob, sumsByCurrency } = t;
 let service: ImportService;
-const deps = () => ({ db: tdb.db, queues: testQueues.queues });
+const deps = () => t.deps();
 
-beforeAll(async () => {
-  tdb = await createTestDatabase();
-  testQueues = createTestQueues();
+beforeAll(() => {
   service = createImportService(deps());
 });
-
-afterAll(async () => {
-  await testQueues?.close();
-  await tdb?.drop();
-});
-
-const createCustomer = () => insertTestCustomer(tdb.db);
-
-const uploadRow = (uploadId: string) => tdb.db.selectFrom('uploads').selectAll().where('id', '=', uploadId).executeTakeFirstOrThrow();
-const uploadCount = async (customerId: string) =>
-  Number((await tdb.db.selectFrom('uploads').select((eb) => eb.fn.countAll().as('n')).where('customer_id', '=', customerId).executeTakeFirstOrThrow()).n);
-const transactionCount = async (customerId: string) =>
-  Number((await tdb.db.selectFrom('transactions').select((eb) => eb.fn.countAll().as('n')).where('customer_id', '=', customerId).executeTakeFirstOrThrow()).n);
-const hasContent = async (uploadId: string) =>
-  (await tdb.db.selectFrom('upload_contents').select('upload_id').where('upload_id', '=', uploadId).executeTakeFirst()) !== undefined;
-const featuresJob = (customerId: string) => testQueues.queues.get('features').getJob(`features-${customerId}`);
-
-async function sumsByCurrency(customerId: string): Promise<Record<string, number>> {
-  const rows = await tdb.db
-    .selectFrom('transactions')
-    .select(['currency', (eb) => eb.fn.sum<string>('amount_cents').as('total')])
-    .where('customer_id', '=', customerId)
-    .groupBy('currency')
-    .execute();
-  return Object.fromEntries(rows.map((row) => [row.currency, Number(row.total)]));
-}
 
 /** The error a promise rejects with; fails the test when it resolves. */
 async function rejectionOf(promise: Promise<unknown>): Promise<Error> {
@@ -137,12 +108,12 @@ describe('files that cannot be imported', () => {
 
   it.each(refused)('refuses %s at upload and stores nothing', async (_label, file, message) => {
     const customerId = await createCustomer();
-    const waiting = await testQueues.queues.get('imports').getWaitingCount();
+    const waiting = await t.queues.get('imports').getWaitingCount();
     const error = await rejectionOf(service.storeUpload(customerId, file));
     expect(isDomainError(error) && error.code).toBe('VALIDATION_FAILED');
     expect(error.message).toBe(message);
     expect(await uploadCount(customerId)).toBe(0);
-    expect(await testQueues.queues.get('imports').getWaitingCount()).toBe(waiting);
+    expect(await t.queues.get('imports').getWaitingCount()).toBe(waiting);
   });
 });
 

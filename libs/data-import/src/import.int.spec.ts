@@ -1,43 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, insertTestCustomer, type TestDatabase } from '@dd/db/testing';
-import { createTestQueues } from '@dd/queue/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createImportService, runImport, type ImportService } from './import.service';
 import { fixtureFile } from './testing/fixtures';
+import { useImportTestEnv } from './testing/import-test-env';
 
-let tdb: TestDatabase;
-let testQueues: ReturnType<typeof createTestQueues>;
+const t = useImportTestEnv();
+const { createCustomer, uploadRow, transactionCount, hasContent, featuresJob, sumsByCurrency } = t;
 let service: ImportService;
-const deps = () => ({ db: tdb.db, queues: testQueues.queues });
+const deps = () => t.deps();
 
-beforeAll(async () => {
-  tdb = await createTestDatabase();
-  testQueues = createTestQueues();
+beforeAll(() => {
   service = createImportService(deps());
 });
-
-afterAll(async () => {
-  await testQueues?.close();
-  await tdb?.drop();
-});
-
-const createCustomer = () => insertTestCustomer(tdb.db);
-
-const uploadRow = (uploadId: string) => tdb.db.selectFrom('uploads').selectAll().where('id', '=', uploadId).executeTakeFirstOrThrow();
-const transactionCount = async (customerId: string) =>
-  Number((await tdb.db.selectFrom('transactions').select((eb) => eb.fn.countAll().as('n')).where('customer_id', '=', customerId).executeTakeFirstOrThrow()).n);
-const hasContent = async (uploadId: string) =>
-  (await tdb.db.selectFrom('upload_contents').select('upload_id').where('upload_id', '=', uploadId).executeTakeFirst()) !== undefined;
-const featuresJob = (customerId: string) => testQueues.queues.get('features').getJob(`features-${customerId}`);
-
-async function sumsByCurrency(customerId: string): Promise<Record<string, number>> {
-  const rows = await tdb.db
-    .selectFrom('transactions')
-    .select(['currency', (eb) => eb.fn.sum<string>('amount_cents').as('total')])
-    .where('customer_id', '=', customerId)
-    .groupBy('currency')
-    .execute();
-  return Object.fromEntries(rows.map((row) => [row.currency, Number(row.total)]));
-}
 
 async function storeText(customerId: string, text: string, name = 'upload.csv') {
   return service.storeUpload(customerId, { name, bytes: Buffer.from(text, 'utf8') });
@@ -148,7 +121,7 @@ describe('importing each supported format', () => {
     const stored = await service.storeUpload(customerId, file);
     expect(stored).toMatchObject({ status: 'stored', progress: 0, fileName: file.name, byteSize: file.bytes.length, rowsTotal: null, error: null });
     expect(await hasContent(stored.id)).toBe(true);
-    expect(await testQueues.queues.get('imports').getJob(`import-${stored.id}`)).toMatchObject({ name: 'statement.import', data: { uploadId: stored.id } });
+    expect(await t.queues.get('imports').getJob(`import-${stored.id}`)).toMatchObject({ name: 'statement.import', data: { uploadId: stored.id } });
 
     expect(await runImport(deps(), stored.id)).toEqual({ status: 'imported', imported: rows, duplicate: 0 });
 
@@ -160,7 +133,7 @@ describe('importing each supported format', () => {
 
     expect(await transactionCount(customerId)).toBe(rows);
     expect(await sumsByCurrency(customerId)).toEqual(sums);
-    const uncategorised = await tdb.db
+    const uncategorised = await t.db
       .selectFrom('transactions')
       .select('id')
       .where('customer_id', '=', customerId)
@@ -169,7 +142,7 @@ describe('importing each supported format', () => {
     expect(uncategorised).toEqual([]);
 
     for (const row of expected) {
-      const found = await tdb.db
+      const found = await t.db
         .selectFrom('transactions')
         .select(['category', 'special', 'protected_life_event', 'currency'])
         .where('customer_id', '=', customerId)
@@ -217,7 +190,7 @@ describe('deduplication', () => {
     // 10–15 March is in both: AH, two coffees on the 14th, NS, bol.com and the coffee on the 10th.
     expect(await runImport(deps(), late.id)).toEqual({ status: 'imported', imported: 4, duplicate: 6 });
     expect(await transactionCount(customerId)).toBe(13);
-    const coffees = await tdb.db
+    const coffees = await t.db
       .selectFrom('transactions')
       .select('id')
       .where('customer_id', '=', customerId)

@@ -1,36 +1,21 @@
-import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@dd/db/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { isDomainError } from '@dd/errors';
-import { createTestQueues } from '@dd/queue/testing';
 import { createImportService, runImport } from './import.service';
 import { fixtureFile } from './testing/fixtures';
+import { useImportTestEnv } from './testing/import-test-env';
 import { createTransactionsService, type TransactionsService } from './transactions.service';
 
-let tdb: TestDatabase;
-let testQueues: ReturnType<typeof createTestQueues>;
+const t = useImportTestEnv();
 let transactions: TransactionsService;
-const deps = () => ({ db: tdb.db, queues: testQueues.queues });
+const deps = () => t.deps();
 
-beforeAll(async () => {
-  tdb = await createTestDatabase();
-  testQueues = createTestQueues();
+beforeAll(() => {
   transactions = createTransactionsService(deps());
-});
-
-afterAll(async () => {
-  await testQueues?.close();
-  await tdb?.drop();
 });
 
 /** A customer with the given statements imported. */
 async function customerWith(...paths: string[]): Promise<string> {
-  const { id } = await tdb.db
-    .insertInto('users')
-    .values({ email: `klant-${randomUUID()}@example.nl`, password_hash: 'x', role: 'customer', display_name: 'Eva Jansen' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await tdb.db.insertInto('customer_profiles').values({ user_id: id }).execute();
+  const id = await t.createCustomer();
   for (const path of paths) {
     const upload = await createImportService(deps()).storeUpload(id, fixtureFile(path));
     expect(await runImport(deps(), upload.id)).toMatchObject({ status: 'imported' });
@@ -39,7 +24,7 @@ async function customerWith(...paths: string[]): Promise<string> {
 }
 
 async function transactionId(customerId: string, counterpartyName: string): Promise<number> {
-  const row = await tdb.db
+  const row = await t.db
     .selectFrom('transactions')
     .select('id')
     .where('customer_id', '=', customerId)
@@ -49,7 +34,7 @@ async function transactionId(customerId: string, counterpartyName: string): Prom
 }
 
 const storedCategory = (id: number) =>
-  tdb.db
+  t.db
     .selectFrom('transactions')
     .select(['category', 'category_source', 'rule_id', 'special', 'protected_life_event'])
     .where('id', '=', id)
@@ -93,7 +78,7 @@ describe('listing transactions', () => {
     expect(new Set(ids).size).toBe(31);
     const order = items.map((item) => `${item.bookedOn}_${String(item.id).padStart(15, '0')}`);
     expect(order).toEqual([...order].sort().reverse());
-    const own = await tdb.db.selectFrom('transactions').select('id').where('customer_id', '=', eva).execute();
+    const own = await t.db.selectFrom('transactions').select('id').where('customer_id', '=', eva).execute();
     expect([...ids].sort((a, b) => a - b)).toEqual(own.map((row) => row.id).sort((a, b) => a - b));
     expect(pages[0]!.items[0]).toEqual({
       id: expect.any(Number),
@@ -139,7 +124,7 @@ describe('listing transactions', () => {
   it('shows the other customer only their own 16 rows', async () => {
     const ids = (await allPages(other, { limit: 50 })).flatMap((page) => page.items.map((item) => item.id));
     expect(ids).toHaveLength(16);
-    const evasRows = await tdb.db.selectFrom('transactions').select('id').where('customer_id', '=', eva).execute();
+    const evasRows = await t.db.selectFrom('transactions').select('id').where('customer_id', '=', eva).execute();
     expect(ids.filter((id) => evasRows.some((row) => row.id === id))).toEqual([]);
   });
 });
@@ -149,7 +134,7 @@ describe('correcting a category', () => {
     const eva = await customerWith('ing/ing-current-comma.csv');
     const id = await transactionId(eva, 'Albert Heijn 1403');
     expect(await storedCategory(id)).toMatchObject({ category: 'groceries', category_source: 'rule', special: false });
-    await (await testQueues.queues.get('features').getJob(`features-${eva}`))?.remove();
+    await (await t.queues.get('features').getJob(`features-${eva}`))?.remove();
 
     expect(await transactions.recategorise(eva, id, 'health')).toMatchObject({
       id,
@@ -159,7 +144,7 @@ describe('correcting a category', () => {
       protectedLifeEvent: false,
     });
     expect(await storedCategory(id)).toEqual({ category: 'health', category_source: 'customer', rule_id: null, special: true, protected_life_event: false });
-    expect(await testQueues.queues.get('features').getJob(`features-${eva}`)).toMatchObject({ name: 'features.recompute', data: { customerId: eva } });
+    expect(await t.queues.get('features').getJob(`features-${eva}`)).toMatchObject({ name: 'features.recompute', data: { customerId: eva } });
 
     expect(await transactions.recategorise(eva, id, 'pregnancy_baby')).toMatchObject({ special: true, protectedLifeEvent: true });
     expect(await transactions.recategorise(eva, id, 'groceries')).toMatchObject({ category: 'groceries', categorySource: 'customer', special: false, protectedLifeEvent: false });
@@ -231,7 +216,7 @@ describe('spending', () => {
   it('matches the stored debits for any window', async () => {
     const { from, to, byCategory, byMonth } = await transactions.spending(eva, 1);
     expect({ from, to }).toEqual({ from: '2024-03-01', to: '2024-04-01' });
-    const debits = await tdb.db
+    const debits = await t.db
       .selectFrom('transactions')
       .select(['amount_cents', 'category'])
       .where('customer_id', '=', eva)
