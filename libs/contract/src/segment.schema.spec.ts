@@ -95,6 +95,13 @@ describe('segmentSchema', () => {
     expect(messages(null)).toEqual(['segment.invalidNode']);
   });
 
+  it('answers a malformed group past the depth limit with the depth key', () => {
+    // Found by the property below: a group without `of` at depth 4 got zod's own English text.
+    const result = segmentSchema.safeParse({ op: 'all', of: [{ op: 'all', of: [{ op: 'not', of: { op: 'all' } }] }] });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => issue.message)).toEqual(['segment.tooDeep']);
+  });
+
   it('only ever answers with segment.* keys the portal translates', () => {
     const keys = new Set<string>(SEGMENT_ERROR_KEYS);
     const leaf = fc.oneof(

@@ -114,8 +114,12 @@ const predicateSchema = z.discriminatedUnion(
  * Where a group would pass the depth limit it is refused with the depth key, unread; the refusal
  * aborts, so the whole-tree check below never walks into the unchecked contents.
  */
-const tooDeep = <Op extends 'all' | 'any' | 'not', Of>(op: Op, of: z.ZodType<Of, Of>) =>
-  z.object({ op: z.literal(op), of }).refine(() => false, { message: 'segment.tooDeep', abort: true });
+const tooDeep = <Op extends 'all' | 'any' | 'not', Of>(op: Op) =>
+  // `of` is not read at all here (not even for presence), so a malformed group this deep still
+  // gets the depth key rather than a generic message the portal cannot translate.
+  z
+    .object({ op: z.literal(op), of: z.unknown().optional() as unknown as z.ZodType<Of, Of> })
+    .refine(() => false, { message: 'segment.tooDeep', abort: true });
 
 /**
  * One schema per level, built once: the depth limit is part of the shape, so a hostile, deeply
@@ -125,7 +129,7 @@ function nodeAt(level: number): z.ZodType<SegmentNode, SegmentNode> {
   if (level >= SEGMENT_LIMITS.maxDepth) {
     return z.discriminatedUnion(
       'op',
-      [tooDeep('all', z.custom<SegmentNode[]>()), tooDeep('any', z.custom<SegmentNode[]>()), tooDeep('not', z.custom<SegmentNode>()), predicateSchema],
+      [tooDeep<'all', SegmentNode[]>('all'), tooDeep<'any', SegmentNode[]>('any'), tooDeep<'not', SegmentNode>('not'), predicateSchema],
       { error: 'segment.invalidNode' },
     );
   }
