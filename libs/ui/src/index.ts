@@ -39,3 +39,5 @@ export { SelectField } from './select-field';
 export type { SelectFieldProps } from './select-field';
 export { Switch } from './switch';
 export type { SwitchProps } from './switch';
+export { FieldError, FieldFrame } from './field-frame';
+export type { FieldControlProps, FieldFrameProps } from './field-frame';

@@ -1,6 +1,5 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
-import { cx } from './class-names';
-import { Icon } from './icon';
+import type { InputHTMLAttributes, ReactNode, Ref } from 'react';
+import { FieldFrame } from './field-frame';
 
 export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'children'> {
   label: string;
@@ -15,36 +14,9 @@ export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElemen
 }
 
 export function TextField({ label, labelHidden = false, hint, error, id, className, type = 'text', ...input }: TextFieldProps) {
-  const generated = useId();
-  const inputId = id ?? generated;
-  const hintId = hint ? `${inputId}-hint` : undefined;
-  const errorId = error ? `${inputId}-error` : undefined;
-  const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
-
   return (
-    <div className={cx('dd-field', error && 'dd-field--invalid', className)}>
-      <label className={labelHidden ? 'dd-visually-hidden' : 'dd-field__label'} htmlFor={inputId}>
-        {label}
-      </label>
-      {hint ? (
-        <p className="dd-field__hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-      <input
-        id={inputId}
-        type={type}
-        className="dd-field__input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        {...input}
-      />
-      {error ? (
-        <p className="dd-field__error" id={errorId}>
-          <Icon name="warning" size={16} />
-          <span>{error}</span>
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame label={label} labelHidden={labelHidden} hint={hint} error={error} id={id} className={className}>
+      {(control) => <input {...control} type={type} className="dd-field__input" {...input} />}
+    </FieldFrame>
   );
 }

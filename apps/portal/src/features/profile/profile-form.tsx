@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { updateProfileInput, type ProfileDto, type UpdateProfileInput } from '@dd/contract';
-import { Alert, Button, Card, Checkbox, Icon, TextField } from '@dd/ui';
+import { Alert, Button, Card, Checkbox, FieldError, Icon, TextField } from '@dd/ui';
 import { describeError } from '../../app/api-error';
 import type { ReferenceLabels } from '../../app/reference-labels';
 import { useTRPC } from '../../app/trpc';
@@ -170,12 +170,7 @@ export function ProfileForm({ profile, labels, onSaved: afterSave }: ProfileForm
               />
             ))}
           </div>
-          {interestsError ? (
-            <p className="dd-field__error" id="profile-interests-error">
-              <Icon name="warning" size={16} />
-              <span>{interestsError}</span>
-            </p>
-          ) : null}
+          {interestsError ? <FieldError id="profile-interests-error" message={interestsError} /> : null}
         </fieldset>
         {notice ? <Alert tone="success">{notice}</Alert> : null}
         <div>
