@@ -69,6 +69,17 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
+    // Every CSV goes out through @dd/csv, which neutralises cells a spreadsheet would run as formulas.
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['libs/csv/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['csv-stringify', 'csv-stringify/*'], message: 'Write CSV with toCsv from @dd/csv (formula-safe cells).' }] },
+      ],
+    },
+  },
+  {
     // Noise and identifiers must come from node:crypto; Math.random is predictable.
     files: ['libs/**/*.ts', 'apps/**/*.ts'],
     ignores: ['**/*.spec.ts'],

@@ -5,7 +5,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadApiEnv } from '@dd/config';
 import { uploadSummarySchema } from '@dd/contract';
-import { UNSUPPORTED_FORMAT_MESSAGE } from '@dd/data-import';
+import { UNSUPPORTED_FORMAT_MESSAGE, XML_NOT_CAMT053_MESSAGE } from '@dd/data-import';
 import { createTestDatabase, type TestDatabase } from '@dd/db/testing';
 import { createTestQueues } from '@dd/queue/testing';
 import { buildServer } from './server';
@@ -120,7 +120,10 @@ describe('uploading a statement over HTTP', () => {
     const { cookie, userId } = await signUp('customer');
     const res = await upload(formWith(Buffer.alloc(21 * MIB, 0x41), 'groot.csv'), cookie, path);
     expect(res.status).toBe(413);
-    expect(res.body.error).toMatchObject({ message: TOO_LARGE_MESSAGE, data: { httpStatus: 413, domainCode: 'VALIDATION_FAILED' } });
+    expect(res.body.error).toMatchObject({
+      message: TOO_LARGE_MESSAGE,
+      data: { httpStatus: 413, domainCode: 'VALIDATION_FAILED', reason: { code: 'fileTooLarge', params: { limitMb: 20 } } },
+    });
     expect(await uploadsOf(userId)).toEqual([]);
   });
 
@@ -155,7 +158,7 @@ describe('uploading a statement over HTTP', () => {
     const { cookie, userId } = await signUp('customer');
     const res = await upload(formWith(Buffer.alloc(20 * MIB + 1, 0x41), 'groot.csv'), cookie);
     expect(res.status).toBe(400);
-    expect(res.body.error).toMatchObject({ message: TOO_LARGE_MESSAGE, data: { domainCode: 'VALIDATION_FAILED' } });
+    expect(res.body.error).toMatchObject({ message: TOO_LARGE_MESSAGE, data: { domainCode: 'VALIDATION_FAILED', reason: { code: 'fileTooLarge', params: { limitMb: 20 } } } });
     expect(await uploadsOf(userId)).toEqual([]);
   });
 
@@ -172,15 +175,16 @@ describe('uploading a statement over HTTP', () => {
     expect(await uploadsOf(userId)).toEqual([]);
   });
 
+  const FORMATS = { formats: 'ING CSV, Rabobank CSV, ABN AMRO TAB, CAMT.053 XML' };
   it.each([
-    ['a CSV that is not a bank export', 'other/household-budget.csv', UNSUPPORTED_FORMAT_MESSAGE],
-    ['a pain.001 payment file', 'other/pain.001-payout-batch.xml', UNSUPPORTED_FORMAT_MESSAGE],
-    ['an empty file', 'malformed/empty.csv', 'The file is empty.'],
-  ])('answers %s with 400 and says what to upload instead', async (_label, path, message) => {
+    ['a CSV that is not a bank export', 'other/household-budget.csv', UNSUPPORTED_FORMAT_MESSAGE, { code: 'formatUnsupported', params: FORMATS }],
+    ['a pain.001 payment file', 'other/pain.001-payout-batch.xml', XML_NOT_CAMT053_MESSAGE, { code: 'xmlNotCamt053', params: FORMATS }],
+    ['an empty file', 'malformed/empty.csv', 'The file is empty.', { code: 'fileEmpty', params: {} }],
+  ])('answers %s with 400, says what to upload instead, and gives the reason to translate', async (_label, path, message, reason) => {
     const { cookie, userId } = await signUp('customer');
     const res = await upload(formWith(fixture(path)), cookie);
     expect(res.status).toBe(400);
-    expect(res.body.error).toMatchObject({ message, data: { domainCode: 'VALIDATION_FAILED' } });
+    expect(res.body.error).toMatchObject({ message, data: { domainCode: 'VALIDATION_FAILED', reason } });
     expect(await uploadsOf(userId)).toEqual([]);
   });
 });

@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   }
 
   const queues = createQueues(redis, env.QUEUE_PREFIX, { onError: (error) => logger.warn({ err: error }, 'queue error') });
-  const app = await buildServer({ env, db, queues, logger, pingRedis: () => redis.ping() });
+  const app = await buildServer({ env, db, queues, logger, pingRedis: () => redis.ping(), warmAudience: true });
   await app.listen({ port: env.PORT, host: env.HOST });
   logger.info(`api listening at http://${env.HOST}:${env.PORT}`);
 

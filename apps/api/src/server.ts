@@ -6,6 +6,7 @@ import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/a
 import { appRouter, createAppServices, type AppRouter } from '@dd/api';
 import type { ApiEnv, Logger } from '@dd/config';
 import type { Db } from '@dd/db';
+import { privacySettingsFromEnv, type PrivacySettings } from '@dd/privacy';
 import type { Queues } from '@dd/queue';
 import { registerExportDownload } from './http/export-download.route';
 import { registerHealthRoute } from './http/health.route';
@@ -19,6 +20,10 @@ export interface ApiServerDeps {
   queues: Queues;
   logger: Logger;
   pingRedis(): Promise<unknown>;
+  /** Privacy parameters; default: from the environment (PRIVACY_* variables). */
+  privacy?: PrivacySettings;
+  /** Build the audience index at start and keep it fresh in the background (the API process does; tests need not). */
+  warmAudience?: boolean;
 }
 
 export async function buildServer(deps: ApiServerDeps): Promise<FastifyInstance> {
@@ -54,7 +59,18 @@ export async function buildServer(deps: ApiServerDeps): Promise<FastifyInstance>
   await app.register(fastifyCookie);
   registerUploadLimit(app);
 
-  const services = createAppServices(db, deps.queues, { sessionTtlHours: env.SESSION_TTL_HOURS });
+  const services = createAppServices(db, deps.queues, {
+    sessionTtlHours: env.SESSION_TTL_HOURS,
+    privacy: deps.privacy ?? privacySettingsFromEnv(process.env),
+  });
+  if (deps.warmAudience) {
+    services.audience
+      .build()
+      .then((stats) => logger.info(stats, 'audience index built'))
+      .catch((err: unknown) => logger.error({ err }, 'audience index build failed; it is retried on the first estimate'));
+    services.audience.startPolling();
+  }
+  app.addHook('onClose', async () => services.audience.stop());
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
     trpcOptions: {

@@ -78,7 +78,13 @@ describe('a customer brings their data and exercises their rights', () => {
     expect(await page.getByLabel('Geboortejaar').getAttribute('aria-invalid')).toBe('true');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('birthYear');
 
+    // A postcode the API does not know comes back as a field error and is shown under its field.
     await page.getByLabel('Geboortejaar').fill('1990');
+    await page.getByLabel('Postcode').fill('1370 AA');
+    await page.getByRole('button', { name: 'Profiel opslaan' }).click();
+    await page.getByText('We kennen deze postcode niet. Controleer hem, of laat het veld leeg.').waitFor();
+    expect(await page.getByLabel('Postcode').getAttribute('aria-invalid')).toBe('true');
+
     await page.getByLabel('Postcode').fill('3511 AB');
     await page.getByLabel('Aantal mensen in je huishouden').fill('2');
     await page.getByRole('checkbox').first().check();
@@ -116,6 +122,9 @@ describe('a customer brings their data and exercises their rights', () => {
     await failed.getByText(/^Het bestand heeft \d+ problemen\.$/).waitFor();
     await failed.getByText('Wat er niet klopt').waitFor();
     expect(await failed.getByText(/^Regel \d+/).count()).toBeGreaterThan(0);
+    // Each problem in the reader's language, from its code: not the API's English sentence.
+    await failed.getByText('‘20240231’ is geen datum (verwacht: YYYYMMDD).').waitFor();
+    expect(await failed.getByText('is not a date').count()).toBe(0);
 
     await watchProgressBars();
     await page.getByLabel('Bankafschrift').setInputFiles(statement);
@@ -169,6 +178,15 @@ describe('a customer brings their data and exercises their rights', () => {
     expect(await cell.isChecked()).toBe(false);
     await page.getByText('Wat een adverteerder nooit krijgt', { exact: false }).first().waitFor();
 
+    // Facts about you come first, as their own group, each saying what sharing it means.
+    const aboutYou = page.getByRole('group', { name: 'Over jou' });
+    const spending = page.getByRole('group', { name: 'Je uitgaven' });
+    expect(await aboutYou.getByRole('switch', { name: 'Leeftijdsgroep: Anonieme statistieken' }).isChecked()).toBe(false);
+    await aboutYou.getByText('Als je dit deelt, tellen je provincie en gemeente mee in anonieme totalen', { exact: false }).waitFor();
+    expect(await spending.getByRole('switch', { name: 'Boodschappen: Anonieme statistieken' }).count()).toBe(1);
+    const [aboutYouBox, spendingBox] = await Promise.all([aboutYou.boundingBox(), spending.boundingBox()]);
+    expect(aboutYouBox!.y).toBeLessThan(spendingBox!.y);
+
     await cell.check();
     await page.getByLabel('Hoe lang: Boodschappen, Anonieme statistieken').selectOption('3');
     const until = await page.getByLabel('Laatste dag: Boodschappen, Anonieme statistieken').inputValue();
@@ -219,6 +237,9 @@ describe('a customer brings their data and exercises their rights', () => {
   it('shows an empty timeline that explains what will appear there', async () => {
     await openFromMenu('Waar mijn gegevens heen gingen', 'Waar je gegevens heen gingen');
     await page.getByRole('heading', { name: 'Je gegevens zijn nog nergens heen gegaan' }).waitFor();
+    const budget = page.getByRole('region', { name: 'Je privacybudget deze maand' });
+    await budget.getByText('Deze maand heeft geen enkel rapport je gegevens gebruikt.').waitFor();
+    expect(await budget.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('0');
     await saveScreenshot(page, 'customer-timeline');
   });
 
@@ -250,6 +271,7 @@ describe('a customer brings their data and exercises their rights', () => {
     await page.goto(`${baseUrl}/customer/consent`);
     await page.getByRole('heading', { level: 1, name: 'Consent' }).waitFor();
     expect(await page.getByRole('switch', { name: 'Groceries: Anonymous statistics' }).isChecked()).toBe(true);
+    await page.getByRole('group', { name: 'About you' }).getByRole('switch', { name: 'Age band: Anonymous statistics' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await saveScreenshot(page, 'customer-consent-phone-en');
 

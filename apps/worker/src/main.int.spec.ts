@@ -64,7 +64,7 @@ describe('worker process', () => {
         worker.child.stdout.on('data', check);
         void worker.exit.then((code) => reject(new Error(`worker exited with ${code} before ready:\n${worker.output()}`)));
       }));
-      expect(worker.output()).toContain('"queues":["maintenance","imports","features","gdpr"]');
+      expect(worker.output()).toContain('"queues":["maintenance","imports","features","gdpr","ledger"]');
 
       const signalled = Date.now();
       worker.child.kill('SIGTERM');

@@ -60,7 +60,8 @@ async function main(): Promise<void> {
   process.on('SIGINT', onSignal);
 
   try {
-    app = await createWorkerApp({ env, db, logger });
+    const timings = { lockDuration: env.WORKER_LOCK_DURATION_MS, stalledInterval: env.WORKER_STALLED_INTERVAL_MS, maxStalledCount: env.WORKER_MAX_STALLED_COUNT };
+    app = await createWorkerApp({ env, db, logger, timings });
   } catch (error) {
     if (error instanceof RedisSetupError) console.error(error.message);
     else logger.fatal({ err: error }, 'worker failed to start');

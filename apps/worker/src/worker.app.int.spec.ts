@@ -74,10 +74,11 @@ describe('worker with the production registry', () => {
     await second.close(5_000);
     const schedulers = await queues.get('maintenance').getJobSchedulers();
     expect(schedulers.map((s) => [s.key, s.pattern]).sort()).toEqual([
+      ['audience.prune', '15 * * * *'],
       ['exports.purge', '30 * * * *'],
       ['sessions.purge', '0 * * * *'],
     ]);
-    expect(await queues.get('maintenance').getDelayedCount()).toBe(2);
+    expect(await queues.get('maintenance').getDelayedCount()).toBe(3);
   });
 
   it('fails a job with a bad payload at once, without retries', async () => {

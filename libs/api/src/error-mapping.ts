@@ -1,5 +1,5 @@
 import { TRPCError, type TRPCDefaultErrorShape } from '@trpc/server';
-import { ERROR_CODES, isDomainError, type ErrorCode } from '@dd/errors';
+import { ERROR_CODES, isDomainError, type DomainError, type ErrorCode, type ErrorReason } from '@dd/errors';
 
 export const INTERNAL_MESSAGE = 'Something went wrong on our side. Please try again in a moment.';
 export const VALIDATION_MESSAGE = 'Some fields need attention.';
@@ -31,9 +31,23 @@ export function fieldErrorsOf(issues: Issue[]): Record<string, string[]> {
   return fields;
 }
 
+/**
+ * A DomainError about one input (`details.field`) in the shape zod issues have: `{ field: [text] }`.
+ * The text is `details.messageKey`, an i18n key like the contract's zod messages, or else the English
+ * message, which the portal shows as is rather than a vague "check this field".
+ */
+export function domainFieldErrors(error: DomainError): Record<string, string[]> | undefined {
+  const field = error.details?.['field'];
+  if (typeof field !== 'string' || field === '') return undefined;
+  const key = error.details?.['messageKey'];
+  return { [field]: [typeof key === 'string' && key !== '' ? key : error.message] };
+}
+
 export interface ErrorData {
   domainCode: ErrorCode;
   fieldErrors?: Record<string, string[]>;
+  /** The DomainError's finer reason with its parameters, for a translated message. */
+  reason?: ErrorReason;
 }
 
 export function formatError({ shape, error }: { shape: TRPCDefaultErrorShape; error: TRPCError }) {
@@ -47,7 +61,13 @@ export function formatError({ shape, error }: { shape: TRPCDefaultErrorShape; er
     };
   }
   if (isDomainError(error.cause)) {
-    return { ...shape, data: { ...data, domainCode: error.cause.code } };
+    const fieldErrors = domainFieldErrors(error.cause);
+    const { reason } = error.cause;
+    const extra: Omit<ErrorData, 'domainCode'> = {
+      ...(fieldErrors ? { fieldErrors } : {}),
+      ...(reason ? { reason: { code: reason.code, params: { ...reason.params } } } : {}),
+    };
+    return { ...shape, data: { ...data, domainCode: error.cause.code, ...extra } };
   }
   if (error.code === 'INTERNAL_SERVER_ERROR') {
     return { ...shape, message: INTERNAL_MESSAGE, data: { ...data, domainCode: 'UNAVAILABLE' as ErrorCode } };

@@ -23,7 +23,7 @@ export class InvalidPostcodeError extends DomainError {
 
 export class InvalidBirthYearError extends DomainError {
   constructor(message: string) {
-    super('VALIDATION_FAILED', message, { field: 'birthYear' });
+    super('VALIDATION_FAILED', message, { field: 'birthYear', messageKey: 'validation.birthYearInvalid' });
     this.name = 'InvalidBirthYearError';
   }
 }

@@ -19,7 +19,10 @@ export const MAX_HOUSEHOLD_SIZE = 20;
 /** Household size is banded so a rare exact number (say, 11) cannot single anyone out. */
 export function householdBand(size: number): HouseholdBand {
   if (!Number.isInteger(size) || size < 1 || size > MAX_HOUSEHOLD_SIZE) {
-    throw new DomainError('VALIDATION_FAILED', `Enter a household size between 1 and ${MAX_HOUSEHOLD_SIZE}.`, { field: 'householdSize' });
+    throw new DomainError('VALIDATION_FAILED', `Enter a household size between 1 and ${MAX_HOUSEHOLD_SIZE}.`, {
+      field: 'householdSize',
+      messageKey: 'validation.householdInvalid',
+    });
   }
   if (size === 1) return 'single';
   if (size === 2) return 'two';

@@ -4,6 +4,11 @@ export {
   sellableCategorySchema,
 } from './category.catalogue';
 export type { Category, CategoryCode, CategoryKind, LocalisedText } from './category.catalogue';
+export {
+  PROFILE_CATEGORIES, PROFILE_CATEGORY_CODES, PROFILE_CATEGORY_KIND, PROFILE_CATEGORY_LABELS, PROFILE_CATEGORY_LIST, isProfileCategory,
+} from './profile-categories';
+export type { ProfileCategory, ProfileCategoryDefinition } from './profile-categories';
+export { CONSENT_CATEGORIES, isConsentCategory } from './consent-categories';
 export { INDUSTRIES, INDUSTRY_CODES, SENSITIVE_INDUSTRIES, industryCodeSchema, isSensitiveIndustry } from './industries';
 export type { Industry, IndustryCode } from './industries';
 export { CATEGORISATION_RULES } from './categorisation-rules.data';

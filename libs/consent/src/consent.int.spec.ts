@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INDUSTRY_CODES, SELLABLE_CATEGORIES, SPECIAL_CATEGORIES } from '@dd/categories';
+import { INDUSTRY_CODES, PROFILE_CATEGORY_CODES, SELLABLE_CATEGORIES, SPECIAL_CATEGORIES } from '@dd/categories';
 import { sql, type Db, type Purpose } from '@dd/db';
 import { createTestDatabase, insertTestCustomer, type TestDatabase } from '@dd/db/testing';
 import { DomainError } from '@dd/errors';
@@ -86,7 +86,7 @@ const grant = (category: string, purpose: Purpose, expiresAt?: Date): ConsentCha
 const withdraw = (category: string, purpose: Purpose): ConsentChangeInput => ({ category, purpose, granted: false });
 
 describe('consent state', () => {
-  it('starts with every sellable category × both purposes off, and nothing covered', async () => {
+  it('starts with every profile fact and sellable category × both purposes off, profile facts first, and nothing covered', async () => {
     const customerId = await insertCustomer(ADULT_BIRTH_YEAR);
     const { service, now } = consentAt(START);
     const state = await service.state(customerId);
@@ -94,9 +94,10 @@ describe('consent state', () => {
     expect(state.canConsent).toBe(true);
     expect(state.blockedReason).toBeNull();
     expect(state.excludedIndustries).toEqual([]);
-    expect(state.cells).toHaveLength(SELLABLE_CATEGORIES.length * 2);
-    const expected = SELLABLE_CATEGORIES.flatMap((category) => (['insights', 'offers'] as const).map((purpose) => `${category}|${purpose}`));
-    expect(state.cells.map((c) => `${c.category}|${c.purpose}`).sort()).toEqual(expected.sort());
+    const categories = [...PROFILE_CATEGORY_CODES, ...SELLABLE_CATEGORIES];
+    expect(state.cells).toHaveLength(categories.length * 2);
+    const expected = categories.flatMap((category) => (['insights', 'offers'] as const).map((purpose) => `${category}|${purpose}`));
+    expect(state.cells.map((c) => `${c.category}|${c.purpose}`)).toEqual(expected);
     for (const cell of state.cells) {
       expect(cell).toEqual({ category: cell.category, purpose: cell.purpose, granted: false, expiresAt: null, expired: false, recordedAt: null });
       expect(await service.covers({ customerId, categories: [cell.category], purpose: cell.purpose, industry: null, at: now })).toBe(false);
@@ -229,6 +230,44 @@ describe('granting and withdrawing', () => {
   });
 });
 
+describe('profile facts as consent categories', () => {
+  it('grants, shows and covers a profile fact like a spending category, per purpose', async () => {
+    const customerId = await insertCustomer(ADULT_BIRTH_YEAR);
+    const { service, now } = consentAt(START);
+    const state = await service.update(customerId, { changes: [grant('profile_region', 'insights'), grant('profile_age', 'insights'), grant('groceries', 'insights')] });
+    expect(state.cells.find((c) => c.category === 'profile_region' && c.purpose === 'insights')).toMatchObject({ granted: true, expired: false });
+    expect(state.cells.find((c) => c.category === 'profile_region' && c.purpose === 'offers')).toMatchObject({ granted: false });
+    const covers = (categories: string[], purpose: Purpose) => service.covers({ customerId, categories, purpose, industry: null, at: now });
+    // What a segment on region, age band and grocery spending asks.
+    expect(await covers(['profile_region', 'profile_age', 'groceries'], 'insights')).toBe(true);
+    expect(await covers(['profile_region'], 'offers')).toBe(false);
+    expect(await covers(['profile_region', 'profile_household'], 'insights')).toBe(false);
+    expect((await decisionRows(customerId)).map((d) => d.category).sort()).toEqual(['groceries', 'profile_age', 'profile_region']);
+  });
+
+  it('a withdrawn profile fact stops covering, and withdraw all includes profile facts', async () => {
+    const customerId = await insertCustomer(ADULT_BIRTH_YEAR);
+    const clock = consentAt(START);
+    await clock.service.update(customerId, { changes: [grant('profile_interests', 'offers'), grant('profile_household', 'offers')] });
+    clock.advance(DAY);
+    await clock.service.update(customerId, { changes: [withdraw('profile_interests', 'offers')] });
+    const covers = (categories: string[]) => clock.service.covers({ customerId, categories, purpose: 'offers', industry: null, at: clock.now });
+    expect(await covers(['profile_interests'])).toBe(false);
+    expect(await covers(['profile_household'])).toBe(true);
+    clock.advance(DAY);
+    const state = await clock.service.withdrawAll(customerId);
+    expect(state.cells.filter((c) => c.granted)).toEqual([]);
+    expect(await covers(['profile_household'])).toBe(false);
+  });
+
+  it('stores profile facts as categories of their own kind in the reference table', async () => {
+    const rows = await db.selectFrom('categories').select(['code', 'kind']).where('code', 'like', 'profile\\_%').orderBy('code').execute();
+    expect(rows).toEqual([...PROFILE_CATEGORY_CODES].sort().map((code) => ({ code, kind: 'profile' })));
+    // The kind check still refuses anything else.
+    await expect(db.insertInto('categories').values({ code: 'profile_wealth', kind: 'wealthy' as 'profile' }).execute()).rejects.toThrow(/categories_kind_check/);
+  });
+});
+
 describe('who may consent', () => {
   it('a minor cannot grant: the exact message, and nothing is written', async () => {
     const customerId = await insertCustomer(MINOR_BIRTH_YEAR);
@@ -274,7 +313,7 @@ describe('who may consent', () => {
       const error = await rejection(service.update(customerId, { changes: [grant('groceries', 'insights'), grant(code, 'insights')] }));
       expect(error.code).toBe('VALIDATION_FAILED');
       expect(error.message).toBe(notShareable(code));
-      expect(error.details).toEqual({ field: 'category' });
+      expect(error.details).toEqual({ field: 'category', messageKey: 'validation.categoryNotShareable' });
     }
     expect(await decisionRows(customerId)).toEqual([]);
     expect(await exclusionRows(customerId)).toEqual([]);

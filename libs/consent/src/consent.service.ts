@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { INDUSTRY_CODES, isSellable, SELLABLE_CATEGORIES, ageBand } from '@dd/categories';
+import { CONSENT_CATEGORIES, INDUSTRY_CODES, ageBand, isConsentCategory } from '@dd/categories';
 import type { Db, Purpose } from '@dd/db';
 import { DomainError } from '@dd/errors';
 import { CONSENT_POLICY, CONSENT_POLICY_HASH } from './consent.policy';
@@ -46,7 +46,7 @@ export function createConsentService(deps: { db: Db; now?: () => Date }) {
       blockedReason(customerId, at),
     ]);
     const byKey = new Map(decisions.map((d) => [key(d.category, d.purpose), d]));
-    const cells = SELLABLE_CATEGORIES.flatMap((category) =>
+    const cells = CONSENT_CATEGORIES.flatMap((category) =>
       PURPOSES.map((purpose) => {
         const decision = byKey.get(key(category, purpose));
         const expired = !!decision?.granted && !!decision.expires_at && decision.expires_at <= at;
@@ -79,16 +79,25 @@ export function createConsentService(deps: { db: Db; now?: () => Date }) {
     async update(customerId: string, input: { changes: ConsentChangeInput[]; excludedIndustries?: string[] | undefined }, source = 'portal') {
       const at = now();
       for (const change of input.changes) {
-        if (!isSellable(change.category)) {
-          throw new DomainError('VALIDATION_FAILED', `"${change.category}" is not a data category you can share. Health, religion, politics, trade unions, sexual life and pregnancy are never shared.`, { field: 'category' });
+        if (!isConsentCategory(change.category)) {
+          throw new DomainError('VALIDATION_FAILED', `"${change.category}" is not a data category you can share. Health, religion, politics, trade unions, sexual life and pregnancy are never shared.`, {
+            field: 'category',
+            messageKey: 'validation.categoryNotShareable',
+          });
         }
         if (change.granted && change.expiresAt && new Date(change.expiresAt) <= at) {
-          throw new DomainError('VALIDATION_FAILED', 'The end date of a consent must lie in the future.', { field: 'expiresAt' });
+          throw new DomainError('VALIDATION_FAILED', 'The end date of a consent must lie in the future.', {
+            field: 'expiresAt',
+            messageKey: 'consent.errors.dateInPast',
+          });
         }
       }
       const unknownIndustries = (input.excludedIndustries ?? []).filter((i) => !(INDUSTRY_CODES as readonly string[]).includes(i));
       if (unknownIndustries.length) {
-        throw new DomainError('VALIDATION_FAILED', `Unknown industry: ${unknownIndustries.join(', ')}.`, { field: 'excludedIndustries' });
+        throw new DomainError('VALIDATION_FAILED', `Unknown industry: ${unknownIndustries.join(', ')}.`, {
+          field: 'excludedIndustries',
+          messageKey: 'validation.industryUnknown',
+        });
       }
       const current = await state(customerId);
       if (!current.canConsent && input.changes.some((c) => c.granted)) {
@@ -97,7 +106,7 @@ export function createConsentService(deps: { db: Db; now?: () => Date }) {
           current.blockedReason === 'minor'
             ? 'You can give consent from the age of 18. Until then your data is never shared.'
             : 'Enter your birth year in your profile first: consent is only possible from the age of 18.',
-          { field: 'granted' },
+          { field: 'granted', messageKey: current.blockedReason === 'minor' ? 'consent.blocked.minor' : 'consent.blocked.birthYearMissing' },
         );
       }
       const cells = new Map(current.cells.map((c) => [key(c.category, c.purpose), c]));
@@ -182,7 +191,7 @@ export function createConsentService(deps: { db: Db; now?: () => Date }) {
      */
     async covers(question: ConsentQuestion): Promise<boolean> {
       if (question.categories.length === 0) return false;
-      if (question.categories.some((c) => !isSellable(c))) return false;
+      if (question.categories.some((c) => !isConsentCategory(c))) return false;
       const row = await consentRepository.birthYear(db, question.customerId);
       if (!row || row.role !== 'customer' || row.erasure_requested_at !== null || row.birth_year === null) return false;
       if (ageBand(row.birth_year, question.at) === 'minor') return false;

@@ -30,7 +30,7 @@ export type ConsentCell = z.infer<typeof consentCellSchema>;
 
 export const consentStateSchema = z.object({
   policyVersion: z.string(),
-  /** One cell per sellable category × purpose, default not granted. */
+  /** One cell per profile fact and sellable category × purpose, default not granted. */
   cells: z.array(consentCellSchema),
   excludedIndustries: z.array(z.string()),
   canConsent: z.boolean(),

@@ -7,7 +7,35 @@ export const SUPPORTED_STATEMENT_FORMATS = ['ING CSV', 'Rabobank CSV', 'ABN AMRO
 export const uploadStatusSchema = z.enum(['stored', 'parsing', 'imported', 'failed']);
 export type UploadStatusCode = z.infer<typeof uploadStatusSchema>;
 
-export const importProblemSchema = z.object({ line: z.number().int(), column: z.string(), message: z.string() });
+/**
+ * What can be wrong with an upload, as stable codes: stored with every failed upload, so never renamed or
+ * reused. The API sends each with its parameters and an English message; the portal says it in the
+ * reader's language and shows the English message for a code it does not know.
+ */
+export const IMPORT_PROBLEM_CODES = [
+  // The file as a whole.
+  'fileEmpty', 'fileTooLarge', 'fileGone', 'encodingUnsupported', 'formatUnsupported', 'xmlNotCamt053', 'unsafeXml',
+  'noTransactions', 'tooManyRows', 'rowProblems',
+  // One row (line and column say where).
+  'columnCount', 'quoteNotClosed', 'strayQuote', 'xmlTruncated', 'xmlMalformed', 'dateInvalid', 'dateMissing',
+  'currencyInvalid', 'amountInvalid', 'amountPrecision', 'amountRange', 'amountMissing', 'amountSigned',
+  'directionMissing', 'directionInvalid', 'accountInvalid', 'accountEmpty', 'statementAccountMissing',
+] as const;
+export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
+
+/** The values a problem's text needs (`value`, `expected`, `limitMb`, …). */
+export const problemParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+export type ProblemParams = z.infer<typeof problemParamsSchema>;
+
+export const importProblemSchema = z.object({
+  line: z.number().int(),
+  column: z.string(),
+  /** Null for a problem stored before problems had codes. */
+  code: z.string().nullable(),
+  params: problemParamsSchema,
+  /** English, for logs and the API; the fallback when the portal does not know the code. */
+  message: z.string(),
+});
 export type ImportProblem = z.infer<typeof importProblemSchema>;
 
 export const uploadSummarySchema = z.object({
@@ -22,7 +50,13 @@ export const uploadSummarySchema = z.object({
   rowsImported: z.number().int().nullable(),
   rowsDuplicate: z.number().int().nullable(),
   error: z
-    .object({ message: z.string(), problems: z.array(importProblemSchema), totalProblems: z.number().int() })
+    .object({
+      message: z.string(),
+      code: z.string().nullable(),
+      params: problemParamsSchema,
+      problems: z.array(importProblemSchema),
+      totalProblems: z.number().int(),
+    })
     .nullable(),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),

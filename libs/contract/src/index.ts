@@ -6,3 +6,4 @@ export * from './profile.schema';
 export * from './reference.schema';
 export * from './segment.schema';
 export * from './transactions.schema';
+export * from './audience.schema';

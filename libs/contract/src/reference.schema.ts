@@ -7,7 +7,8 @@ export const purposeSchema = z.enum(['insights', 'offers']);
 export type PurposeCode = z.infer<typeof purposeSchema>;
 export const PURPOSES = purposeSchema.options;
 
-export const categoryKindSchema = z.enum(['sellable', 'special', 'protected_life_event', 'internal']);
+/** `profile`: a fact from the customer's profile (age band, region, …), shared only with consent like `sellable`. */
+export const categoryKindSchema = z.enum(['sellable', 'special', 'protected_life_event', 'internal', 'profile']);
 
 /** A data category as the portal shows it; codes are stable, labels come from the server. */
 export const categoryDtoSchema = z.object({

@@ -50,9 +50,15 @@ describe('ABN AMRO TAB', () => {
     const error = thrownBy(() => parseFixture('malformed/TXT240402093016-bad.TAB')) as StatementParseError;
     expect(error).toBeInstanceOf(StatementParseError);
     expect(error.problems).toEqual([
-      { line: 2, column: '3 (transaction date)', message: "'2024031' is not a date (expected YYYYMMDD)." },
-      { line: 3, column: '', message: 'The row has 7 tab-separated columns; an ABN AMRO export has 8.' },
-      { line: 4, column: '7 (amount)', message: "'-89.95' is not an amount." },
+      {
+        line: 2,
+        column: '3 (transaction date)',
+        code: 'dateInvalid',
+        params: { value: '2024031', expected: 'YYYYMMDD' },
+        message: "'2024031' is not a date (expected YYYYMMDD).",
+      },
+      { line: 3, column: '', code: 'columnCount', params: { found: 7, expected: 8 }, message: 'The row has 7 tab-separated columns; an ABN AMRO export has 8.' },
+      { line: 4, column: '7 (amount)', code: 'amountInvalid', params: { value: '-89.95' }, message: "'-89.95' is not an amount." },
     ]);
   });
 

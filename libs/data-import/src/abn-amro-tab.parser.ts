@@ -1,11 +1,12 @@
-import { amountProblem, isCurrencyCode, minorUnitExponent, parseAmount } from './amount';
+import { isCurrencyCode, minorUnitExponent, parseAmount } from './amount';
 import { singleAccountIban } from './account';
 import { parseAbnAmroDescription } from './abn-amro-description';
 import { parseCompactDate } from './date';
 import { dutchIbanFromAccountNumber, looksLikeIban, normaliseIban } from './iban';
 import { EmptyStatementError, StatementTooLargeError } from './import.errors';
 import { MAX_STATEMENT_ROWS } from './limits';
-import { ProblemCollector, quote } from './problems';
+import { rowIssues } from './problem.catalogue';
+import { ProblemCollector } from './problems';
 import type { ParsedStatement, ParsedTransaction } from './statement.types';
 
 /** The TAB export has no header, so problems name the column by position and meaning. */
@@ -44,22 +45,22 @@ export function parseAbnAmroTab(text: string): ParsedStatement {
     const fields = content.split('\t');
     // Some tools append an empty trailing column when saving; only real extra content is an error.
     if (fields.length < COLUMN_COUNT || fields.slice(COLUMN_COUNT).some((extra) => extra.trim() !== '')) {
-      problems.add(line, '', `The row has ${fields.length} tab-separated columns; an ABN AMRO export has ${COLUMN_COUNT}.`);
+      problems.add(line, '', rowIssues.columnCount(fields.length, COLUMN_COUNT, 'ABN AMRO'));
       continue;
     }
     const [rawAccount = '', rawCurrency = '', rawDate = '', , , , rawAmount = '', rawDescription = ''] = fields;
 
     const account = accountOf(rawAccount);
-    if (account === null) problems.add(line, COLUMN.account, `${quote(rawAccount.trim())} is not an account number.`);
+    if (account === null) problems.add(line, COLUMN.account, rowIssues.accountInvalid(rawAccount.trim()));
 
     const currency = rawCurrency.trim().toUpperCase();
-    if (!isCurrencyCode(currency)) problems.add(line, COLUMN.currency, `${quote(currency)} is not a currency code.`);
+    if (!isCurrencyCode(currency)) problems.add(line, COLUMN.currency, rowIssues.currencyInvalid(currency));
 
     const bookedOn = parseCompactDate(rawDate);
-    if (bookedOn === null) problems.add(line, COLUMN.date, `${quote(rawDate.trim())} is not a date (expected YYYYMMDD).`);
+    if (bookedOn === null) problems.add(line, COLUMN.date, rowIssues.dateInvalid(rawDate.trim(), 'YYYYMMDD'));
 
     const amount = parseAmount(rawAmount, 'nl', minorUnitExponent(currency));
-    if (!amount.ok) problems.add(line, COLUMN.amount, amountProblem(rawAmount.trim(), amount.reason, currency));
+    if (!amount.ok) problems.add(line, COLUMN.amount, rowIssues.amount(rawAmount.trim(), amount.reason, currency));
 
     // Once the file is known to fail, building rows is wasted work; checking continues so all problems are listed.
     if (problems.count > 0 || account === null || bookedOn === null || !amount.ok) continue;

@@ -46,10 +46,3 @@ export function parseAmount(raw: string, notation: AmountNotation, exponent: num
   // `|| 0` turns -0 into 0, so a zero amount compares equal however it was written.
   return { ok: true, minor: (sign === '-' ? -magnitude : magnitude) || 0, signed: sign !== undefined };
 }
-
-export function amountProblem(raw: string, reason: 'format' | 'precision' | 'range', currency: string): string {
-  const shown = raw.length > 40 ? `${raw.slice(0, 37)}...` : raw;
-  if (reason === 'precision') return `'${shown}' has more decimals than ${currency} allows.`;
-  if (reason === 'range') return `'${shown}' is too large to be an amount.`;
-  return `'${shown}' is not an amount.`;
-}

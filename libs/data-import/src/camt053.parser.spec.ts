@@ -161,21 +161,23 @@ describe('CAMT.053 problems', () => {
     const error = thrownBy(() => parseFixture('malformed/camt053-bad-entries.xml')) as StatementParseError;
     expect(error).toBeInstanceOf(StatementParseError);
     expect(error.problems).toEqual([
-      { line: 14, column: 'Ntry/Amt', message: "'12,50' is not an amount." },
-      { line: 20, column: 'Ntry/CdtDbtInd', message: "'CRED' is not CRDT or DBIT." },
-      { line: 26, column: 'Ntry/BookgDt', message: 'The booking date is missing.' },
-      { line: 32, column: 'Ntry/Amt', message: "'1500.5' has more decimals than JPY allows." },
+      { line: 14, column: 'Ntry/Amt', code: 'amountInvalid', params: { value: '12,50' }, message: "'12,50' is not an amount." },
+      { line: 20, column: 'Ntry/CdtDbtInd', code: 'directionInvalid', params: { value: 'CRED', allowed: 'CRDT, DBIT' }, message: "'CRED' is not CRDT or DBIT." },
+      { line: 26, column: 'Ntry/BookgDt', code: 'dateMissing', params: {}, message: 'The booking date is missing.' },
+      { line: 32, column: 'Ntry/Amt', code: 'amountPrecision', params: { value: '1500.5', currency: 'JPY' }, message: "'1500.5' has more decimals than JPY allows." },
     ]);
   });
 
   it('says a cut-off file looks cut off', () => {
     const error = thrownBy(() => parseFixture('malformed/camt053-truncated.xml')) as StatementParseError;
     expect(error.problems[0]?.message).toBe('The XML ends before all elements are closed; the file looks cut off. Download it again.');
+    expect(error.problems[0]).toMatchObject({ code: 'xmlTruncated', params: {} });
   });
 
   it('refuses a document without BkToCstmrStmt even when the namespace matches', () => {
     const xml = '<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><Other/></Document>';
     expect(thrownBy(() => parseText(xml, 'x.xml'))).toBeInstanceOf(StatementFormatError);
+    expect(thrownBy(() => parseText(xml, 'x.xml'))).toMatchObject({ reason: { code: 'xmlNotCamt053' } });
   });
 
   it('says there are no transactions when nothing is booked', () => {

@@ -1,11 +1,12 @@
-import { amountProblem, isCurrencyCode, minorUnitExponent, parseAmount } from './amount';
+import { isCurrencyCode, minorUnitExponent, parseAmount } from './amount';
 import { normaliseAccount, singleAccountIban } from './account';
 import { bankCodeOf, counterpartyOf, remittanceOf } from './camt053.parties';
 import { attributeAt, nodesAt, parseXml, textAt, type ParsedXml, type XmlNode } from './camt053.xml';
 import { parseIsoDate, parseIsoDateTimeAsDate } from './date';
 import { EmptyStatementError, StatementFormatError, StatementTooLargeError } from './import.errors';
 import { MAX_STATEMENT_ROWS } from './limits';
-import { ProblemCollector, quote } from './problems';
+import { rowIssues } from './problem.catalogue';
+import { ProblemCollector } from './problems';
 import { collapseWhitespace, meaningfulReference } from './text';
 import type { ParsedStatement, ParsedTransaction } from './statement.types';
 
@@ -24,16 +25,16 @@ function readAmount(ctx: Context, owner: XmlNode, path: string[], column: string
   const currency = (attributeAt(owner, 'Ccy', ...path) ?? ctx.accountCurrency ?? '').toUpperCase();
   const line = ctx.xml.lineOf(owner);
   if (!isCurrencyCode(currency)) {
-    ctx.problems.add(line, `${column}/@Ccy`, `${quote(currency)} is not a currency code.`);
+    ctx.problems.add(line, `${column}/@Ccy`, rowIssues.currencyInvalid(currency));
     return null;
   }
   const amount = parseAmount(raw, 'xml', minorUnitExponent(currency));
   if (!amount.ok) {
-    ctx.problems.add(line, column, raw === '' ? 'The amount is missing.' : amountProblem(raw, amount.reason, currency));
+    ctx.problems.add(line, column, raw === '' ? rowIssues.amountMissing() : rowIssues.amount(raw, amount.reason, currency));
     return null;
   }
   if (amount.signed) {
-    ctx.problems.add(line, column, `${quote(raw)} should be unsigned; CdtDbtInd gives the direction.`);
+    ctx.problems.add(line, column, rowIssues.amountSigned(raw, 'CdtDbtInd'));
     return null;
   }
   return { minor: amount.minor, currency };
@@ -43,7 +44,7 @@ function readDirection(ctx: Context, owner: XmlNode, column: string, fallback?: 
   const raw = textAt(owner, 'CdtDbtInd');
   if (raw === undefined && fallback !== undefined) return fallback;
   const sign = SIGN_BY_INDICATOR[(raw ?? '').toUpperCase()];
-  if (sign === undefined) ctx.problems.add(ctx.xml.lineOf(owner), column, `${quote(raw ?? '')} is not CRDT or DBIT.`);
+  if (sign === undefined) ctx.problems.add(ctx.xml.lineOf(owner), column, rowIssues.directionInvalid(raw ?? '', ['CRDT', 'DBIT']));
   return sign ?? null;
 }
 
@@ -53,7 +54,7 @@ function readBookingDate(ctx: Context, entry: XmlNode): string | null {
   const bookedOn = date !== undefined ? parseIsoDate(date) : dateTime !== undefined ? parseIsoDateTimeAsDate(dateTime) : null;
   if (bookedOn === null) {
     const shown = date ?? dateTime;
-    ctx.problems.add(ctx.xml.lineOf(entry), 'Ntry/BookgDt', shown === undefined ? 'The booking date is missing.' : `${quote(shown)} is not a date.`);
+    ctx.problems.add(ctx.xml.lineOf(entry), 'Ntry/BookgDt', shown === undefined ? rowIssues.dateMissing() : rowIssues.dateInvalid(shown, 'YYYY-MM-DD'));
   }
   return bookedOn;
 }
@@ -169,7 +170,7 @@ export function parseCamt053(text: string): ParsedStatement {
   for (const statement of statements) {
     const account = normaliseAccount(textAt(statement, 'Acct', 'Id', 'IBAN') ?? textAt(statement, 'Acct', 'Id', 'Othr', 'Id') ?? '');
     if (account === '') {
-      problems.add(xml.lineOf(statement), 'Stmt/Acct/Id', 'The statement does not name its account.');
+      problems.add(xml.lineOf(statement), 'Stmt/Acct/Id', rowIssues.statementAccountMissing());
       continue;
     }
     const ctx: Context = { xml, problems, account, accountCurrency: textAt(statement, 'Acct', 'Ccy')?.toUpperCase() };

@@ -1,5 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { StatementParseError } from './import.errors';
+import { rowIssues } from './problem.catalogue';
 
 export type XmlNode = { readonly [key: string]: unknown };
 
@@ -51,8 +52,8 @@ export function parseXml(text: string): ParsedXml {
     const truncated = /^(Invalid '\[|Unclosed tag)/.test(valid.err.msg);
     throw new StatementParseError([
       truncated
-        ? { line: text.trimEnd().split('\n').length, column: '', message: 'The XML ends before all elements are closed; the file looks cut off. Download it again.' }
-        : { line: valid.err.line, column: '', message: `The XML is not well-formed: ${valid.err.msg}` },
+        ? { line: text.trimEnd().split('\n').length, column: '', ...rowIssues.xmlTruncated() }
+        : { line: valid.err.line, column: '', ...rowIssues.xmlMalformed(valid.err.msg) },
     ]);
   }
   const root = parser.parse(text) as XmlNode;

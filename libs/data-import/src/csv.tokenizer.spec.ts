@@ -31,11 +31,11 @@ describe('tokenizeCsv', () => {
   it('names the line of a quote that is never closed', () => {
     const error = thrownBy(() => tokenizeCsv('"a","b"\n"1","2\n', ',')) as StatementParseError;
     expect(error).toBeInstanceOf(StatementParseError);
-    expect(error.problems).toEqual([{ line: 2, column: '', message: 'This row cannot be read: a quoted field is never closed.' }]);
+    expect(error.problems).toEqual([{ line: 2, column: '', code: 'quoteNotClosed', params: {}, message: 'This row cannot be read: a quoted field is never closed.' }]);
   });
 
   it('names the line where a stray quote breaks the row', () => {
     const error = thrownBy(() => tokenizeCsv('"a","b"\n"1","Café "De Zaak""\n', ',')) as StatementParseError;
-    expect(error.problems[0]).toMatchObject({ line: 2, column: '' });
+    expect(error.problems[0]).toMatchObject({ line: 2, column: '', code: 'strayQuote', params: {} });
   });
 });

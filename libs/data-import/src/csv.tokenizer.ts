@@ -1,5 +1,6 @@
 import { CsvError, parse, type Options } from 'csv-parse/sync';
 import { StatementParseError } from './import.errors';
+import { rowIssues, type ImportIssue } from './problem.catalogue';
 
 export interface CsvRow {
   /** 1-based line where the record starts. */
@@ -7,8 +8,6 @@ export interface CsvRow {
   fields: string[];
 }
 
-const NOT_CLOSED = 'a quoted field is never closed.';
-const STRAY_QUOTE = 'a quote inside a field is not doubled (""), or a quote on an earlier line is never closed.';
 
 /**
  * Every line is returned as a record (blank ones as `['']`) so that counting lines stays ours: csv-parse's
@@ -20,8 +19,8 @@ const OPTIONS: Options = { bom: false, record_delimiter: ['\r\n', '\n', '\r'], r
 /** Quote problems, and quotes inside unquoted fields (which we accept and strict csv-parse does not). */
 const CAREFUL_CODES: ReadonlySet<string> = new Set(['INVALID_OPENING_QUOTE', 'CSV_INVALID_CLOSING_QUOTE', 'CSV_QUOTE_NOT_CLOSED']);
 
-function unreadable(line: number, reason: string): StatementParseError {
-  return new StatementParseError([{ line, column: '', message: `This row cannot be read: ${reason}` }]);
+function unreadable(line: number, issue: ImportIssue): StatementParseError {
+  return new StatementParseError([{ line, column: '', ...issue }]);
 }
 
 function countLineFeeds(text: string): number {
@@ -96,7 +95,7 @@ function tokenizeCarefully(text: string, delimiter: string): CsvRow[] {
     if (error instanceof CsvError && error.code === 'CSV_QUOTE_NOT_CLOSED') {
       // A badly closed quote earlier in the same record is the first thing a reader trips over.
       assertQuotesClosed(rawOf(error), line, delimiter);
-      throw unreadable(line, NOT_CLOSED);
+      throw unreadable(line, rowIssues.quoteNotClosed());
     }
     throw error;
   }
@@ -119,7 +118,7 @@ function assertQuotesClosed(raw: string, line: number, delimiter: string): void 
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     // The error's `raw` is the record up to the offending quote, so its line feeds say how far down it is.
-    if (error.code === 'CSV_INVALID_CLOSING_QUOTE') throw unreadable(line + countLineFeeds(rawOf(error)), STRAY_QUOTE);
+    if (error.code === 'CSV_INVALID_CLOSING_QUOTE') throw unreadable(line + countLineFeeds(rawOf(error)), rowIssues.strayQuote());
     // Not closed by the end of `raw`: the caller reports that for the whole file.
     if (error.code !== 'CSV_QUOTE_NOT_CLOSED') throw error;
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeStatementBytes } from './encoding';
 import { detectFormat } from './format.detector';
-import { StatementFormatError, UNSUPPORTED_FORMAT_MESSAGE, UnsafeXmlError } from './import.errors';
+import { StatementEncodingError, StatementFormatError, UNSUPPORTED_FORMAT_MESSAGE, UnsafeXmlError, XML_NOT_CAMT053_MESSAGE } from './import.errors';
 import { fixtureFile, thrownBy } from './testing/fixtures';
 
 const detect = (path: string) => detectFormat(decodeStatementBytes(fixtureFile(path).bytes).text);
@@ -29,20 +29,30 @@ describe('detectFormat', () => {
     expect(detectFormat(`\n\n${bytes.toString('utf8')}`)).toEqual({ format: 'camt053', version: '08' });
   });
 
+  const FORMATS = 'ING CSV, Rabobank CSV, ABN AMRO TAB, CAMT.053 XML';
+
   it.each([
-    ['other/pain.001-payout-batch.xml', 'payment-initiation-xml'],
-    ['other/camt052-intraday-report.xml', 'xml-not-camt053'],
-    ['other/gpx-route.xml', 'xml-not-camt053'],
-    ['other/household-budget.csv', 'unknown-header'],
-  ])('refuses %s with the list of supported formats', (path, reason) => {
+    ['other/pain.001-payout-batch.xml', 'payment-initiation-xml', 'xmlNotCamt053', XML_NOT_CAMT053_MESSAGE],
+    ['other/camt052-intraday-report.xml', 'xml-not-camt053', 'xmlNotCamt053', XML_NOT_CAMT053_MESSAGE],
+    ['other/gpx-route.xml', 'xml-not-camt053', 'xmlNotCamt053', XML_NOT_CAMT053_MESSAGE],
+    ['other/household-budget.csv', 'unknown-header', 'formatUnsupported', UNSUPPORTED_FORMAT_MESSAGE],
+  ])('refuses %s with the list of supported formats', (path, reason, code, message) => {
     const error = thrownBy(() => detect(path));
     expect(error).toBeInstanceOf(StatementFormatError);
-    expect(error).toMatchObject({ code: 'VALIDATION_FAILED', message: UNSUPPORTED_FORMAT_MESSAGE, details: { reason } });
+    expect(error).toMatchObject({ code: 'VALIDATION_FAILED', message, details: { reason }, reason: { code, params: { formats: FORMATS } } });
   });
 
   it('refuses PDFs and spreadsheets', () => {
-    expect(thrownBy(() => detectFormat('%PDF-1.7\n...'))).toMatchObject({ details: { reason: 'pdf' } });
+    expect(thrownBy(() => detectFormat('%PDF-1.7\n...'))).toMatchObject({ details: { reason: 'pdf' }, reason: { code: 'formatUnsupported' } });
     expect(thrownBy(() => detectFormat('PK\u0003\u0004[Content_Types].xml'))).toMatchObject({ details: { reason: 'zip-or-spreadsheet' } });
+  });
+
+  it('says when text is in an encoding it cannot read (UTF-16 without its byte-order mark)', () => {
+    const utf16WithoutBom = Buffer.from('"Datum","Naam / Omschrijving","Rekening"\n', 'utf16le');
+    const error = thrownBy(() => detectFormat(decodeStatementBytes(utf16WithoutBom).text));
+    expect(error).toBeInstanceOf(StatementEncodingError);
+    expect(error).toMatchObject({ code: 'VALIDATION_FAILED', reason: { code: 'encodingUnsupported', params: { encodings: 'UTF-8, UTF-16, Windows-1252' } } });
+    expect((error as Error).message).toContain('not text in an encoding we can read');
   });
 
   it('rejects DOCTYPE and ENTITY declarations before any XML parsing', () => {

@@ -1,6 +1,6 @@
 import { sniffDelimiter } from './csv.header';
 import { tokenizeCsv } from './csv.tokenizer';
-import { StatementFormatError, UnsafeXmlError } from './import.errors';
+import { StatementEncodingError, StatementFormatError, UnsafeXmlError } from './import.errors';
 import { ingLayoutOf } from './ing-csv.columns';
 import { isRabobankHeader } from './rabobank-csv.columns';
 
@@ -32,14 +32,16 @@ function looksLikeAbnAmroTab(line: string): boolean {
 
 /**
  * Decides the format from the content; a file name is only ever a hint people get wrong (`export.csv` holding
- * XML, `.TAB` renamed to `.txt`). Throws `UnsafeXmlError` for XML with declarations and `StatementFormatError`
- * for anything else we cannot read.
+ * XML, `.TAB` renamed to `.txt`). Throws `UnsafeXmlError` for XML with declarations, `StatementEncodingError` for
+ * text in an encoding we cannot read, and `StatementFormatError` for anything else we cannot read.
  */
 export function detectFormat(text: string): DetectedLayout {
   const start = text.trimStart();
   if (start.startsWith('<')) return detectXml(start);
   if (start.startsWith('%PDF')) throw new StatementFormatError('pdf');
   if (start.startsWith('PK\u0003\u0004')) throw new StatementFormatError('zip-or-spreadsheet');
+  // No text statement holds a NUL: it is UTF-16 saved without its byte-order mark, or not text at all.
+  if (start.includes('\u0000')) throw new StatementEncodingError();
 
   const line = firstLine(start);
   if (looksLikeAbnAmroTab(line)) return { format: 'abn-amro-tab' };

@@ -1,39 +1,55 @@
 import { DomainError } from '@dd/errors';
-import type { LineProblem } from './statement.types';
 import { MAX_STATEMENT_BYTES, MAX_STATEMENT_ROWS } from './limits';
+import { fileIssues, type ImportIssue } from './problem.catalogue';
+import type { LineProblem } from './statement.types';
 
-export const UNSUPPORTED_FORMAT_MESSAGE =
-  'This file is not a bank statement we can read. Upload the CSV export of ING, Rabobank or ABN AMRO (TAB), or a CAMT.053 XML statement.';
+export { UNSUPPORTED_FORMAT_MESSAGE, XML_NOT_CAMT053_MESSAGE } from './problem.catalogue';
 
-/** The content matches none of the formats we read. `reason` is for logs; the person sees the list of formats. */
-export class StatementFormatError extends DomainError {
-  constructor(reason: string) {
-    super('VALIDATION_FAILED', UNSUPPORTED_FORMAT_MESSAGE, { reason });
+/** A refused upload: the problem's English sentence as the message, its code and parameters as the reason. */
+abstract class ImportProblemError extends DomainError {
+  constructor(issue: ImportIssue, details?: Record<string, string | number>) {
+    super('VALIDATION_FAILED', issue.message, details, { code: issue.code, params: issue.params });
+  }
+}
+
+export type FormatRefusal =
+  | 'pdf'
+  | 'zip-or-spreadsheet'
+  | 'unreadable-first-line'
+  | 'unknown-header'
+  | 'payment-initiation-xml'
+  | 'xml-not-camt053'
+  | 'camt053-namespace-without-statement';
+
+const XML_REFUSALS: ReadonlySet<FormatRefusal> = new Set(['payment-initiation-xml', 'xml-not-camt053', 'camt053-namespace-without-statement']);
+
+/**
+ * The content matches none of the formats we read. `reason` is for logs; the person sees the list of formats,
+ * and for XML that it is not a CAMT.053 statement.
+ */
+export class StatementFormatError extends ImportProblemError {
+  constructor(reason: FormatRefusal) {
+    super(XML_REFUSALS.has(reason) ? fileIssues.xmlNotCamt053() : fileIssues.formatUnsupported(), { reason });
     this.name = 'StatementFormatError';
   }
 }
 
 /** Nothing to import: an empty upload, or a statement without a single booked transaction. */
-export class EmptyStatementError extends DomainError {
+export class EmptyStatementError extends ImportProblemError {
   readonly kind: 'empty' | 'no-transactions';
 
   constructor(kind: 'empty' | 'no-transactions') {
-    super('VALIDATION_FAILED', kind === 'empty' ? 'The file is empty.' : 'The file contains no transactions.', { kind });
+    super(kind === 'empty' ? fileIssues.empty() : fileIssues.noTransactions(), { kind });
     this.name = 'EmptyStatementError';
     this.kind = kind;
   }
 }
 
-const MIB = 1024 * 1024;
-
 /** Over the byte or row limit; refused before the expensive work starts. */
-export class StatementTooLargeError extends DomainError {
+export class StatementTooLargeError extends ImportProblemError {
   constructor(limit: 'bytes' | 'rows') {
     super(
-      'VALIDATION_FAILED',
-      limit === 'bytes'
-        ? `The file is larger than ${MAX_STATEMENT_BYTES / MIB} MB. Export a shorter period and upload it in parts.`
-        : `The file has more than ${MAX_STATEMENT_ROWS.toLocaleString('en-US')} transactions. Export a shorter period and upload it in parts.`,
+      limit === 'bytes' ? fileIssues.tooLarge() : fileIssues.tooManyRows(),
       limit === 'bytes' ? { limitBytes: MAX_STATEMENT_BYTES } : { limitRows: MAX_STATEMENT_ROWS },
     );
     this.name = 'StatementTooLargeError';
@@ -41,20 +57,25 @@ export class StatementTooLargeError extends DomainError {
 }
 
 /** DOCTYPE and entity declarations are how XML bombs and XXE work; real CAMT.053 files never contain them. */
-export class UnsafeXmlError extends DomainError {
+export class UnsafeXmlError extends ImportProblemError {
   constructor() {
-    super(
-      'VALIDATION_FAILED',
-      'This XML file contains a DOCTYPE or entity declaration, which bank statements never do, so it was not read. Upload the CAMT.053 file exactly as your bank provided it.',
-    );
+    super(fileIssues.unsafeXml());
     this.name = 'UnsafeXmlError';
+  }
+}
+
+/** Text with NUL characters: UTF-16 without a byte-order mark, or no text at all. */
+export class StatementEncodingError extends ImportProblemError {
+  constructor() {
+    super(fileIssues.encodingUnsupported());
+    this.name = 'StatementEncodingError';
   }
 }
 
 /** Shown in the message; the full list (up to the cap) is on `problems`. */
 const PROBLEMS_IN_MESSAGE = 3;
 
-export function describeProblem(problem: LineProblem): string {
+export function describeProblem(problem: Pick<LineProblem, 'line' | 'column' | 'message'>): string {
   const where = problem.column === '' ? `Line ${problem.line}` : `Line ${problem.line}, column ${problem.column}`;
   return `${where}: ${problem.message}`;
 }
@@ -76,6 +97,7 @@ export class StatementParseError extends DomainError {
       'VALIDATION_FAILED',
       `The file has ${totalProblems} ${noun}; nothing was imported. ${shown}${rest > 0 ? ` …and ${rest} more.` : ''}`,
       { problems: totalProblems, firstLine: problems[0]?.line ?? 0 },
+      { code: 'rowProblems', params: { count: totalProblems } },
     );
     this.name = 'StatementParseError';
     this.problems = problems;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isDomainError } from '@dd/errors';
-import { UNSUPPORTED_FORMAT_MESSAGE } from './import.errors';
+import { UNSUPPORTED_FORMAT_MESSAGE, XML_NOT_CAMT053_MESSAGE } from './import.errors';
 import { createImportService, runImport, type ImportService } from './import.service';
 import { fixtureFile } from './testing/fixtures';
 import { useImportTestEnv } from './testing/import-test-env';
@@ -38,16 +38,25 @@ describe('files that cannot be imported', () => {
         "Line 4, column Bedrag (EUR): '12,3x' is not an amount. Line 5, column Af Bij: Af Bij is empty; expected Af or Bij. …and 4 more.",
     );
     expect(summary.error?.totalProblems).toBe(7);
+    expect(summary.error).toMatchObject({ code: 'rowProblems', params: { count: 7 } });
     expect(summary.error?.problems).toHaveLength(7);
+    // Stored with a code and its values, so the portal can say each one in Dutch or English.
     expect(summary.error?.problems.slice(0, 3)).toEqual([
-      { line: 3, column: 'Datum', message: "'20240231' is not a date (expected YYYYMMDD)." },
-      { line: 4, column: 'Bedrag (EUR)', message: "'12,3x' is not an amount." },
-      { line: 5, column: 'Af Bij', message: 'Af Bij is empty; expected Af or Bij.' },
+      { line: 3, column: 'Datum', code: 'dateInvalid', params: { value: '20240231', expected: 'YYYYMMDD' }, message: "'20240231' is not a date (expected YYYYMMDD)." },
+      { line: 4, column: 'Bedrag (EUR)', code: 'amountInvalid', params: { value: '12,3x' }, message: "'12,3x' is not an amount." },
+      { line: 5, column: 'Af Bij', code: 'directionMissing', params: { allowed: 'Af, Bij' }, message: 'Af Bij is empty; expected Af or Bij.' },
     ]);
     for (const problem of summary.error!.problems) {
       expect(problem.line).toBeGreaterThan(1);
       expect(problem.message).not.toBe('');
+      expect(problem.code).not.toBeNull();
     }
+    // uploads.error itself holds the codes, not only the summary built from it.
+    expect((await uploadRow(stored.id)).error).toMatchObject({
+      code: 'rowProblems',
+      params: { count: 7 },
+      problems: expect.arrayContaining([expect.objectContaining({ line: 3, code: 'dateInvalid', params: { value: '20240231', expected: 'YYYYMMDD' } })]),
+    });
     expect(await uploadRow(stored.id)).toMatchObject({ rows_total: null, rows_imported: null, format: null });
     expect(await transactionCount(customerId)).toBe(0);
     expect(await hasContent(stored.id)).toBe(false);
@@ -85,33 +94,62 @@ describe('files that cannot be imported', () => {
     const customerId = await createCustomer();
     const stored = await service.storeUpload(customerId, fixtureFile('malformed/ing-header-only.csv'));
     expect(await runImport(deps(), stored.id)).toEqual({ status: 'failed' });
-    expect((await service.get(customerId, stored.id)).error).toEqual({ message: 'The file contains no transactions.', problems: [], totalProblems: 0 });
+    expect((await service.get(customerId, stored.id)).error).toEqual({
+      message: 'The file contains no transactions.',
+      code: 'noTransactions',
+      params: {},
+      problems: [],
+      totalProblems: 0,
+    });
     expect(await hasContent(stored.id)).toBe(false);
+  });
+
+  it('fails an upload whose file is gone with a code the portal can translate', async () => {
+    const customerId = await createCustomer();
+    const stored = await service.storeUpload(customerId, fixtureFile('ing/ing-current-comma.csv'));
+    await deps().db.deleteFrom('upload_contents').where('upload_id', '=', stored.id).execute();
+    expect(await runImport(deps(), stored.id)).toEqual({ status: 'failed' });
+    expect((await service.get(customerId, stored.id)).error).toEqual({
+      message: 'The uploaded file is no longer available. Please upload it again.',
+      code: 'fileGone',
+      params: {},
+      problems: [],
+      totalProblems: 0,
+    });
   });
 
   const UNSAFE_XML_MESSAGE =
     'This XML file contains a DOCTYPE or entity declaration, which bank statements never do, so it was not read. Upload the CAMT.053 file exactly as your bank provided it.';
   const junk = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 151 + 7) % 256));
-  const refused: [string, { name: string; bytes: Buffer }, string][] = [
-    ['an empty file', fixtureFile('malformed/empty.csv'), 'The file is empty.'],
-    ['a file with only a byte-order mark and line breaks', { name: 'export.csv', bytes: Buffer.from('\uFEFF\r\n\r\n', 'utf8') }, 'The file is empty.'],
+  const ENCODING_MESSAGE =
+    'This file is not text in an encoding we can read (UTF-8, UTF-16 with a byte-order mark, or Windows-1252). Upload the file exactly as your bank provided it.';
+  const refused: [string, { name: string; bytes: Buffer }, string, string][] = [
+    ['an empty file', fixtureFile('malformed/empty.csv'), 'The file is empty.', 'fileEmpty'],
+    ['a file with only a byte-order mark and line breaks', { name: 'export.csv', bytes: Buffer.from('\uFEFF\r\n\r\n', 'utf8') }, 'The file is empty.', 'fileEmpty'],
     // The upload is refused before it is stored: nothing of an XML bomb is ever parsed or kept.
-    ['an XML bomb', fixtureFile('other/xml-bomb.xml'), UNSAFE_XML_MESSAGE],
-    ['an external-entity file', fixtureFile('other/xxe-external-entity.xml'), UNSAFE_XML_MESSAGE],
-    ['a pain.001 payment file', fixtureFile('other/pain.001-payout-batch.xml'), UNSUPPORTED_FORMAT_MESSAGE],
-    ['a camt.052 report', fixtureFile('other/camt052-intraday-report.xml'), UNSUPPORTED_FORMAT_MESSAGE],
-    ['a household budget CSV', fixtureFile('other/household-budget.csv'), UNSUPPORTED_FORMAT_MESSAGE],
-    ['binary junk', { name: 'afschrift.csv', bytes: junk }, UNSUPPORTED_FORMAT_MESSAGE],
-    ['a PDF statement', { name: 'afschrift.pdf', bytes: Buffer.concat([Buffer.from('%PDF-1.7\n'), junk]) }, UNSUPPORTED_FORMAT_MESSAGE],
-    ['a spreadsheet', { name: 'afschrift.xlsx', bytes: Buffer.concat([Buffer.from('PK\u0003\u0004'), junk]) }, UNSUPPORTED_FORMAT_MESSAGE],
+    ['an XML bomb', fixtureFile('other/xml-bomb.xml'), UNSAFE_XML_MESSAGE, 'unsafeXml'],
+    ['an external-entity file', fixtureFile('other/xxe-external-entity.xml'), UNSAFE_XML_MESSAGE, 'unsafeXml'],
+    ['a pain.001 payment file', fixtureFile('other/pain.001-payout-batch.xml'), XML_NOT_CAMT053_MESSAGE, 'xmlNotCamt053'],
+    ['a camt.052 report', fixtureFile('other/camt052-intraday-report.xml'), XML_NOT_CAMT053_MESSAGE, 'xmlNotCamt053'],
+    ['a household budget CSV', fixtureFile('other/household-budget.csv'), UNSUPPORTED_FORMAT_MESSAGE, 'formatUnsupported'],
+    ['binary junk', { name: 'afschrift.csv', bytes: junk }, ENCODING_MESSAGE, 'encodingUnsupported'],
+    [
+      'an ING export saved as UTF-16 without its byte-order mark',
+      { name: 'export.csv', bytes: Buffer.from(fixtureFile('ing/ing-current-comma.csv').bytes.toString('utf8'), 'utf16le') },
+      ENCODING_MESSAGE,
+      'encodingUnsupported',
+    ],
+    ['a PDF statement', { name: 'afschrift.pdf', bytes: Buffer.concat([Buffer.from('%PDF-1.7\n'), junk]) }, UNSUPPORTED_FORMAT_MESSAGE, 'formatUnsupported'],
+    ['a spreadsheet', { name: 'afschrift.xlsx', bytes: Buffer.concat([Buffer.from('PK\u0003\u0004'), junk]) }, UNSUPPORTED_FORMAT_MESSAGE, 'formatUnsupported'],
   ];
 
-  it.each(refused)('refuses %s at upload and stores nothing', async (_label, file, message) => {
+  it.each(refused)('refuses %s at upload and stores nothing', async (_label, file, message, code) => {
     const customerId = await createCustomer();
     const waiting = await t.queues.get('imports').getWaitingCount();
     const error = await rejectionOf(service.storeUpload(customerId, file));
     expect(isDomainError(error) && error.code).toBe('VALIDATION_FAILED');
     expect(error.message).toBe(message);
+    expect(isDomainError(error) && error.reason?.code).toBe(code);
     expect(await uploadCount(customerId)).toBe(0);
     expect(await t.queues.get('imports').getWaitingCount()).toBe(waiting);
   });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { loadCategoriser } from '@dd/categories';
 import type { Db } from '@dd/db';
-import { DomainError, isDomainError } from '@dd/errors';
+import { DomainError, isDomainError, type ErrorParams } from '@dd/errors';
 import { enqueue, type Queues } from '@dd/queue';
 import { dedupeKeys } from './dedupe-key';
 import { detectFormat } from './format.detector';
@@ -10,6 +10,7 @@ import { decodeStatementBytes } from './encoding';
 import { EmptyStatementError, StatementParseError, StatementTooLargeError } from './import.errors';
 import { MAX_STATEMENT_BYTES } from './limits';
 import { parseStatement } from './parse-statement';
+import { fileIssues } from './problem.catalogue';
 import { transactionRepository } from './transaction.repository';
 import { uploadRepository, type NewTransactionRow, type UploadRow } from './upload.repository';
 
@@ -23,13 +24,35 @@ export interface UploadSummaryDto {
   rowsTotal: number | null;
   rowsImported: number | null;
   rowsDuplicate: number | null;
-  error: { message: string; problems: { line: number; column: string; message: string }[]; totalProblems: number } | null;
+  error: UploadErrorDto | null;
   createdAt: string;
   finishedAt: string | null;
 }
 
+/** Why an upload failed: the English message, and the code and parameters the portal translates. */
+export interface UploadErrorDto {
+  message: string;
+  code: string | null;
+  params: ErrorParams;
+  problems: { line: number; column: string; code: string | null; params: ErrorParams; message: string }[];
+  totalProblems: number;
+}
+
+/** As stored in `uploads.error`; rows written before problems had codes lack `code` and `params`. */
+type StoredUploadError = Partial<Omit<UploadErrorDto, 'problems'>> & { message: string; problems?: Partial<UploadErrorDto['problems'][number]>[] };
+
+function uploadError(stored: StoredUploadError): UploadErrorDto {
+  return {
+    message: stored.message,
+    code: stored.code ?? null,
+    params: stored.params ?? {},
+    problems: (stored.problems ?? []).map((p) => ({ line: p.line ?? 0, column: p.column ?? '', code: p.code ?? null, params: p.params ?? {}, message: p.message ?? '' })),
+    totalProblems: stored.totalProblems ?? 0,
+  };
+}
+
 function toSummary(row: UploadRow, liveProgress?: number): UploadSummaryDto {
-  const error = row.error as UploadSummaryDto['error'];
+  const error = row.error as StoredUploadError | null;
   return {
     id: row.id,
     fileName: row.file_name,
@@ -40,7 +63,7 @@ function toSummary(row: UploadRow, liveProgress?: number): UploadSummaryDto {
     rowsTotal: row.rows_total,
     rowsImported: row.rows_imported,
     rowsDuplicate: row.rows_duplicate,
-    error: error ? { message: error.message, problems: error.problems ?? [], totalProblems: error.totalProblems ?? 0 } : null,
+    error: error ? uploadError(error) : null,
     createdAt: row.created_at.toISOString(),
     finishedAt: row.finished_at ? row.finished_at.toISOString() : null,
   };
@@ -129,7 +152,8 @@ export async function runImport(
   if (upload.status === 'failed') return { status: 'failed' };
   const bytes = await uploadRepository.content(db, uploadId);
   if (!bytes) {
-    await uploadRepository.markFailed(db, uploadId, { message: 'The uploaded file is no longer available. Please upload it again.' });
+    const gone = fileIssues.gone();
+    await uploadRepository.markFailed(db, uploadId, { message: gone.message, code: gone.code, params: gone.params });
     return { status: 'failed' };
   }
   await uploadRepository.markParsing(db, uploadId);
@@ -142,8 +166,10 @@ export async function runImport(
     if (!isDomainError(error)) throw error;
     const problems = error instanceof StatementParseError ? error.problems : [];
     const totalProblems = error instanceof StatementParseError ? error.totalProblems : 0;
+    // Code and parameters are stored with the English message, so the portal can say it in the reader's language.
+    const failure: StoredUploadError = { message: error.message, code: error.reason?.code ?? null, params: error.reason?.params ?? {}, problems: [...problems], totalProblems };
     await db.transaction().execute(async (trx) => {
-      await uploadRepository.markFailed(trx, uploadId, { message: error.message, problems, totalProblems });
+      await uploadRepository.markFailed(trx, uploadId, failure);
       await uploadRepository.deleteContent(trx, uploadId);
     });
     return { status: 'failed' };

@@ -118,13 +118,19 @@ describe('ING CSV problems', () => {
     expect(error).toBeInstanceOf(StatementParseError);
     const problems = (error as StatementParseError).problems;
     expect(problems).toEqual([
-      { line: 3, column: 'Datum', message: "'20240231' is not a date (expected YYYYMMDD)." },
-      { line: 4, column: 'Bedrag (EUR)', message: "'12,3x' is not an amount." },
-      { line: 5, column: 'Af Bij', message: 'Af Bij is empty; expected Af or Bij.' },
-      { line: 6, column: '', message: 'The row has 8 columns; the header has 9.' },
-      { line: 7, column: 'Bedrag (EUR)', message: "'-3,20' should be unsigned; Af Bij gives the direction." },
-      { line: 8, column: 'Af Bij', message: "'Min' is not Af or Bij." },
-      { line: 9, column: 'Bedrag (EUR)', message: "'1,987.55' is not an amount." },
+      { line: 3, column: 'Datum', code: 'dateInvalid', params: { value: '20240231', expected: 'YYYYMMDD' }, message: "'20240231' is not a date (expected YYYYMMDD)." },
+      { line: 4, column: 'Bedrag (EUR)', code: 'amountInvalid', params: { value: '12,3x' }, message: "'12,3x' is not an amount." },
+      { line: 5, column: 'Af Bij', code: 'directionMissing', params: { allowed: 'Af, Bij' }, message: 'Af Bij is empty; expected Af or Bij.' },
+      { line: 6, column: '', code: 'columnCount', params: { found: 8, expected: 9 }, message: 'The row has 8 columns; the header has 9.' },
+      {
+        line: 7,
+        column: 'Bedrag (EUR)',
+        code: 'amountSigned',
+        params: { value: '-3,20', direction: 'Af Bij' },
+        message: "'-3,20' should be unsigned; Af Bij gives the direction.",
+      },
+      { line: 8, column: 'Af Bij', code: 'directionInvalid', params: { value: 'Min', allowed: 'Af, Bij' }, message: "'Min' is not Af or Bij." },
+      { line: 9, column: 'Bedrag (EUR)', code: 'amountInvalid', params: { value: '1,987.55' }, message: "'1,987.55' is not an amount." },
     ]);
     expect((error as StatementParseError).message).toBe(
       "The file has 7 problems; nothing was imported. Line 3, column Datum: '20240231' is not a date (expected YYYYMMDD). " +

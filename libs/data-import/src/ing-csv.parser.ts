@@ -1,4 +1,4 @@
-import { amountProblem, isCurrencyCode, minorUnitExponent, parseAmount } from './amount';
+import { isCurrencyCode, minorUnitExponent, parseAmount } from './amount';
 import { normaliseAccount, singleAccountIban } from './account';
 import { indexColumns } from './csv.header';
 import { tokenizeCsv } from './csv.tokenizer';
@@ -8,11 +8,13 @@ import { EmptyStatementError, StatementTooLargeError } from './import.errors';
 import { ING_COLUMNS, type IngColumn } from './ing-csv.columns';
 import { parseMededelingen } from './ing-mededelingen';
 import { MAX_STATEMENT_ROWS } from './limits';
-import { ProblemCollector, quote } from './problems';
+import { rowIssues } from './problem.catalogue';
+import { ProblemCollector } from './problems';
 import { collapseWhitespace } from './text';
 import type { ParsedStatement, ParsedTransaction } from './statement.types';
 
 const SIGN_BY_DIRECTION: Readonly<Record<string, 1 | -1>> = { af: -1, bij: 1, debit: -1, credit: 1 };
+const DIRECTIONS = ['Af', 'Bij'];
 
 /**
  * ING payment-account CSV (comma variant with `MutatieSoort`, semicolon variant with `Saldo na mutatie` and
@@ -31,7 +33,7 @@ export function parseIngCsv(text: string, layout: { variant: 'current' | 'saving
 
   for (const { line, fields } of rows) {
     if (fields.length !== header.fields.length) {
-      problems.add(line, '', `The row has ${fields.length} columns; the header has ${header.fields.length}.`);
+      problems.add(line, '', rowIssues.columnCount(fields.length, header.fields.length, 'header'));
       continue;
     }
     const field = (column: IngColumn): string => (index[column] === undefined ? '' : (fields[index[column]] ?? '').trim());
@@ -39,25 +41,29 @@ export function parseIngCsv(text: string, layout: { variant: 'current' | 'saving
     const rawDate = field('date');
     // Payment accounts write YYYYMMDD, savings accounts YYYY-MM-DD; accepting both costs nothing.
     const bookedOn = parseCompactDate(rawDate) ?? parseIsoDate(rawDate);
-    if (bookedOn === null) problems.add(line, nameOf('date'), `${quote(rawDate)} is not a date (expected YYYYMMDD).`);
+    if (bookedOn === null) problems.add(line, nameOf('date'), rowIssues.dateInvalid(rawDate, 'YYYYMMDD'));
 
     const rawDirection = field('direction');
     const sign = SIGN_BY_DIRECTION[rawDirection.toLowerCase()];
     if (sign === undefined) {
-      problems.add(line, nameOf('direction'), rawDirection === '' ? 'Af Bij is empty; expected Af or Bij.' : `${quote(rawDirection)} is not Af or Bij.`);
+      problems.add(
+        line,
+        nameOf('direction'),
+        rawDirection === '' ? rowIssues.directionMissing('Af Bij', DIRECTIONS) : rowIssues.directionInvalid(rawDirection, DIRECTIONS),
+      );
     }
 
     const currency = layout.variant === 'savings' ? field('currency').toUpperCase() : 'EUR';
-    if (!isCurrencyCode(currency)) problems.add(line, nameOf('currency'), `${quote(currency)} is not a currency code.`);
+    if (!isCurrencyCode(currency)) problems.add(line, nameOf('currency'), rowIssues.currencyInvalid(currency));
 
     const rawAmount = field('amount');
     const amount = parseAmount(rawAmount, 'nl', minorUnitExponent(currency));
-    if (!amount.ok) problems.add(line, nameOf('amount'), amountProblem(rawAmount, amount.reason, currency));
+    if (!amount.ok) problems.add(line, nameOf('amount'), rowIssues.amount(rawAmount, amount.reason, currency));
     // The sign lives in Af Bij; a signed amount means the columns are not what we think they are.
-    else if (amount.signed) problems.add(line, nameOf('amount'), `${quote(rawAmount)} should be unsigned; Af Bij gives the direction.`);
+    else if (amount.signed) problems.add(line, nameOf('amount'), rowIssues.amountSigned(rawAmount, 'Af Bij'));
 
     const account = normaliseAccount(field('account'));
-    if (account === '') problems.add(line, nameOf('account'), 'The account is empty.');
+    if (account === '') problems.add(line, nameOf('account'), rowIssues.accountEmpty());
 
     // Once the file is known to fail, building rows is wasted work; checking continues so all problems are listed.
     if (problems.count > 0 || bookedOn === null || sign === undefined || !amount.ok) continue;

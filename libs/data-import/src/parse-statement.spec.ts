@@ -10,6 +10,7 @@ import {
   StatementTooLargeError,
   UNSUPPORTED_FORMAT_MESSAGE,
   UnsafeXmlError,
+  XML_NOT_CAMT053_MESSAGE,
 } from './index';
 import { fixtureFile, parseFixture, thrownBy } from './testing/fixtures';
 
@@ -34,18 +35,25 @@ describe('parseStatement', () => {
     for (const bytes of [Buffer.alloc(0), Buffer.from('\uFEFF \r\n\n', 'utf8'), fixtureFile('malformed/empty.csv').bytes]) {
       const error = thrownBy(() => parseStatement({ name: 'empty.csv', bytes }));
       expect(error).toBeInstanceOf(EmptyStatementError);
-      expect(error).toMatchObject({ code: 'VALIDATION_FAILED', message: 'The file is empty.' });
+      expect(error).toMatchObject({ code: 'VALIDATION_FAILED', message: 'The file is empty.', reason: { code: 'fileEmpty', params: {} } });
     }
   });
 
   it('says a header-only file contains no transactions', () => {
-    expect(thrownBy(() => parseFixture('malformed/ing-header-only.csv'))).toMatchObject({ message: 'The file contains no transactions.' });
+    expect(thrownBy(() => parseFixture('malformed/ing-header-only.csv'))).toMatchObject({
+      message: 'The file contains no transactions.',
+      reason: { code: 'noTransactions', params: {} },
+    });
   });
 
   it('refuses files over the size limit before reading them, naming the limit in MB', () => {
     const error = thrownBy(() => parseStatement({ name: 'big.csv', bytes: Buffer.alloc(MAX_STATEMENT_BYTES + 1, 0x20) }));
     expect(error).toBeInstanceOf(StatementTooLargeError);
-    expect(error).toMatchObject({ code: 'VALIDATION_FAILED', message: 'The file is larger than 20 MB. Export a shorter period and upload it in parts.' });
+    expect(error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: 'The file is larger than 20 MB. Export a shorter period and upload it in parts.',
+      reason: { code: 'fileTooLarge', params: { limitMb: 20 } },
+    });
   });
 
   it('refuses more rows than the row limit', () => {
@@ -53,18 +61,26 @@ describe('parseStatement', () => {
     const error = thrownBy(() => parseStatement({ name: 'TXT.TAB', bytes: Buffer.from(row.repeat(MAX_STATEMENT_ROWS + 1)) }));
     expect(error).toBeInstanceOf(StatementTooLargeError);
     expect((error as Error).message).toBe('The file has more than 200,000 transactions. Export a shorter period and upload it in parts.');
+    expect(error).toMatchObject({ reason: { code: 'tooManyRows', params: { limit: 200_000 } } });
   });
 
-  it.each(['other/pain.001-payout-batch.xml', 'other/gpx-route.xml', 'other/camt052-intraday-report.xml', 'other/household-budget.csv'])(
-    'refuses %s and names the formats it can read',
+  it('refuses a CSV that is no bank export and names the formats it can read', () => {
+    const error = thrownBy(() => parseFixture('other/household-budget.csv'));
+    expect(error).toBeInstanceOf(StatementFormatError);
+    expect(error).toMatchObject({ code: 'VALIDATION_FAILED', reason: { code: 'formatUnsupported' } });
+    expect((error as Error).message).toBe(
+      'This file is not a bank statement we can read. Upload the CSV export of ING, Rabobank or ABN AMRO (TAB), or a CAMT.053 XML statement.',
+    );
+    expect((error as Error).message).toBe(UNSUPPORTED_FORMAT_MESSAGE);
+  });
+
+  it.each(['other/pain.001-payout-batch.xml', 'other/gpx-route.xml', 'other/camt052-intraday-report.xml'])(
+    'refuses %s as XML that is no CAMT.053 statement, naming the formats it can read',
     (path) => {
       const error = thrownBy(() => parseFixture(path));
       expect(error).toBeInstanceOf(StatementFormatError);
-      expect(error).toMatchObject({ code: 'VALIDATION_FAILED' });
-      expect((error as Error).message).toBe(
-        'This file is not a bank statement we can read. Upload the CSV export of ING, Rabobank or ABN AMRO (TAB), or a CAMT.053 XML statement.',
-      );
-      expect((error as Error).message).toBe(UNSUPPORTED_FORMAT_MESSAGE);
+      expect(error).toMatchObject({ code: 'VALIDATION_FAILED', reason: { code: 'xmlNotCamt053', params: { formats: 'ING CSV, Rabobank CSV, ABN AMRO TAB, CAMT.053 XML' } } });
+      expect((error as Error).message).toBe(XML_NOT_CAMT053_MESSAGE);
     },
   );
 
@@ -74,6 +90,7 @@ describe('parseStatement', () => {
       expect(error).toBeInstanceOf(UnsafeXmlError);
       expect(error).toMatchObject({ code: 'VALIDATION_FAILED' });
       expect((error as Error).message).toContain('DOCTYPE or entity declaration');
+      expect(error).toMatchObject({ reason: { code: 'unsafeXml', params: {} } });
     }
   });
 
@@ -83,10 +100,11 @@ describe('parseStatement', () => {
     expect(error).toBeInstanceOf(StatementParseError);
     expect(error.problems).toHaveLength(MAX_REPORTED_PROBLEMS);
     expect(error.totalProblems).toBe(120);
-    expect(error.problems[0]).toEqual({ line: 2, column: 'Bedrag (EUR)', message: "'0,5x' is not an amount." });
+    expect(error.problems[0]).toEqual({ line: 2, column: 'Bedrag (EUR)', code: 'amountInvalid', params: { value: '0,5x' }, message: "'0,5x' is not an amount." });
     expect(error.message.startsWith('The file has 120 problems; nothing was imported. Line 2, column Bedrag (EUR):')).toBe(true);
     expect(error.message.endsWith('…and 117 more.')).toBe(true);
     expect(error.details).toEqual({ problems: 120, firstLine: 2 });
+    expect(error.reason).toEqual({ code: 'rowProblems', params: { count: 120 } });
   });
 
   it('uses the singular for one problem', () => {

@@ -1,5 +1,6 @@
 import { StatementParseError } from './import.errors';
 import { MAX_REPORTED_PROBLEMS } from './limits';
+import type { ImportIssue } from './problem.catalogue';
 import type { LineProblem } from './statement.types';
 
 /** Collects row problems across the whole file so one upload reports them all, then fails as a unit. */
@@ -7,9 +8,9 @@ export class ProblemCollector {
   private readonly listed: LineProblem[] = [];
   private total = 0;
 
-  add(line: number, column: string, message: string): void {
+  add(line: number, column: string, issue: ImportIssue): void {
     this.total += 1;
-    if (this.listed.length < MAX_REPORTED_PROBLEMS) this.listed.push({ line, column, message });
+    if (this.listed.length < MAX_REPORTED_PROBLEMS) this.listed.push({ line, column, ...issue });
   }
 
   get count(): number {
@@ -19,10 +20,4 @@ export class ProblemCollector {
   throwIfAny(): void {
     if (this.total > 0) throw new StatementParseError(this.listed, this.total);
   }
-}
-
-/** Values echoed in messages are cut short: a broken file can put a megabyte in one field. */
-export function quote(value: string): string {
-  const short = value.length > 40 ? `${value.slice(0, 37)}...` : value;
-  return `'${short}'`;
 }

@@ -42,10 +42,10 @@ describe('Rabobank CSV', () => {
     const error = thrownBy(() => parseFixture('malformed/rabobank-bad-rows.csv')) as StatementParseError;
     expect(error).toBeInstanceOf(StatementParseError);
     expect(error.problems).toEqual([
-      { line: 3, column: 'Datum', message: "'01-03-2024' is not a date (expected YYYY-MM-DD)." },
-      { line: 4, column: 'Bedrag', message: "'+52,57,28' is not an amount." },
-      { line: 5, column: '', message: 'The row has 25 columns; a Rabobank export has 26.' },
-      { line: 6, column: 'Munt', message: "'€' is not a currency code." },
+      { line: 3, column: 'Datum', code: 'dateInvalid', params: { value: '01-03-2024', expected: 'YYYY-MM-DD' }, message: "'01-03-2024' is not a date (expected YYYY-MM-DD)." },
+      { line: 4, column: 'Bedrag', code: 'amountInvalid', params: { value: '+52,57,28' }, message: "'+52,57,28' is not an amount." },
+      { line: 5, column: '', code: 'columnCount', params: { found: 25, expected: 26 }, message: 'The row has 25 columns; a Rabobank export has 26.' },
+      { line: 6, column: 'Munt', code: 'currencyInvalid', params: { value: '€' }, message: "'€' is not a currency code." },
     ]);
   });
 });

@@ -1,11 +1,12 @@
-import { amountProblem, isCurrencyCode, minorUnitExponent, parseAmount } from './amount';
+import { isCurrencyCode, minorUnitExponent, parseAmount } from './amount';
 import { normaliseAccount, singleAccountIban } from './account';
 import { tokenizeCsv } from './csv.tokenizer';
 import { parseIsoDate } from './date';
 import { ibanOrNull } from './iban';
 import { EmptyStatementError, StatementTooLargeError } from './import.errors';
 import { MAX_STATEMENT_ROWS } from './limits';
-import { ProblemCollector, quote } from './problems';
+import { rowIssues } from './problem.catalogue';
+import { ProblemCollector } from './problems';
 import { RABOBANK_COLUMN_COUNT, RABOBANK_COLUMNS, type RabobankColumn } from './rabobank-csv.columns';
 import { collapseWhitespace, meaningfulReference } from './text';
 import type { ParsedStatement, ParsedTransaction } from './statement.types';
@@ -22,7 +23,7 @@ export function parseRabobankCsv(text: string, layout: { delimiter: string }): P
 
   for (const { line, fields } of rows) {
     if (fields.length !== RABOBANK_COLUMN_COUNT) {
-      problems.add(line, '', `The row has ${fields.length} columns; a Rabobank export has ${RABOBANK_COLUMN_COUNT}.`);
+      problems.add(line, '', rowIssues.columnCount(fields.length, RABOBANK_COLUMN_COUNT, 'Rabobank'));
       continue;
     }
     // Rabobank writes `" "` for empty fields.
@@ -30,17 +31,17 @@ export function parseRabobankCsv(text: string, layout: { delimiter: string }): P
 
     const rawDate = field('date');
     const bookedOn = parseIsoDate(rawDate);
-    if (bookedOn === null) problems.add(line, nameOf('date'), `${quote(rawDate)} is not a date (expected YYYY-MM-DD).`);
+    if (bookedOn === null) problems.add(line, nameOf('date'), rowIssues.dateInvalid(rawDate, 'YYYY-MM-DD'));
 
     const currency = field('currency').toUpperCase();
-    if (!isCurrencyCode(currency)) problems.add(line, nameOf('currency'), `${quote(currency)} is not a currency code.`);
+    if (!isCurrencyCode(currency)) problems.add(line, nameOf('currency'), rowIssues.currencyInvalid(currency));
 
     const rawAmount = field('amount');
     const amount = parseAmount(rawAmount, 'nl', minorUnitExponent(currency));
-    if (!amount.ok) problems.add(line, nameOf('amount'), amountProblem(rawAmount, amount.reason, currency));
+    if (!amount.ok) problems.add(line, nameOf('amount'), rowIssues.amount(rawAmount, amount.reason, currency));
 
     const account = normaliseAccount(field('account'));
-    if (account === '') problems.add(line, nameOf('account'), 'The account is empty.');
+    if (account === '') problems.add(line, nameOf('account'), rowIssues.accountEmpty());
 
     // Once the file is known to fail, building rows is wasted work; checking continues so all problems are listed.
     if (problems.count > 0 || bookedOn === null || !amount.ok) continue;

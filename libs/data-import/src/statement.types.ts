@@ -1,3 +1,5 @@
+import type { ImportIssue } from './problem.catalogue';
+
 /** The formats we read; the value is stored with each import, so treat it as a persistent contract. */
 export const STATEMENT_FORMATS = ['ing-csv', 'rabobank-csv', 'abn-amro-tab', 'camt053'] as const;
 export type StatementFormat = (typeof STATEMENT_FORMATS)[number];
@@ -48,9 +50,11 @@ export interface ParsedStatement {
   transactions: ParsedTransaction[];
 }
 
-/** One thing wrong with one row. `column` is the header name (CSV), position name (TAB) or element path (XML); empty for the whole row. */
-export interface LineProblem {
+/**
+ * One thing wrong with one row. `column` is the header name (CSV), position name (TAB) or element path (XML);
+ * empty for the whole row. `code` and `params` say what is wrong in any language; `message` says it in English.
+ */
+export interface LineProblem extends ImportIssue {
   line: number;
   column: string;
-  message: string;
 }

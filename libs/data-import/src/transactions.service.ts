@@ -50,7 +50,10 @@ export function createTransactionsService(deps: { db: Db; queues: Queues }) {
     /** Rectification (GDPR art. 16): the customer's category wins over the rules from now on. */
     async recategorise(customerId: string, transactionId: number, category: string) {
       if (!isCategoryCode(category)) {
-        throw new DomainError('VALIDATION_FAILED', `"${category}" is not a category. Choose one from the list.`);
+        throw new DomainError('VALIDATION_FAILED', `"${category}" is not a category. Choose one from the list.`, {
+          field: 'category',
+          messageKey: 'validation.categoryUnknown',
+        });
       }
       const { kind } = getCategory(category);
       const row = await transactionRepository.setCategoryByCustomer(db, customerId, transactionId, category, {

@@ -1,6 +1,9 @@
 import type { Migration } from 'kysely';
 import * as m20261123T110000 from './20261123T110000-accounts';
 import * as m20261123T120000 from './20261123T120000-customer-data';
+import * as m20261123T130000 from './20261123T130000-profile-consent';
+import * as m20261123T140000 from './20261123T140000-audience';
+import * as m20261123T150000 from './20261123T150000-ledger';
 
 /**
  * Static index: bundlers and Docker images drop folders they cannot see being imported, so every
@@ -9,4 +12,7 @@ import * as m20261123T120000 from './20261123T120000-customer-data';
 export const migrations: Record<string, Migration> = {
   '20261123T110000-accounts': m20261123T110000,
   '20261123T120000-customer-data': m20261123T120000,
+  '20261123T130000-profile-consent': m20261123T130000,
+  '20261123T140000-audience': m20261123T140000,
+  '20261123T150000-ledger': m20261123T150000,
 };

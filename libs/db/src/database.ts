@@ -32,6 +32,8 @@ export interface UsersTable {
   locale: Generated<Locale>;
   created_at: CreatedAt;
   erasure_requested_at: Timestamp | null;
+  /** Stable small integer addressing the person in audience bitmaps and stored member sets. */
+  member_no: ColumnType<number, never, never>;
 }
 
 export interface SessionsTable {
@@ -81,7 +83,7 @@ export interface TransactionsTable {
   protected_life_event: Generated<boolean>;
 }
 
-export type CategoryKindCode = 'sellable' | 'special' | 'protected_life_event' | 'internal';
+export type CategoryKindCode = 'sellable' | 'special' | 'protected_life_event' | 'internal' | 'profile';
 
 export interface CategoriesTable {
   code: string;
@@ -207,6 +209,161 @@ export interface AuditLogTable {
   details: Generated<Record<string, unknown>>;
 }
 
+/** Derived by trigger from consent_decisions; never written by code. */
+export interface ConsentCurrentTable {
+  customer_id: string;
+  category: string;
+  purpose: Purpose;
+  granted: boolean;
+  expires_at: Date | null;
+  recorded_at: Date;
+  decision_id: number;
+}
+
+/** Derived by trigger from industry_exclusions: a row while the customer excludes the industry. */
+export interface IndustryExclusionsCurrentTable {
+  customer_id: string;
+  industry: string;
+}
+
+/** Written by triggers: whose countable state changed, and in which transaction. */
+export interface AudienceChangesTable {
+  id: Generated<number>;
+  member_no: number;
+  tx: Generated<string>;
+  changed_at: Generated<Date>;
+}
+
+export type PrivacyReportStatus = 'charged' | 'refused';
+
+export interface PrivacyReportsTable {
+  id: Generated<string>;
+  job_key: string;
+  organisation_id: string;
+  period: string;
+  title: string;
+  epsilon_micro: number;
+  status: PrivacyReportStatus;
+  refusal: string | null;
+  member_count: Generated<number>;
+  result: unknown;
+  created_at: CreatedAt;
+}
+
+export interface AdvertiserPrivacySpendTable {
+  organisation_id: string;
+  period: string;
+  spent_micro: number;
+}
+
+export interface MemberPrivacySpendTable {
+  customer_id: string;
+  period: string;
+  spent_micro: number;
+}
+
+export interface MemberPrivacyChargesTable {
+  report_id: string;
+  customer_id: string;
+  epsilon_micro: number;
+}
+
+export interface AudienceDeliveriesTable {
+  id: Generated<string>;
+  job_key: string;
+  organisation_id: string;
+  purpose: Purpose;
+  member_count: number;
+  members_hash: string;
+  sketch: Buffer;
+  members: Buffer;
+  created_at: CreatedAt;
+}
+
+export interface PlatformSecretsTable {
+  name: string;
+  value: Buffer;
+  created_at: CreatedAt;
+}
+
+export interface EstimateQuestionsTable {
+  organisation_id: string;
+  day: string;
+  question_hash: string;
+}
+
+/** Ledger accounts: owned per organisation or customer, or one of the platform's singletons. */
+export type LedgerAccountKind =
+  | 'advertiser_balance'
+  | 'member_earnings'
+  | 'platform_fee'
+  | 'platform_bank'
+  | 'payouts_in_transit'
+  | 'unclaimed_earnings'
+  | 'sales_clearing';
+
+/** Append-only; `owner_id` is an organisation or customer id without a foreign key (it outlives erasure). */
+export interface LedgerAccountsTable {
+  id: Generated<number>;
+  kind: LedgerAccountKind;
+  owner_id: string | null;
+  created_at: CreatedAt;
+}
+
+/** Append-only; the database checks at commit that its postings balance. */
+export interface LedgerTransactionsTable {
+  id: Generated<number>;
+  idempotency_key: string;
+  kind: string;
+  sale_id: string | null;
+  content_hash: string;
+  reference: string | null;
+  metadata: Record<string, unknown> | null;
+  created_at: CreatedAt;
+  created_xid: ColumnType<string, never, never>;
+}
+
+/** Append-only; amount positive for a debit, negative for a credit, never zero. */
+export interface LedgerPostingsTable {
+  transaction_id: number;
+  account_id: number;
+  amount_cents: number;
+  sale_id: string | null;
+}
+
+/** View: the sum of an account's postings (`net_cents`) and the same in its normal direction. */
+export interface LedgerBalancesView {
+  account_id: ColumnType<number, never, never>;
+  kind: ColumnType<LedgerAccountKind, never, never>;
+  owner_id: ColumnType<string | null, never, never>;
+  net_cents: ColumnType<number, never, never>;
+  balance_cents: ColumnType<number, never, never>;
+}
+
+export type SaleStatus = 'pending' | 'distributed';
+
+/** Frozen once recorded, except the status moving once from pending to distributed. */
+export interface SalesTable {
+  id: Generated<string>;
+  idempotency_key: string;
+  organisation_id: string;
+  amount_cents: number;
+  member_share_bp: number;
+  member_count: number;
+  members_hash: string;
+  batch_size: number;
+  status: Generated<SaleStatus>;
+  created_at: CreatedAt;
+  distributed_at: Timestamp | null;
+  created_xid: ColumnType<string, never, never>;
+}
+
+/** The frozen member set of a sale, written with it; customer ids outlive erasure here too. */
+export interface SaleMembersTable {
+  sale_id: string;
+  customer_id: string;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -226,6 +383,22 @@ export interface Database {
   data_use_receipts: DataUseReceiptsTable;
   data_exports: DataExportsTable;
   data_export_files: DataExportFilesTable;
+  consent_current: ConsentCurrentTable;
+  industry_exclusions_current: IndustryExclusionsCurrentTable;
+  audience_changes: AudienceChangesTable;
+  privacy_reports: PrivacyReportsTable;
+  advertiser_privacy_spend: AdvertiserPrivacySpendTable;
+  member_privacy_spend: MemberPrivacySpendTable;
+  member_privacy_charges: MemberPrivacyChargesTable;
+  audience_deliveries: AudienceDeliveriesTable;
+  estimate_questions: EstimateQuestionsTable;
+  platform_secrets: PlatformSecretsTable;
+  ledger_accounts: LedgerAccountsTable;
+  ledger_transactions: LedgerTransactionsTable;
+  ledger_postings: LedgerPostingsTable;
+  ledger_balances: LedgerBalancesView;
+  sales: SalesTable;
+  sale_members: SaleMembersTable;
 }
 
 export type User = Selectable<UsersTable>;

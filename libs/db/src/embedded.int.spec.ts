@@ -77,6 +77,26 @@ describe('the same migrations on the embedded database and on PostgreSQL', () =>
     }
   });
 
+  it('keeps the ledger balanced and append-only on both (deferred check at commit)', async () => {
+    for (const db of [embeddedDb, server.db]) {
+      const accounts = await db.selectFrom('ledger_accounts').select(['id', 'kind']).where('owner_id', 'is', null).execute();
+      const id = (kind: string) => accounts.find((a) => a.kind === kind)!.id;
+      const post = (key: string, amounts: [string, number][]) =>
+        db.transaction().execute(async (trx) => {
+          const { rows } = await sql<{ id: number }>`insert into ledger_transactions (idempotency_key, kind, content_hash)
+            values (${key}, 'test.embedded', ${'0'.repeat(64)}) returning id`.execute(trx);
+          for (const [kind, amount] of amounts) {
+            await sql`insert into ledger_postings (transaction_id, account_id, amount_cents) values (${rows[0]!.id}, ${id(kind)}, ${amount})`.execute(trx);
+          }
+        });
+      await post('balanced', [['platform_bank', 125], ['platform_fee', -125]]);
+      await expect(post('unbalanced', [['platform_bank', 125], ['platform_fee', -124]])).rejects.toThrow(/does not balance/);
+      await expect(db.deleteFrom('ledger_postings').execute()).rejects.toThrow(/append-only/);
+      const { rows } = await sql<{ n: number }>`select count(*)::int as n from ledger_transactions`.execute(db);
+      expect(rows[0]!.n).toBe(1);
+    }
+  });
+
   it('reads int8 money as numbers and dates as plain dates on both', async () => {
     for (const db of [embeddedDb, server.db]) {
       const { id } = await db.selectFrom('users').select('id').where('email', '=', 'dubbel@example.nl').executeTakeFirstOrThrow();

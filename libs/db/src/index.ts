@@ -6,6 +6,6 @@ export { startEmbeddedPostgres } from './embedded';
 export type { EmbeddedPostgres } from './embedded';
 export { parseInt8 } from './pg-types';
 export { sql } from 'kysely';
-export type { Kysely, Transaction as DbTransaction, Selectable, Insertable } from 'kysely';
+export type { Kysely, Transaction as DbTransaction, Selectable, Insertable, RawBuilder } from 'kysely';
 export { EMBEDDED_PORT, EMBEDDED_DATA_DIR, openLocalDatabase } from './local-database';
 export type { LocalDatabase } from './local-database';

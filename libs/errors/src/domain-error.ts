@@ -19,16 +19,34 @@ export const ERROR_CODES = {
 export type ErrorCode = keyof typeof ERROR_CODES;
 export type TransportCode = (typeof ERROR_CODES)[ErrorCode];
 
-/** A failure the user can act on. `message` is written for a person, in English; the portal translates by `code`. */
+export type ErrorParams = Record<string, string | number>;
+
+/**
+ * What exactly went wrong, finer than the code: a stable reason code with the values a translation
+ * needs (`{ code: 'fileTooLarge', params: { limitMb: 20 } }`), so the portal can say it in the
+ * reader's language while `message` stays the English text for logs and the API.
+ */
+export interface ErrorReason {
+  code: string;
+  params: ErrorParams;
+}
+
+/**
+ * A failure the user can act on. `message` is written for a person, in English; the portal translates by `code`.
+ * Two `details` keys have a meaning beyond logs: `field`, the input the error is about (the API returns it as a
+ * field error, like a zod issue), and `messageKey`, the portal's i18n key for the text under that field.
+ */
 export class DomainError extends Error {
   readonly code: ErrorCode;
   readonly details: Record<string, string | number> | undefined;
+  readonly reason: ErrorReason | undefined;
 
-  constructor(code: ErrorCode, message: string, details?: Record<string, string | number>) {
+  constructor(code: ErrorCode, message: string, details?: Record<string, string | number>, reason?: ErrorReason) {
     super(message);
     this.name = 'DomainError';
     this.code = code;
     this.details = details;
+    this.reason = reason;
   }
 }
 

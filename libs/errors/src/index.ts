@@ -1,2 +1,2 @@
 export { DomainError, ERROR_CODES, isDomainError } from './domain-error';
-export type { ErrorCode, TransportCode } from './domain-error';
+export type { ErrorCode, ErrorParams, ErrorReason, TransportCode } from './domain-error';

@@ -1,5 +1,5 @@
-import { stringify } from 'csv-stringify/sync';
 import { strToU8, zipSync } from 'fflate';
+import { toCsv, type CsvCell } from '@dd/csv';
 
 export interface ExportSection {
   /** File name without extension; becomes `<name>.json` and, for tables, `<name>.csv`. */
@@ -14,14 +14,18 @@ function plain(value: unknown): unknown {
   return value;
 }
 
-function csvCell(value: unknown): string | number | boolean | null {
+function csvCell(value: unknown): CsvCell {
   const v = plain(value);
   if (v === null || v === undefined) return null;
   if (typeof v === 'object') return JSON.stringify(v);
   return v as string | number | boolean;
 }
 
-/** A ZIP with every section as JSON and every table also as CSV (machine-readable, GDPR art. 20). */
+/**
+ * A ZIP with every section as JSON and every table also as CSV (machine-readable, GDPR art. 20).
+ * The CSVs go through `toCsv`, so a counterparty or description that looks like a formula opens in
+ * a spreadsheet as text; the JSON keeps every value exactly as stored.
+ */
 export function buildExportZip(sections: ExportSection[], readme: string, createdAt: Date): Buffer {
   const files: Record<string, Uint8Array> = { 'README.txt': strToU8(readme) };
   for (const section of sections) {
@@ -29,7 +33,7 @@ export function buildExportZip(sections: ExportSection[], readme: string, create
     if (Array.isArray(section.rows)) {
       const columns = [...new Set(section.rows.flatMap((row) => Object.keys(row)))];
       const records = section.rows.map((row) => columns.map((column) => csvCell(row[column])));
-      files[`${section.name}.csv`] = strToU8(stringify(records, { header: true, columns }));
+      files[`${section.name}.csv`] = strToU8(toCsv(records, { columns }));
     }
   }
   return Buffer.from(zipSync(files, { level: 6, mtime: createdAt }));

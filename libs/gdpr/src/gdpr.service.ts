@@ -94,7 +94,10 @@ export function createGdprService(deps: { db: Db; queues: Queues; now?: () => Da
       const account = await gdprRepository.account(db, customerId);
       if (!account) throw new DomainError('NOT_FOUND', 'This account does not exist.');
       if (account.email !== confirmEmail) {
-        throw new DomainError('VALIDATION_FAILED', 'The email address does not match this account. Type it exactly to confirm.', { field: 'confirmEmail' });
+        throw new DomainError('VALIDATION_FAILED', 'The email address does not match this account. Type it exactly to confirm.', {
+          field: 'confirmEmail',
+          messageKey: 'validation.emailMismatch',
+        });
       }
       const at = now();
       await db.transaction().execute(async (trx) => {

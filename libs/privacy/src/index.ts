@@ -9,3 +9,13 @@ export { cryptoRandomSource, keyedRandomSource } from './random-source';
 export type { RandomSource } from './random-source';
 export { addRationals, compareRationals, formatRational, rational, rationalToNumber, subtractRationals } from './rational';
 export type { Rational } from './rational';
+export {
+  DEFAULT_PRIVACY_SETTINGS,
+  MICRO,
+  budgetPeriod,
+  formatEpsilonMicro,
+  microToRational,
+  parseEpsilonMicro,
+  privacySettingsFromEnv,
+} from './privacy.settings';
+export type { PrivacySettings } from './privacy.settings';

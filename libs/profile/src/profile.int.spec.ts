@@ -83,6 +83,13 @@ describe('profile update', () => {
     expect(await service().update(customerId, { postcode: null })).toMatchObject({ province: null, municipality: null, birthYear: 1990, householdSize: 2 });
   });
 
+  const FIELD_MESSAGE_KEYS: Record<string, string> = {
+    postcode: 'validation.postcodeUnknown',
+    birthYear: 'validation.birthYearInvalid',
+    interests: 'validation.interestUnknown',
+    householdSize: 'validation.householdInvalid',
+  };
+
   it('refuses an invalid postcode, a birth year out of range, an unknown interest or household size, changing nothing', async () => {
     const customerId = await insertCustomer();
     await service().update(customerId, { birthYear: 1980, postcode: '9711 LM', householdSize: 3, interests: ['sport'] });
@@ -104,7 +111,8 @@ describe('profile update', () => {
       const error = await rejection(service().update(customerId, input));
       expect(error.code, JSON.stringify(input)).toBe('VALIDATION_FAILED');
       expect(error.message, JSON.stringify(input)).toBe(message);
-      expect(error.details, JSON.stringify(input)).toEqual({ field });
+      // The field and the portal's text for it, so the form can say it under that field.
+      expect(error.details, JSON.stringify(input)).toEqual({ field, messageKey: FIELD_MESSAGE_KEYS[field] });
     }
     expect(await profileRowText(customerId)).toBe(before);
     expect(await waitingRecomputes(customerId)).toHaveLength(queuedBefore);

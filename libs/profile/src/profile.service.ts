@@ -64,7 +64,10 @@ export function createProfileService(deps: { db: Db; queues: Queues; now?: () =>
             values.municipality = region.municipality;
           } catch (error) {
             if (error instanceof InvalidPostcodeError) {
-              throw new DomainError('VALIDATION_FAILED', 'We do not recognise this postcode. Enter a Dutch postcode like 1012 AB.', { field: 'postcode' });
+              throw new DomainError('VALIDATION_FAILED', 'We do not recognise this postcode. Enter a Dutch postcode like 1012 AB.', {
+                field: 'postcode',
+                messageKey: 'validation.postcodeUnknown',
+              });
             }
             throw error;
           }
@@ -76,7 +79,10 @@ export function createProfileService(deps: { db: Db; queues: Queues; now?: () =>
       }
       if (input.interests !== undefined) {
         const unknown = input.interests.filter((i) => !interestCodeSchema.safeParse(i).success);
-        if (unknown.length) throw new DomainError('VALIDATION_FAILED', `Unknown interest: ${unknown.join(', ')}. Choose from the list.`, { field: 'interests' });
+        if (unknown.length) throw new DomainError('VALIDATION_FAILED', `Unknown interest: ${unknown.join(', ')}. Choose from the list.`, {
+            field: 'interests',
+            messageKey: 'validation.interestUnknown',
+          });
         values.interests = [...new Set(input.interests)].sort();
       }
       const { updated_at: version } = await profileRepository.update(db, customerId, values);

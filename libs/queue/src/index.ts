@@ -20,3 +20,5 @@ export { enqueue } from './enqueue';
 export type { EnqueueOptions } from './enqueue';
 export { JobPayloadError, QueueUnavailableError, RedisSetupError } from './queue.errors';
 export type { Redis } from 'ioredis';
+export { createRedisRateLimiter } from './rate-limiter';
+export type { RateLimiter, RateLimitResult } from './rate-limiter';

@@ -54,6 +54,21 @@ export const JOBS = defineRegistry([
     payload: z.object({}),
     options: { attempts: 3 },
   }),
+  defineJob({
+    queue: 'maintenance',
+    name: 'audience.prune',
+    // Deletes change-feed rows older than a day; an audience index that fell further behind rebuilds.
+    payload: z.object({}),
+    options: { attempts: 3 },
+  }),
+  defineJob({
+    queue: 'ledger',
+    name: 'ledger.distribute',
+    // Pays one sale out to its members in batches; resumable at any point (libs/ledger, distributeSale).
+    payload: z.object({ saleId: z.string().uuid() }),
+    // Enqueued as `distribute-<saleId>`; every step is idempotent in the database, so retrying is safe.
+    options: { attempts: 10 },
+  }),
 ]);
 
 export type Jobs = typeof JOBS;

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { STATEMENT_MAX_BYTES } from '@dd/contract';
+import { fileIssues } from '@dd/data-import';
 
 /** Room for the multipart envelope around the file itself. */
 const ENVELOPE_BYTES = 64 * 1024;
@@ -11,13 +12,20 @@ function isMultipart(contentType: string | undefined): boolean {
   return contentType?.split(';', 1)[0]?.trim().toLowerCase() === 'multipart/form-data';
 }
 
-function refuse(reply: FastifyReply, procedure: string, length: number, message: string) {
+function refuse(reply: FastifyReply, procedure: string, length: number, message: string, reason?: { code: string; params: object }) {
   const tooLarge = Number.isFinite(length);
   return reply.code(tooLarge ? 413 : 411).send({
     error: {
       message: tooLarge ? message : 'The upload did not say how large it is. Upload the file from the portal.',
       code: -32600,
-      data: { code: 'BAD_REQUEST', httpStatus: tooLarge ? 413 : 411, path: procedure, domainCode: 'VALIDATION_FAILED' },
+      data: {
+        code: 'BAD_REQUEST',
+        httpStatus: tooLarge ? 413 : 411,
+        path: procedure,
+        domainCode: 'VALIDATION_FAILED',
+        // The same reason the service gives a statement over the limit, so the portal says it in the reader's language.
+        ...(tooLarge && reason ? { reason } : {}),
+      },
     },
   });
 }
@@ -38,13 +46,8 @@ export function registerUploadLimit(app: FastifyInstance): void {
     const limit = isUpload ? STATEMENT_MAX_BYTES + ENVELOPE_BYTES : (req.routeOptions.bodyLimit ?? 1_048_576);
     const length = Number(req.headers['content-length'] ?? Number.NaN);
     if (Number.isFinite(length) && length <= limit) return;
-    return refuse(
-      reply,
-      procedure,
-      length,
-      isUpload
-        ? `The file is larger than ${STATEMENT_MAX_BYTES / 1024 / 1024} MB. Export a shorter period and upload it in parts.`
-        : 'This request is larger than the portal ever sends. Reload the page and try again.',
-    );
+    if (!isUpload) return refuse(reply, procedure, length, 'This request is larger than the portal ever sends. Reload the page and try again.');
+    const { code, params, message } = fileIssues.tooLarge();
+    return refuse(reply, procedure, length, message, { code, params });
   });
 }

@@ -46,3 +46,17 @@ describe('isRetryable', () => {
     expect(isRetryable(trpcError({ domainCode: 'INVALID_CREDENTIALS' }))).toBe(false);
   });
 });
+
+describe('describeError with a reason', () => {
+  it('keeps the reason code, its plain values and the English message to fall back on', () => {
+    const described = describeError(
+      trpcError({ domainCode: 'VALIDATION_FAILED', reason: { code: 'fileTooLarge', params: { limitMb: 20, unit: 'MB', nested: { no: 1 } } } }),
+    );
+    expect(described.reason).toEqual({ code: 'fileTooLarge', params: { limitMb: 20, unit: 'MB' }, message: 'English message' });
+  });
+
+  it('ignores a malformed reason', () => {
+    expect(describeError(trpcError({ domainCode: 'VALIDATION_FAILED', reason: { code: 3 } })).reason).toBeUndefined();
+    expect(describeError(trpcError({ domainCode: 'VALIDATION_FAILED', reason: 'fileTooLarge' })).reason).toBeUndefined();
+  });
+});

@@ -5,14 +5,23 @@ export interface DescribedError {
   /** Key for the form-level message, e.g. `errors.EMAIL_TAKEN` or `errors.network`. */
   messageKey: `errors.${ErrorCode | 'network' | 'unknown'}`;
   code: ErrorCode | 'network' | 'unknown';
-  /** Server-side field errors: field name -> i18n keys from @dd/contract. */
+  /** Server-side field errors: field name -> i18n keys (from @dd/contract or the API), or else the server's English sentence. */
   fieldErrors: Record<string, string[]>;
+  /** What exactly went wrong, when the server says so: a stable code, its values, and the English message to fall back on. */
+  reason?: ServerReason;
+}
+
+export interface ServerReason {
+  code: string;
+  params: Record<string, string | number>;
+  message: string;
 }
 
 interface ErrorData {
   domainCode?: unknown;
   fieldErrors?: unknown;
   httpStatus?: unknown;
+  reason?: unknown;
 }
 
 function isErrorCode(value: unknown): value is ErrorCode {
@@ -26,6 +35,17 @@ function readFieldErrors(value: unknown): Record<string, string[]> {
     if (Array.isArray(messages)) out[field] = messages.filter((m): m is string => typeof m === 'string');
   }
   return out;
+}
+
+function readReason(value: unknown, message: string): ServerReason | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const { code, params } = value as { code?: unknown; params?: unknown };
+  if (typeof code !== 'string' || code === '') return undefined;
+  const clean: Record<string, string | number> = {};
+  if (params && typeof params === 'object') {
+    for (const [name, param] of Object.entries(params)) if (typeof param === 'string' || typeof param === 'number') clean[name] = param;
+  }
+  return { code, params: clean, message };
 }
 
 function codeFromStatus(status: number): ErrorCode | 'unknown' {
@@ -47,7 +67,8 @@ export function describeError(error: unknown): DescribedError {
   if (!data) return { code: 'network', messageKey: 'errors.network', fieldErrors: {} };
 
   const code = isErrorCode(data.domainCode) ? data.domainCode : typeof data.httpStatus === 'number' ? codeFromStatus(data.httpStatus) : 'unknown';
-  return { code, messageKey: `errors.${code}`, fieldErrors: readFieldErrors(data.fieldErrors) };
+  const reason = readReason(data.reason, error instanceof Error ? error.message : '');
+  return { code, messageKey: `errors.${code}`, fieldErrors: readFieldErrors(data.fieldErrors), ...(reason ? { reason } : {}) };
 }
 
 /** Whether trying the same request again may help (and so whether React Query should retry). */

@@ -9,6 +9,7 @@ const data: ReferenceData = {
     { code: 'health', kind: 'special', label: text('Gezondheid', 'Health'), description: text('Nooit gedeeld.', 'Never shared.') },
     { code: 'groceries', kind: 'sellable', label: text('Boodschappen', 'Groceries'), description: text('', '') },
     { code: 'pregnancy_baby', kind: 'protected_life_event', label: text('Zwangerschap en baby', 'Pregnancy and baby'), description: text('', '') },
+    { code: 'profile_age', kind: 'profile', label: text('Leeftijdsgroep', 'Age band'), description: text('Telt mee.', 'Counts.') },
   ],
   industries: [
     { code: 'retail', sensitive: false, label: text('Detailhandel', 'Retail') },
@@ -44,5 +45,14 @@ describe('referenceLabels', () => {
     expect(labels.categories.map((c) => c.code)).toEqual(['groceries', 'health', 'pregnancy_baby', 'income']);
     expect(labels.sellableCategories.map((c) => c.code)).toEqual(['groceries']);
     expect(labels.industries.map((i) => i.code)).toEqual(['gambling', 'retail']);
+  });
+
+  it('keeps profile facts apart: labelled and offered for consent, never a transaction category', () => {
+    const labels = referenceLabels(data, 'en');
+    expect(labels.profileCategories.map((c) => c.code)).toEqual(['profile_age']);
+    expect(labels.category('profile_age')).toBe('Age band');
+    expect(labels.categoryDescription('profile_age')).toBe('Counts.');
+    expect(labels.categories.some((c) => c.code === 'profile_age')).toBe(false);
+    expect(labels.isNeverShared('profile_age')).toBe(false);
   });
 });

@@ -12,14 +12,17 @@ export interface ReferenceLabels {
   industry(code: string): string;
   interest(code: string): string;
   province(code: string): string;
-  /** Every category, grouped by kind (sellable first), in catalogue order within a kind. */
+  /** Every spending category, grouped by kind (sellable first), in catalogue order within a kind. */
   categories: readonly CategoryDto[];
   sellableCategories: readonly CategoryDto[];
+  /** The profile facts a customer can consent to (age band, region, …); never a transaction's category. */
+  profileCategories: readonly CategoryDto[];
   /** Sensitive industries (gambling, credit, …) first, then the rest, each in catalogue order. */
   industries: readonly IndustryDto[];
   interests: readonly OptionDto[];
 }
 
+/** The kinds a transaction can have; profile facts are consent categories only. */
 const KIND_ORDER: readonly CategoryKind[] = ['sellable', 'special', 'protected_life_event', 'internal'];
 
 /** Picks the text for the language; a code nobody knows (newer than this page) is shown as is. */
@@ -51,6 +54,7 @@ export function referenceLabels(data: ReferenceData, language: string): Referenc
     province: (code) => label(provinces, code),
     categories: KIND_ORDER.flatMap((kind) => data.categories.filter((c) => c.kind === kind)),
     sellableCategories: data.categories.filter((c) => c.kind === 'sellable'),
+    profileCategories: data.categories.filter((c) => c.kind === 'profile'),
     industries: [...data.industries.filter((i) => i.sensitive), ...data.industries.filter((i) => !i.sensitive)],
     interests: data.interests,
   };

@@ -110,4 +110,25 @@ describe('translations', () => {
       expect(enKeys.has(key), key).toBe(true);
     }
   });
+
+  it('translates every key the API sends with a DomainError about one field (details.messageKey)', () => {
+    // Kept in step with the services by the API's field-error tests, which assert these keys.
+    const serverKeys = [
+      'validation.postcodeUnknown',
+      'validation.interestUnknown',
+      'validation.householdInvalid',
+      'validation.birthYearInvalid',
+      'validation.emailMismatch',
+      'validation.categoryNotShareable',
+      'validation.categoryUnknown',
+      'validation.industryUnknown',
+      'consent.errors.dateInPast',
+      'consent.blocked.minor',
+      'consent.blocked.birthYearMissing',
+    ];
+    for (const key of serverKeys) {
+      expect(nlKeys.has(key), key).toBe(true);
+      expect(enKeys.has(key), key).toBe(true);
+    }
+  });
 });

@@ -2,6 +2,7 @@ import type { Db } from '@dd/db';
 import type { Queues } from '@dd/queue';
 import { customerDataHandlers } from './customer-data.handlers';
 import type { JobHandlers } from '../job.handler';
+import { ledgerHandlers } from './ledger.handlers';
 import { maintenanceHandlers } from './maintenance.handlers';
 
 export interface HandlerDependencies {
@@ -18,5 +19,6 @@ export function createHandlers(dependencies: HandlerDependencies): JobHandlers {
   return {
     ...maintenanceHandlers(dependencies),
     ...customerDataHandlers(dependencies),
+    ...ledgerHandlers(dependencies),
   };
 }

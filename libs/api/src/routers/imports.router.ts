@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { STATEMENT_MAX_BYTES, uploadIdInput, uploadSummarySchema } from '@dd/contract';
-import { DomainError } from '@dd/errors';
+import { StatementTooLargeError } from '@dd/data-import';
 import { customerProcedure } from '../procedures';
 import { router } from '../trpc';
 
@@ -11,9 +11,8 @@ const uploadInput = z.instanceof(FormData).transform(async (form, ctx) => {
     ctx.addIssue({ code: 'custom', path: ['file'], message: 'validation.fileRequired' });
     return z.NEVER;
   }
-  if (file.size > STATEMENT_MAX_BYTES) {
-    throw new DomainError('VALIDATION_FAILED', `The file is larger than ${STATEMENT_MAX_BYTES / 1024 / 1024} MB. Export a shorter period and upload it in parts.`);
-  }
+  // Before the bytes are read; the same refusal (and reason code) as the service's own check.
+  if (file.size > STATEMENT_MAX_BYTES) throw new StatementTooLargeError('bytes');
   const name = 'name' in file && typeof file.name === 'string' ? file.name : 'statement';
   return { name, bytes: Buffer.from(await file.arrayBuffer()) };
 });

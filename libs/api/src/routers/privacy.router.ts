@@ -1,10 +1,13 @@
 import { z } from 'zod';
-import { dataExportSchema, dataUseReceiptSchema, eraseAccountInput } from '@dd/contract';
+import { dataExportSchema, dataUseReceiptSchema, eraseAccountInput, privacyBudgetUsageSchema } from '@dd/contract';
 import { customerProcedure } from '../procedures';
 import { router } from '../trpc';
 
 export const privacyRouter = router({
   timeline: customerProcedure.output(z.array(dataUseReceiptSchema)).query(({ ctx }) => ctx.services.gdpr.timeline(ctx.viewer.id)),
+
+  /** How much of the customer's own privacy budget reports used this month, and which reports. */
+  budget: customerProcedure.output(privacyBudgetUsageSchema).query(({ ctx }) => ctx.services.reports.memberUsage(ctx.viewer.id)),
 
   requestExport: customerProcedure.output(dataExportSchema).mutation(({ ctx }) => ctx.services.gdpr.requestExport(ctx.viewer.id)),
 

@@ -1,11 +1,11 @@
-import { CATEGORIES, INDUSTRIES, INTERESTS, PROVINCES } from '@dd/categories';
+import { CATEGORIES, INDUSTRIES, INTERESTS, PROFILE_CATEGORY_LIST, PROVINCES } from '@dd/categories';
 import { referenceDataSchema } from '@dd/contract';
 import { signedInProcedure } from '../procedures';
 import { router } from '../trpc';
 
 // Labels live with the catalogue on the server; the portal gets them here in both languages.
 const referenceData = {
-  categories: CATEGORIES.map((c) => ({ code: c.code, kind: c.kind, label: c.label, description: c.explanation })),
+  categories: [...PROFILE_CATEGORY_LIST, ...CATEGORIES].map((c) => ({ code: c.code, kind: c.kind, label: c.label, description: c.explanation })),
   industries: INDUSTRIES.map((i) => ({ code: i.code, sensitive: i.sensitive, label: i.label })),
   interests: Object.entries(INTERESTS).map(([code, label]) => ({ code, label })),
   provinces: Object.entries(PROVINCES).map(([code, label]) => ({ code, label })),

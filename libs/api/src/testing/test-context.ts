@@ -1,9 +1,12 @@
+import type { TRPCError } from '@trpc/server';
+// The function the HTTP adapters use to run a router's error formatter; there is no public export of it.
+import { getErrorShape } from '@trpc/server/unstable-core-do-not-import';
 import { pino } from 'pino';
 import type { Db } from '@dd/db';
 import type { Queues } from '@dd/queue';
 import type { Context } from '../context';
 import { appRouter } from '../app.router';
-import { createAppServices } from '../services';
+import { createAppServices, type AppServices } from '../services';
 import { createCallerFactory } from '../trpc';
 
 export const TEST_ORIGIN = 'http://portal.test';
@@ -16,8 +19,10 @@ export function createTestClient(
   db: Db,
   queues: Queues,
   headers: { origin?: string; trpcSource?: string } = { origin: TEST_ORIGIN, trpcSource: 'portal' },
+  options: { services?: AppServices } = {},
 ) {
-  const services = createAppServices(db, queues, { sessionTtlHours: 1 });
+  // Several clients (an advertiser and a customer, say) can share one set of services, as requests to one API do.
+  const services = options.services ?? createAppServices(db, queues, { sessionTtlHours: 1 });
   const jar: { token?: string | undefined } = {};
   const makeContext = async (): Promise<Context> => ({
     services,
@@ -41,5 +46,8 @@ export function createTestClient(
     call: async () => factory(await makeContext()),
     jar,
     services,
+    /** A failed call's error as the HTTP adapter would send it to the portal: through the error formatter. */
+    errorShape: (error: TRPCError, path: string) =>
+      getErrorShape({ config: appRouter._def._config, error, type: 'mutation', path, input: undefined, ctx: undefined }),
   };
 }

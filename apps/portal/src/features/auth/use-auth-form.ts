@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { PASSWORD_MIN_LENGTH } from '@dd/contract';
+import { fieldErrorText } from '../../app/field-error-text';
 import { serverFormErrors, validateFields, type FieldErrors } from './form-errors';
 
 /**
@@ -68,11 +69,10 @@ export function useAuthForm<F extends string, S extends z.ZodType>(options: {
     setAttempted(false);
   };
 
-  /** The translated message for a field, if it has one. Unknown keys get a generic message. */
+  /** The translated message for a field, if it has one (the client's check or the server's). */
   const errorFor = (field: F): string | undefined => {
     const key = fieldErrors[field];
-    if (!key) return undefined;
-    return i18n.exists(key) ? t(key as 'validation.invalid', { min: PASSWORD_MIN_LENGTH }) : t('validation.invalid');
+    return key ? fieldErrorText(t, i18n, key, { min: PASSWORD_MIN_LENGTH }) : undefined;
   };
 
   const formMessage = formMessageKey ? t(formMessageKey as 'errors.unknown') : null;

@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { PURPOSES, type ConsentCell, type PurposeCode } from '@dd/contract';
+import { PURPOSES, type CategoryDto, type ConsentCell, type PurposeCode } from '@dd/contract';
 import { Badge, SelectField, Switch, TextField } from '@dd/ui';
 import { formatDate } from '../../app/format';
 import type { ReferenceLabels } from '../../app/reference-labels';
 import { cellKey, DURATION_PRESETS, durationChoice, type CellDraft, type CellProblem, type DurationChoice } from './consent-draft';
 
-interface ConsentMatrixProps {
+export interface ConsentMatrixProps {
   labels: ReferenceLabels;
   /** The server's cells, for what the draft cannot know (expired grants). */
   cells: readonly ConsentCell[];
@@ -20,17 +20,26 @@ interface ConsentMatrixProps {
   onDate: (key: string, day: string) => void;
 }
 
-/** Rows are the sellable categories, columns the two purposes; every cell starts off. */
-export function ConsentMatrix(props: ConsentMatrixProps) {
+interface ConsentGroupProps {
+  /** The rows: profile facts or sellable spending categories. */
+  categories: readonly CategoryDto[];
+  caption: string;
+  categoryHeader: string;
+  /** Shows each category's one-sentence explanation under its name (and ties it to its switches). */
+  describe?: boolean;
+}
+
+/** Rows are categories of one group, columns the two purposes; every cell starts off. */
+export function ConsentMatrix(props: ConsentMatrixProps & ConsentGroupProps) {
   const { t } = useTranslation();
-  const { labels } = props;
+  const { labels, categories, caption, categoryHeader, describe = false } = props;
   return (
     <div className="consent-matrix-wrap">
       <table className="consent-matrix">
-        <caption className="dd-visually-hidden">{t('consent.matrixCaption')}</caption>
+        <caption className="dd-visually-hidden">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('consent.categoryHeader')}</th>
+            <th scope="col">{categoryHeader}</th>
             {PURPOSES.map((purpose) => (
               <th key={purpose} scope="col">
                 {t(`consent.purposes.${purpose}.title`)}
@@ -39,14 +48,19 @@ export function ConsentMatrix(props: ConsentMatrixProps) {
           </tr>
         </thead>
         <tbody>
-          {labels.sellableCategories.map((category) => (
+          {categories.map((category) => (
             <tr key={category.code}>
               <th scope="row" className="consent-matrix__category">
                 {labels.category(category.code)}
+                {describe ? (
+                  <span className="consent-matrix__description" id={descriptionId(category.code)}>
+                    {labels.categoryDescription(category.code)}
+                  </span>
+                ) : null}
               </th>
               {PURPOSES.map((purpose) => (
                 <td key={purpose} data-purpose={t(`consent.purposes.${purpose}.title`)}>
-                  <CellControl {...props} category={category.code} purpose={purpose} />
+                  <CellControl {...props} category={category.code} purpose={purpose} describedBy={describe ? descriptionId(category.code) : undefined} />
                 </td>
               ))}
             </tr>
@@ -56,6 +70,22 @@ export function ConsentMatrix(props: ConsentMatrixProps) {
     </div>
   );
 }
+
+/** One group of rows (facts about you, or spending) under its own heading; hidden when the group is empty. */
+export function ConsentGroup({ id, title, intro, matrix }: { id: string; title: string; intro: string; matrix: ConsentMatrixProps & ConsentGroupProps }) {
+  if (matrix.categories.length === 0) return null;
+  return (
+    <div className="consent-group" role="group" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`} className="consent-group__title">
+        {title}
+      </h3>
+      <p className="consent-group__intro">{intro}</p>
+      <ConsentMatrix {...matrix} />
+    </div>
+  );
+}
+
+const descriptionId = (category: string) => `consent-explanation-${category}`;
 
 function CellControl({
   labels,
@@ -71,7 +101,8 @@ function CellControl({
   onDate,
   category,
   purpose,
-}: ConsentMatrixProps & { category: string; purpose: PurposeCode }) {
+  describedBy,
+}: ConsentMatrixProps & { category: string; purpose: PurposeCode; describedBy: string | undefined }) {
   const { t, i18n } = useTranslation();
   const key = cellKey(category, purpose);
   const cell = draft[key] ?? { granted: false, until: null };
@@ -89,6 +120,7 @@ function CellControl({
         stateText={{ on: t('consent.on'), off: t('consent.off') }}
         checked={cell.granted}
         disabled={disabled}
+        aria-describedby={describedBy}
         onChange={(event) => onToggle(key, event.target.checked)}
       />
       {cell.granted && !disabled ? (

@@ -6,6 +6,7 @@ import { ConsentPage } from './consent-page';
 const text = (nl: string, en: string) => ({ nl, en });
 const reference: ReferenceData = {
   categories: [
+    { code: 'profile_region', kind: 'profile', label: text('Provincie en gemeente', 'Province and municipality'), description: text('Als je dit deelt, telt je regio mee.', 'If you share this, your region counts.') },
     { code: 'groceries', kind: 'sellable', label: text('Boodschappen', 'Groceries'), description: text('', '') },
     { code: 'health', kind: 'special', label: text('Gezondheid', 'Health'), description: text('', '') },
   ],
@@ -41,9 +42,9 @@ const render = (consent: ConsentState) =>
 const switches = (html: string) => [...html.matchAll(/<input[^>]*role="switch"[^>]*>/g)].map((m) => m[0]);
 
 describe('ConsentPage', () => {
-  it('shows one switch per sellable category and purpose, all off, and expired grants as expired', async () => {
+  it('shows one switch per consent category and purpose, all off, and expired grants as expired', async () => {
     const html = await render(state({}));
-    expect(switches(html)).toHaveLength(2);
+    expect(switches(html)).toHaveLength(4);
     expect(switches(html).every((s) => !s.includes('checked') && !s.includes('disabled'))).toBe(true);
     const page = textOf(html);
     expect(page).toContain('Boodschappen: Anonieme statistieken');
@@ -61,8 +62,31 @@ describe('ConsentPage', () => {
     expect(page).toContain('Je kunt nog geen toestemming geven');
     expect(page).toContain('jonger dan 18');
     expect(html).toContain('href="/customer/profile"');
-    expect(switches(html)).toHaveLength(2);
+    expect(switches(html)).toHaveLength(4);
     expect(switches(html).every((s) => s.includes('disabled'))).toBe(true);
+  });
+
+  it('offers the profile facts as their own group above the spending categories, each with what sharing means', async () => {
+    const cells = [
+      { category: 'profile_region', purpose: 'insights' as const, granted: true, expiresAt: null, expired: false, recordedAt: '2026-11-01T10:00:00.000Z' },
+      { category: 'profile_region', purpose: 'offers' as const, granted: false, expiresAt: null, expired: false, recordedAt: null },
+      ...state({}).cells,
+    ];
+    const nl = textOf(await render(state({ cells })));
+    expect(nl).toMatch(/Over jou .*Provincie en gemeente Als je dit deelt, telt je regio mee\. .*Je uitgaven .*Boodschappen/);
+    const html = await renderPage(<ConsentPage />, {
+      path: '/customer/consent',
+      language: 'en',
+      seed: (trpc, queryClient) => {
+        queryClient.setQueryData(trpc.consent.get.queryKey(), state({ cells }));
+        queryClient.setQueryData(trpc.consent.history.queryKey(), []);
+        queryClient.setQueryData(trpc.reference.all.queryKey(), reference);
+      },
+    });
+    expect(textOf(html)).toMatch(/About you .*Province and municipality If you share this, your region counts\. .*Your spending .*Groceries/);
+    const region = switches(html).find((s) => s.includes('aria-describedby="consent-explanation-profile_region"') && s.includes('checked'));
+    expect(region).toBeDefined();
+    expect(html).toContain('id="consent-explanation-profile_region"');
   });
 
   it('asks for the birth year first when it is missing', async () => {

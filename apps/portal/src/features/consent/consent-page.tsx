@@ -1,10 +1,12 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useBlocker } from 'react-router';
+import type { i18n as I18n, TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ConsentState } from '@dd/contract';
 import { Alert, Badge, buttonClassName, ConfirmDialog, PageHeader } from '@dd/ui';
 import { describeError } from '../../app/api-error';
+import { fieldErrorText } from '../../app/field-error-text';
 import { usePageTitle } from '../../app/page-title';
 import { useReferenceLabels } from '../../app/reference-data';
 import type { ReferenceLabels } from '../../app/reference-labels';
@@ -24,7 +26,7 @@ import {
   type DurationChoice,
 } from './consent-draft';
 import { ConsentHistory } from './consent-history';
-import { ConsentMatrix } from './consent-matrix';
+import { ConsentGroup, type ConsentMatrixProps } from './consent-matrix';
 import { IndustryExclusions } from './industry-exclusions';
 import { PurposeExplainer } from './purpose-explainer';
 import { SaveBar } from './save-bar';
@@ -45,7 +47,7 @@ export function ConsentPage() {
 }
 
 function ConsentCentre({ state, labels }: { state: ConsentState; labels: ReferenceLabels }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const baseline = useMemo(() => draftFromState(state), [state]);
@@ -98,7 +100,27 @@ function ConsentCentre({ state, labels }: { state: ConsentState; labels: Referen
     save.mutate({ changes: consentChanges(baseline, draft), excludedIndustries: industryChange(baseline, draft) });
   };
 
-  const saveError = save.isError ? saveErrorText(t, save.error) : showProblems && Object.keys(problems).length > 0 ? t('consent.saveBar.fixDates') : null;
+  const matrix: ConsentMatrixProps = {
+    labels,
+    cells: state.cells,
+    draft: draft.cells,
+    baseline: baseline.cells,
+    durations,
+    problems: showProblems ? problems : {},
+    today,
+    disabled,
+    onToggle: (key, granted) => edit(setCell(draft, key, granted ? { granted } : { granted, until: null })),
+    onDuration: (key, choice) => {
+      setDurations((current) => ({ ...current, [key]: choice }));
+      edit(setCell(draft, key, applyDuration(draft.cells[key] ?? { granted: true, until: null }, choice, today)));
+    },
+    onDate: (key, day) => {
+      setDurations((current) => ({ ...current, [key]: 'date' }));
+      edit(setCell(draft, key, { until: day }));
+    },
+  };
+
+  const saveError = save.isError ? saveErrorText(t, i18n, save.error) : showProblems && Object.keys(problems).length > 0 ? t('consent.saveBar.fixDates') : null;
 
   return (
     <div className="page dd-container consent-page">
@@ -120,24 +142,23 @@ function ConsentCentre({ state, labels }: { state: ConsentState; labels: Referen
               </h2>
               <p>{t('consent.specialNote')}</p>
             </div>
-            <ConsentMatrix
-              labels={labels}
-              cells={state.cells}
-              draft={draft.cells}
-              baseline={baseline.cells}
-              durations={durations}
-              problems={showProblems ? problems : {}}
-              today={today}
-              disabled={disabled}
-              onToggle={(key, granted) => edit(setCell(draft, key, granted ? { granted } : { granted, until: null }))}
-              onDuration={(key, choice) => {
-                setDurations((current) => ({ ...current, [key]: choice }));
-                edit(setCell(draft, key, applyDuration(draft.cells[key] ?? { granted: true, until: null }, choice, today)));
+            <ConsentGroup
+              id="consent-profile"
+              title={t('consent.groups.profile.title')}
+              intro={t('consent.groups.profile.intro')}
+              matrix={{
+                ...matrix,
+                categories: labels.profileCategories,
+                caption: t('consent.groups.profile.caption'),
+                categoryHeader: t('consent.groups.profile.header'),
+                describe: true,
               }}
-              onDate={(key, day) => {
-                setDurations((current) => ({ ...current, [key]: 'date' }));
-                edit(setCell(draft, key, { until: day }));
-              }}
+            />
+            <ConsentGroup
+              id="consent-spending"
+              title={t('consent.groups.spending.title')}
+              intro={t('consent.groups.spending.intro')}
+              matrix={{ ...matrix, categories: labels.sellableCategories, caption: t('consent.matrixCaption'), categoryHeader: t('consent.categoryHeader') }}
             />
           </section>
 
@@ -173,10 +194,11 @@ function ConsentCentre({ state, labels }: { state: ConsentState; labels: Referen
   );
 }
 
-function saveErrorText(t: ReturnType<typeof useTranslation>['t'], error: unknown): string {
+/** One change can touch many cells, so a server field error (an end date, say) is said in the save bar. */
+function saveErrorText(t: TFunction, i18n: I18n, error: unknown): string {
   const described = describeError(error);
   const fieldKey = Object.values(described.fieldErrors).flat()[0];
-  const detail = fieldKey?.startsWith('validation.') ? t(fieldKey as 'validation.invalid') : t(described.messageKey);
+  const detail = fieldKey ? fieldErrorText(t, i18n, fieldKey) : t(described.messageKey);
   return `${t('consent.saveBar.failed')} ${detail}`;
 }
 

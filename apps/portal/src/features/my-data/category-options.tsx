@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { CategoryKind, ReferenceLabels } from '../../app/reference-labels';
 
-const KINDS: readonly CategoryKind[] = ['sellable', 'special', 'protected_life_event', 'internal'];
+/** The kinds a transaction can have; profile facts are never one. */
+const KINDS: readonly Exclude<CategoryKind, 'profile'>[] = ['sellable', 'special', 'protected_life_event', 'internal'];
 
 /** Every category as `<optgroup>`s by kind, so "never shared" is visible while choosing. */
 export function CategoryOptions({ labels }: { labels: ReferenceLabels }) {

@@ -44,8 +44,8 @@ describe('polling', () => {
   });
 
   it('counts problems beyond the listed ones', () => {
-    expect(moreProblems({ message: 'x', problems: [{ line: 2, column: 'Datum', message: 'bad' }], totalProblems: 13 })).toBe(12);
-    expect(moreProblems({ message: 'x', problems: [], totalProblems: 0 })).toBe(0);
+    expect(moreProblems({ problems: [{ line: 2, column: 'Datum', code: 'dateInvalid', params: {}, message: 'bad' }], totalProblems: 13 })).toBe(12);
+    expect(moreProblems({ problems: [], totalProblems: 0 })).toBe(0);
   });
 });
 

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { TransactionDto } from '@dd/contract';
 import { Badge, Button, Icon, SelectField } from '@dd/ui';
 import { describeError } from '../../app/api-error';
+import { fieldErrorText } from '../../app/field-error-text';
 import { formatDate, formatMoney } from '../../app/format';
 import type { ReferenceLabels } from '../../app/reference-labels';
 import { useTRPC } from '../../app/trpc';
@@ -70,8 +71,8 @@ export function TransactionRow({ transaction, labels, onSaved }: TransactionRowP
   const error = recategorise.isError ? describeError(recategorise.error) : null;
   const fieldKey = error?.fieldErrors['category']?.[0];
   const errorText = error
-    ? fieldKey && i18n.exists(fieldKey)
-      ? t(fieldKey as 'validation.categoryRequired')
+    ? fieldKey
+      ? fieldErrorText(t, i18n, fieldKey)
       : `${t('data.transactions.saveFailed')} ${t(error.messageKey)}`
     : undefined;
 

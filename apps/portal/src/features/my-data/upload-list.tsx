@@ -6,6 +6,7 @@ import { Badge, Icon, ProgressBar, type BadgeTone } from '@dd/ui';
 import { formatBytes, formatCount, formatDateTime } from '../../app/format';
 import { SectionLoadError, SectionLoading } from '../../app/status-views';
 import { useTRPC } from '../../app/trpc';
+import { problemText } from './problem-text';
 import { finishedSince, formatName, isInProgress, moreProblems, uploadsRefetchInterval } from './upload-rules';
 
 const STATUS_TONE: Record<UploadSummary['status'], BadgeTone> = {
@@ -107,7 +108,7 @@ function UploadItem({ upload }: { upload: UploadSummary }) {
           <p>
             {upload.error.problems.length > 0
               ? t('data.uploads.problemCount', { count: Math.max(upload.error.totalProblems, upload.error.problems.length) })
-              : upload.error.message}
+              : problemText(t, i18n, upload.error)}
           </p>
           {upload.error.problems.length > 0 ? (
             <>
@@ -120,7 +121,7 @@ function UploadItem({ upload }: { upload: UploadSummary }) {
                         ? t('data.uploads.problemLineColumn', { line: formatCount(problem.line, language), column: problem.column })
                         : t('data.uploads.problemLine', { line: formatCount(problem.line, language) })}
                     </span>{' '}
-                    {problem.message}
+                    {problemText(t, i18n, problem)}
                   </li>
                 ))}
                 {moreProblems(upload.error) > 0 ? <li>{t('data.uploads.moreProblems', { count: moreProblems(upload.error) })}</li> : null}

@@ -6,6 +6,7 @@ import { Alert, Button, Card, FileField } from '@dd/ui';
 import { describeError } from '../../app/api-error';
 import { formatBytes } from '../../app/format';
 import { useTRPC } from '../../app/trpc';
+import { problemText } from './problem-text';
 import { checkStatementFile, STATEMENT_ACCEPT, type FileProblem } from './upload-rules';
 
 const FORMATS = SUPPORTED_STATEMENT_FORMATS.join(', ');
@@ -61,11 +62,14 @@ export function UploadPanel() {
   };
 
   const serverError = upload.isError ? describeError(upload.error) : null;
-  const serverMessage =
-    serverError?.code === 'VALIDATION_FAILED'
-      ? (serverError.fieldErrors['file']?.[0] && i18n.exists(serverError.fieldErrors['file'][0])
-          ? t(serverError.fieldErrors['file'][0] as 'validation.invalid', { limit })
-          : t('data.upload.unsupported', { formats: FORMATS }))
+  const fileError = serverError?.fieldErrors['file']?.[0];
+  // The API names what is wrong with the file (empty, too large, no statement, …) by a reason code.
+  const serverMessage = serverError?.reason
+    ? problemText(t, i18n, serverError.reason)
+    : serverError?.code === 'VALIDATION_FAILED'
+      ? fileError && i18n.exists(fileError)
+        ? t(fileError as 'validation.invalid', { limit })
+        : t('data.upload.unsupported', { formats: FORMATS })
       : serverError
         ? t(serverError.messageKey)
         : null;

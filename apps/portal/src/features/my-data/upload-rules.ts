@@ -23,7 +23,7 @@ export function uploadsRefetchInterval(uploads: readonly Pick<UploadSummary, 'st
 }
 
 /** Problems beyond the listed ones ("and 12 more"). */
-export function moreProblems(error: NonNullable<UploadSummary['error']>): number {
+export function moreProblems(error: Pick<NonNullable<UploadSummary['error']>, 'problems' | 'totalProblems'>): number {
   return Math.max(0, error.totalProblems - error.problems.length);
 }
 

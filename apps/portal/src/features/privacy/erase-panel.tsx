@@ -3,14 +3,18 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button, Card, TextField } from '@dd/ui';
 import { describeError } from '../../app/api-error';
+import { fieldErrorText } from '../../app/field-error-text';
 import { useTRPC } from '../../app/trpc';
 import { useSignedInViewer } from '../../app/use-viewer';
 import { FormAlert } from '../auth/form-alert';
+import { serverFormErrors } from '../auth/form-errors';
 import { confirmsEmail } from './export-status';
+
+const ERASE_FIELDS = ['confirmEmail'] as const;
 
 /** Right to erasure: typing the account's email is the confirmation. */
 export function ErasePanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const viewer = useSignedInViewer();
   const inputRef = useRef<HTMLInputElement>(null);
@@ -40,12 +44,13 @@ export function ErasePanel() {
       { confirmEmail: typed },
       {
         onError: (error) => {
-          const described = describeError(error);
-          if (described.code === 'VALIDATION_FAILED') {
-            setFieldError(t('validation.emailMismatch'));
+          // The API says which field is wrong; its message goes under the field, anything else above the form.
+          const mapped = serverFormErrors(error, ERASE_FIELDS);
+          if (mapped.fieldErrors.confirmEmail) {
+            setFieldError(fieldErrorText(t, i18n, mapped.fieldErrors.confirmEmail));
             inputRef.current?.focus();
           } else {
-            setFormMessage(`${t('privacy.erase.failed')} ${t(described.messageKey)}`);
+            setFormMessage(`${t('privacy.erase.failed')} ${t(describeError(error).messageKey)}`);
           }
         },
       },

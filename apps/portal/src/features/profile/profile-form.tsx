@@ -5,6 +5,7 @@ import { updateProfileInput, type ProfileDto, type UpdateProfileInput } from '@d
 import { Alert, Button, Card, Checkbox, FieldError, Icon, TextField } from '@dd/ui';
 import { describeError } from '../../app/api-error';
 import type { ReferenceLabels } from '../../app/reference-labels';
+import { fieldErrorText } from '../../app/field-error-text';
 import { useTRPC } from '../../app/trpc';
 import { FormAlert } from '../auth/form-alert';
 import { serverFormErrors, validateFields, type FieldErrors } from '../auth/form-errors';
@@ -46,16 +47,11 @@ export function ProfileForm({ profile, labels, onSaved: afterSave }: ProfileForm
   const update = useMutation(
     trpc.profile.update.mutationOptions({
       onSuccess: (saved) => onSaved(saved, t('profile.saved')),
-      onError: (error, input) => {
+      onError: (error) => {
+        // The API's checks (an unknown postcode, say) come back as field errors, shown under their field.
         const mapped = serverFormErrors(error, PROFILE_FIELDS);
-        // The API checks a postcode against the postcode areas; an unknown one comes back without a field.
-        if (describeError(error).code === 'VALIDATION_FAILED' && Object.keys(mapped.fieldErrors).length === 0 && input.postcode) {
-          setFieldErrors({ postcode: 'validation.postcodeUnknown' });
-          setFormMessageKey(null);
-        } else {
-          setFieldErrors(mapped.fieldErrors);
-          setFormMessageKey(mapped.formMessageKey ?? null);
-        }
+        setFieldErrors(mapped.fieldErrors);
+        setFormMessageKey(mapped.formMessageKey ?? null);
         setFocusRequest((n) => n + 1);
       },
     }),
@@ -87,8 +83,7 @@ export function ProfileForm({ profile, labels, onSaved: afterSave }: ProfileForm
 
   const errorFor = (field: ProfileField) => {
     const key = fieldErrors[field];
-    if (!key) return undefined;
-    return i18n.exists(key) ? t(key as 'validation.invalid') : t('validation.invalid');
+    return key ? fieldErrorText(t, i18n, key) : undefined;
   };
 
   const toggleInterest = (code: string, checked: boolean) => {

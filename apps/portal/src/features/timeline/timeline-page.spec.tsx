@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DataUseReceipt, ReferenceData } from '@dd/contract';
+import type { DataUseReceipt, PrivacyBudgetUsage, ReferenceData } from '@dd/contract';
 import { renderPage, textOf } from '../../app/testing/render-page';
 import { TimelinePage } from './timeline-page';
 
@@ -36,12 +36,25 @@ const receipts: DataUseReceipt[] = [
   },
 ];
 
-const render = async (language: 'nl' | 'en', data: DataUseReceipt[]) =>
+const noBudgetUsed: PrivacyBudgetUsage = { period: '2026-11', budget: '4', used: '0', usedShare: 0, reports: [] };
+const budgetUsed: PrivacyBudgetUsage = {
+  period: '2026-11',
+  budget: '4',
+  used: '1.5',
+  usedShare: 0.375,
+  reports: [
+    { id: 'r2', title: 'Fietsers in Utrecht', advertiser: 'Fietsenwinkel De Spaak', at: '2026-11-20T10:00:00Z', epsilon: '0.75' },
+    { id: 'r1', title: 'Boodschappen per regio', advertiser: 'Supermarkt Noord', at: '2026-11-02T10:00:00Z', epsilon: '0.75' },
+  ],
+};
+
+const render = async (language: 'nl' | 'en', data: DataUseReceipt[], budget: PrivacyBudgetUsage = noBudgetUsed) =>
   textOf(
     await renderPage(<TimelinePage />, {
       language,
       seed: (trpc, queryClient) => {
         queryClient.setQueryData(trpc.privacy.timeline.queryKey(), data);
+        queryClient.setQueryData(trpc.privacy.budget.queryKey(), budget);
         queryClient.setQueryData(trpc.reference.all.queryKey(), reference);
       },
     }),
@@ -64,5 +77,21 @@ describe('TimelinePage', () => {
     const page = await render('en', []);
     expect(page).toContain('Your data has not gone anywhere yet');
     expect(page).toContain('which advertiser, which product, for which purpose, which categories, when, and what your share is');
+  });
+
+  it('shows how much of the privacy budget reports used this month, and which reports', async () => {
+    const page = await render('nl', receipts, budgetUsed);
+    expect(page).toContain('Je privacybudget deze maand');
+    expect(page).toContain('Gebruikt in november 2026');
+    expect(page).toContain('1,5 van 4 gebruikt');
+    expect(page).toContain('Fietsers in Utrecht');
+    expect(page).toContain('0,75');
+    const english = await render('en', [], budgetUsed);
+    expect(english).toContain('1.5 of 4 used');
+    expect(english).toContain('Epsilon used');
+  });
+
+  it('says so when no report used the data this month', async () => {
+    expect(await render('en', [], noBudgetUsed)).toContain('No report has used your data this month.');
   });
 });

@@ -9,6 +9,7 @@ import { useReferenceLabels } from '../../app/reference-data';
 import type { ReferenceLabels } from '../../app/reference-labels';
 import { PageLoadError, PageLoading } from '../../app/status-views';
 import { useTRPC } from '../../app/trpc';
+import { PrivacyBudgetPanel } from './privacy-budget-panel';
 import './timeline.css';
 
 /** Every sale the customer's data was part of, newest first, with their share. */
@@ -67,6 +68,7 @@ export function TimelinePage() {
           ))}
         </ol>
       )}
+      <PrivacyBudgetPanel />
     </div>
   );
 }

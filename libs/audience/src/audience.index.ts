@@ -1,0 +1,249 @@
+import type { SegmentNode, SegmentPredicate } from '@dd/contract';
+import {
+  andInto,
+  andNotInto,
+  clearBit,
+  complementWithin,
+  orInto,
+  popcountWord,
+  resized,
+  setBit,
+  toMemberNumbers,
+  wordsFor,
+  type Bits,
+} from './bitset';
+import { ExpiryQueue } from './expiry-queue';
+import type { AudienceQuery, MemberState } from './member-state';
+
+const MAX_SPEND_BAND = 5;
+const INITIAL_CAPACITY = 1024;
+
+const listKey = (field: string, value: string) => `${field}\u0000${value}`;
+const spendKey = (category: string, band: number) => `spend\u0000${category}\u0000${band}`;
+const consentKey = (category: string, purpose: string) => `${category}\u0000${purpose}`;
+
+/**
+ * The in-memory audience index: one bitset per feature value, per consent cell and per excluded
+ * industry, over member numbers. A count is a handful of word-wise ANDs/ORs and a popcount; a
+ * change to one member clears their bit everywhere and sets it again from their new state.
+ *
+ * Semantics are those of `matches()` in libs/segments (the reference), plus eligibility: present
+ * (a countable customer), adult, consent covering every category for the purpose, industry not
+ * excluded.
+ */
+export class AudienceIndex {
+  private words = wordsFor(INITIAL_CAPACITY);
+  private present: Bits = new Uint32Array(this.words);
+  private adult: Bits = new Uint32Array(this.words);
+  private readonly features = new Map<string, Bits>();
+  private readonly consent = new Map<string, Bits>();
+  private readonly excluded = new Map<string, Bits>();
+  /** Bumped on every change of a member, so expiries queued for an older state are ignored. */
+  private generations: Bits = new Uint32Array(INITIAL_CAPACITY);
+  private readonly expiries = new ExpiryQueue();
+  private members = 0;
+
+  /** Countable people in the index (adults and minors). */
+  get size(): number {
+    return this.members;
+  }
+
+  /** Bytes held by the bitsets: what the index costs in memory. */
+  get byteSize(): number {
+    const bitsets = 2 + this.features.size + this.consent.size + this.excluded.size;
+    return bitsets * this.words * 4 + this.generations.byteLength;
+  }
+
+  /** Replaces what the index knows about one member; null removes them (erased, no features, not a customer). */
+  apply(memberNo: number, state: MemberState | null, now = Date.now()): void {
+    this.ensureCapacity(memberNo);
+    if (this.has(memberNo)) this.members--;
+    this.clearMember(memberNo);
+    const generation = this.generations[memberNo]! + 1;
+    this.generations[memberNo] = generation;
+    if (!state) return;
+    this.members++;
+    setBit(this.present, memberNo);
+    const { features } = state;
+    if (features.isAdult) setBit(this.adult, memberNo);
+    if (features.ageBand !== null) setBit(this.bitsFor(this.features, listKey('ageBand', features.ageBand)), memberNo);
+    if (features.province !== null) setBit(this.bitsFor(this.features, listKey('province', features.province)), memberNo);
+    if (features.municipality !== null) setBit(this.bitsFor(this.features, listKey('municipality', features.municipality)), memberNo);
+    if (features.householdBand !== null) setBit(this.bitsFor(this.features, listKey('householdBand', features.householdBand)), memberNo);
+    for (const interest of features.interests) setBit(this.bitsFor(this.features, listKey('interest', interest)), memberNo);
+    for (const [category, band] of Object.entries(features.spendBands)) {
+      if (Number.isInteger(band) && band >= 1 && band <= MAX_SPEND_BAND) setBit(this.bitsFor(this.features, spendKey(category, band)), memberNo);
+    }
+    for (const grant of state.grants) {
+      if (grant.expiresAt !== null && grant.expiresAt <= now) continue;
+      const key = consentKey(grant.category, grant.purpose);
+      setBit(this.bitsFor(this.consent, key), memberNo);
+      if (grant.expiresAt !== null) this.expiries.push({ at: grant.expiresAt, member: memberNo, key, generation });
+    }
+    for (const industry of state.excludedIndustries) setBit(this.bitsFor(this.excluded, industry), memberNo);
+  }
+
+  /** Loads many members at once (a full build); equivalent to calling apply for each. */
+  applyAll(states: Iterable<MemberState>, now = Date.now()): void {
+    for (const state of states) this.apply(state.memberNo, state, now);
+  }
+
+  /**
+   * Bulk load of one consent cell for members already applied (a full build reads consent per cell
+   * rather than per member). Open-ended grants only; grants with an end date go through `grantUntil`.
+   */
+  grantAll(category: string, purpose: string, memberNos: Iterable<number>): void {
+    const bits = this.bitsFor(this.consent, consentKey(category, purpose));
+    for (const memberNo of memberNos) {
+      this.ensureCapacity(memberNo);
+      setBit(bits, memberNo);
+    }
+  }
+
+  grantUntil(category: string, purpose: string, memberNo: number, expiresAt: number, now = Date.now()): void {
+    if (expiresAt <= now) return;
+    this.ensureCapacity(memberNo);
+    const key = consentKey(category, purpose);
+    setBit(this.bitsFor(this.consent, key), memberNo);
+    this.expiries.push({ at: expiresAt, member: memberNo, key, generation: this.generations[memberNo]! });
+  }
+
+  excludeAll(industry: string, memberNos: Iterable<number>): void {
+    const bits = this.bitsFor(this.excluded, industry);
+    for (const memberNo of memberNos) {
+      this.ensureCapacity(memberNo);
+      setBit(bits, memberNo);
+    }
+  }
+
+  /** The eligible members of the segment at `now`, as a bitset (a fresh array the caller owns). */
+  evaluate(query: AudienceQuery, now = Date.now()): Bits {
+    this.expire(now);
+    const result = this.evaluateNode(query.tree);
+    andInto(result, this.present);
+    andInto(result, this.adult);
+    if (query.categories.length === 0) result.fill(0);
+    for (const category of query.categories) {
+      const granted = this.consent.get(consentKey(category, query.purpose));
+      if (!granted) {
+        result.fill(0);
+        break;
+      }
+      andInto(result, granted);
+    }
+    if (query.industry !== null) {
+      const excluded = this.excluded.get(query.industry);
+      if (excluded) andNotInto(result, excluded);
+    }
+    return result;
+  }
+
+  count(query: AudienceQuery, now = Date.now()): number {
+    const result = this.evaluate(query, now);
+    let total = 0;
+    for (let i = 0; i < result.length; i++) total += popcountWord(result[i]!);
+    return total;
+  }
+
+  /** The eligible member numbers, ascending. */
+  memberNumbers(query: AudienceQuery, now = Date.now()): Uint32Array {
+    return toMemberNumbers(this.evaluate(query, now));
+  }
+
+  has(memberNo: number): boolean {
+    return memberNo < this.words * 32 && (this.present[memberNo >>> 5]! & (1 << (memberNo & 31))) !== 0;
+  }
+
+  private expire(now: number): void {
+    for (const due of this.expiries.popDue(now)) {
+      if (this.generations[due.member] !== due.generation) continue;
+      const bits = this.consent.get(due.key);
+      if (bits) clearBit(bits, due.member);
+    }
+  }
+
+  private evaluateNode(node: SegmentNode): Bits {
+    if ('field' in node) return this.evaluatePredicate(node);
+    if (node.op === 'not') {
+      const inner = this.evaluateNode(node.of);
+      complementWithin(inner, this.present);
+      return inner;
+    }
+    if (node.of.length === 0) return node.op === 'all' ? this.present.slice() : new Uint32Array(this.words);
+    const [first, ...rest] = node.of;
+    const result = this.evaluateNode(first!);
+    for (const child of rest) {
+      // A lone criterion is combined straight from its stored bitset(s), without a copy.
+      if (node.op === 'any') this.orPredicateInto(result, child);
+      else andInto(result, ('field' in child && this.singleBitset(child)) || this.evaluateNode(child));
+    }
+    return result;
+  }
+
+  private orPredicateInto(target: Bits, node: SegmentNode): void {
+    if ('field' in node) {
+      for (const bits of this.bitsetsOf(node)) orInto(target, bits);
+    } else {
+      orInto(target, this.evaluateNode(node));
+    }
+  }
+
+  private singleBitset(predicate: SegmentPredicate): Bits | undefined {
+    const sets = this.bitsetsOf(predicate);
+    return sets.length === 1 ? sets[0] : undefined;
+  }
+
+  /** The stored bitsets whose union is the criterion (a missing value has none). */
+  private bitsetsOf(predicate: SegmentPredicate): Bits[] {
+    const found: Bits[] = [];
+    if (predicate.field === 'spend') {
+      for (let band = predicate.min; band <= predicate.max; band++) {
+        const bits = this.features.get(spendKey(predicate.category, band));
+        if (bits) found.push(bits);
+      }
+    } else {
+      for (const value of new Set(predicate.in)) {
+        const bits = this.features.get(listKey(predicate.field, value));
+        if (bits) found.push(bits);
+      }
+    }
+    return found;
+  }
+
+  private evaluatePredicate(predicate: SegmentPredicate): Bits {
+    const result = new Uint32Array(this.words);
+    for (const bits of this.bitsetsOf(predicate)) orInto(result, bits);
+    return result;
+  }
+
+  private clearMember(memberNo: number): void {
+    clearBit(this.present, memberNo);
+    clearBit(this.adult, memberNo);
+    for (const map of [this.features, this.consent, this.excluded]) {
+      for (const bits of map.values()) clearBit(bits, memberNo);
+    }
+  }
+
+  private bitsFor(map: Map<string, Bits>, key: string): Bits {
+    let bits = map.get(key);
+    if (!bits) {
+      bits = new Uint32Array(this.words);
+      map.set(key, bits);
+    }
+    return bits;
+  }
+
+  private ensureCapacity(memberNo: number): void {
+    if (memberNo < this.words * 32) return;
+    let capacity = this.words * 32;
+    while (capacity <= memberNo) capacity *= 2;
+    const words = wordsFor(capacity);
+    this.present = resized(this.present, words);
+    this.adult = resized(this.adult, words);
+    for (const map of [this.features, this.consent, this.excluded]) {
+      for (const [key, bits] of map) map.set(key, resized(bits, words));
+    }
+    this.generations = resized(this.generations, capacity);
+    this.words = words;
+  }
+}

@@ -1,0 +1,2 @@
+export { ADULT, insertAudienceMember } from './audience-member';
+export type { AudienceMemberFixture } from './audience-member';

@@ -1,0 +1,2 @@
+export { neutraliseFormula, toCsv } from './safe-csv';
+export type { CsvCell } from './safe-csv';

@@ -1,0 +1,1 @@
+export { equivalentArb, featuresArb, predicateArb, treeArb } from './segment.arbitraries';
