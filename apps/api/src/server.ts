@@ -4,12 +4,16 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import { appRouter, createAppServices, type AppRouter } from '@dd/api';
+import { billingSettingsFromEnv, type BillingSettings } from '@dd/billing';
 import type { ApiEnv, Logger } from '@dd/config';
 import type { Db } from '@dd/db';
+import { payoutSettingsFromEnv, type PayoutSettings } from '@dd/payouts';
 import { privacySettingsFromEnv, type PrivacySettings } from '@dd/privacy';
 import type { Queues } from '@dd/queue';
+import { productPricesFromEnv, type ProductPriceSettings } from '@dd/segments';
 import { registerExportDownload } from './http/export-download.route';
 import { registerHealthRoute } from './http/health.route';
+import { registerPayoutFileDownload } from './http/payout-file-download.route';
 import { registerPortal } from './http/portal.route';
 import { registerUploadLimit } from './http/upload-limit.hook';
 import { createContextFactory } from './http/trpc-context';
@@ -22,6 +26,12 @@ export interface ApiServerDeps {
   pingRedis(): Promise<unknown>;
   /** Privacy parameters; default: from the environment (PRIVACY_* variables). */
   privacy?: PrivacySettings;
+  /** Platform account, seller details and VAT rate; default: from the environment (PLATFORM_*, VAT_RATE_BP). */
+  billing?: BillingSettings;
+  /** Payout limits and the platform's debtor account; default: from the environment (PAYOUT_*, PLATFORM_*). */
+  payouts?: PayoutSettings;
+  /** Price per member of each product; default: from the environment (PRICE_PER_MEMBER_*_CENTS). */
+  prices?: ProductPriceSettings;
   /** Build the audience index at start and keep it fresh in the background (the API process does; tests need not). */
   warmAudience?: boolean;
 }
@@ -62,6 +72,9 @@ export async function buildServer(deps: ApiServerDeps): Promise<FastifyInstance>
   const services = createAppServices(db, deps.queues, {
     sessionTtlHours: env.SESSION_TTL_HOURS,
     privacy: deps.privacy ?? privacySettingsFromEnv(process.env),
+    payouts: deps.payouts ?? payoutSettingsFromEnv(process.env),
+    billing: deps.billing ?? billingSettingsFromEnv(process.env),
+    prices: deps.prices ?? productPricesFromEnv(process.env),
   });
   if (deps.warmAudience) {
     services.audience
@@ -84,6 +97,7 @@ export async function buildServer(deps: ApiServerDeps): Promise<FastifyInstance>
 
   registerHealthRoute(app, { db, pingRedis: deps.pingRedis });
   registerExportDownload(app, services);
+  registerPayoutFileDownload(app, services);
   await registerPortal(app, env.PORTAL_DIST);
   return app;
 }

@@ -67,6 +67,7 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
 
   project.provide('baseUrl', baseUrl);
   project.provide('admin', admin);
+  project.provide('databaseUrl', database.url);
 
   return async () => {
     // The worker first: it may still be finishing a job against the database.

@@ -11,5 +11,7 @@ declare module 'vitest' {
     baseUrl: string;
     /** The admin account the API created at start-up (ADMIN_EMAIL / ADMIN_PASSWORD). */
     admin: E2eAdmin;
+    /** The database the API and worker use, for specs that seed data a browser cannot create (many consenting customers). */
+    databaseUrl: string;
   }
 }

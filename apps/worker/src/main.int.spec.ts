@@ -2,7 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { createTestDatabase, testRedisUrl, type TestDatabase } from '@dd/db/testing';
-import { createQueues, createRedisConnection } from '@dd/queue';
+import { createQueues, createRedisConnection, JOBS, queueNamesOf } from '@dd/queue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unusedPort } from './testing/worker.testing';
 
@@ -64,7 +64,8 @@ describe('worker process', () => {
         worker.child.stdout.on('data', check);
         void worker.exit.then((code) => reject(new Error(`worker exited with ${code} before ready:\n${worker.output()}`)));
       }));
-      expect(worker.output()).toContain('"queues":["maintenance","imports","features","gdpr","ledger"]');
+      // One worker per queue of the registry, in the registry's order.
+      expect(worker.output()).toContain(`"queues":${JSON.stringify(queueNamesOf(JOBS))}`);
 
       const signalled = Date.now();
       worker.child.kill('SIGTERM');

@@ -20,6 +20,7 @@ export const SCHEDULES: JobSchedule[] = [
   { job: 'sessions.purge', pattern: '0 * * * *', payload: {} },
   { job: 'exports.purge', pattern: '30 * * * *', payload: {} },
   { job: 'audience.prune', pattern: '15 * * * *', payload: {} },
+  { job: 'payouts.reconcile', pattern: '*/10 * * * *', payload: {} },
 ];
 
 /** Makes Redis hold exactly the schedulers listed, so a deploy is the only way to change them. */

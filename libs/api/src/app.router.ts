@@ -2,7 +2,9 @@ import { accountRouter } from './routers/account.router';
 import { adminRouter } from './routers/admin.router';
 import { advertiserRouter } from './routers/advertiser.router';
 import { authRouter } from './routers/auth.router';
+import { billingRouter } from './routers/billing.router';
 import { consentRouter } from './routers/consent.router';
+import { earningsRouter } from './routers/earnings.router';
 import { importsRouter } from './routers/imports.router';
 import { privacyRouter } from './routers/privacy.router';
 import { profileRouter } from './routers/profile.router';
@@ -19,7 +21,9 @@ export const appRouter = router({
   profile: profileRouter,
   consent: consentRouter,
   privacy: privacyRouter,
+  earnings: earningsRouter,
   advertiser: advertiserRouter,
+  billing: billingRouter,
   admin: adminRouter,
 });
 

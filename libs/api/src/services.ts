@@ -1,17 +1,26 @@
 import { createAccountsService, createAuthService, createOverviewService, createSessionService } from '@dd/accounts';
+import { createBankStatementService, createBillingService, DEFAULT_BILLING_SETTINGS, type BillingSettings } from '@dd/billing';
 import { createConsentService } from '@dd/consent';
 import { createImportService, createTransactionsService } from '@dd/data-import';
 import type { Db } from '@dd/db';
 import { createGdprService } from '@dd/gdpr';
+import { createPayoutService, DEFAULT_PAYOUT_SETTINGS, type PayoutSettings } from '@dd/payouts';
 import { createProfileService } from '@dd/profile';
 import { createAudienceEngine, createEstimateService } from '@dd/audience';
 import { DEFAULT_PRIVACY_SETTINGS, type PrivacySettings } from '@dd/privacy';
 import { createRedisRateLimiter, type Queues } from '@dd/queue';
 import { createInsightReportService } from '@dd/reports';
+import { DEFAULT_PRODUCT_PRICES, createSavedSegmentsService, productPriceList, type ProductPriceSettings } from '@dd/segments';
 
 export interface ServiceSettings {
   sessionTtlHours: number;
   privacy?: PrivacySettings;
+  /** Payout limits and the debtor account of payout files; default: DEFAULT_PAYOUT_SETTINGS. */
+  payouts?: PayoutSettings;
+  /** Platform account, seller details and VAT; default: the example values of DEFAULT_BILLING_SETTINGS. */
+  billing?: BillingSettings;
+  /** Price per member of each product; default: DEFAULT_PRODUCT_PRICES. */
+  prices?: ProductPriceSettings;
 }
 
 /** Composition root of the domain services the procedures call. */
@@ -19,6 +28,7 @@ export function createAppServices(db: Db, queues: Queues, settings: ServiceSetti
   const accounts = createAccountsService({ db });
   const sessions = createSessionService({ db, ttlHours: settings.sessionTtlHours });
   const privacy = settings.privacy ?? DEFAULT_PRIVACY_SETTINGS;
+  const billing = settings.billing ?? DEFAULT_BILLING_SETTINGS;
   // Built on first use (or at start-up by the API process) and kept fresh from the change feed.
   const audience = createAudienceEngine({ db });
   return {
@@ -34,6 +44,11 @@ export function createAppServices(db: Db, queues: Queues, settings: ServiceSetti
     gdpr: createGdprService({ db, queues }),
     estimates: createEstimateService({ db, engine: audience, limiter: createRedisRateLimiter(queues.connection, queues.prefix), settings: privacy }),
     reports: createInsightReportService({ db, settings: privacy }),
+    payouts: createPayoutService({ db, queues, settings: settings.payouts ?? DEFAULT_PAYOUT_SETTINGS }),
+    billing: createBillingService({ db, settings: billing }),
+    bankStatements: createBankStatementService({ db, queues, settings: billing }),
+    savedSegments: createSavedSegmentsService({ db }),
+    prices: productPriceList(settings.prices ?? DEFAULT_PRODUCT_PRICES),
   };
 }
 

@@ -1,17 +1,13 @@
 import type { SegmentNode, SegmentPredicate } from '@dd/contract';
 import {
-  andInto,
-  andNotInto,
   clearBit,
-  complementWithin,
-  orInto,
-  popcountWord,
   resized,
   setBit,
   toMemberNumbers,
   wordsFor,
   type Bits,
 } from './bitset';
+import { BlockEvaluator, type Plan } from './block-evaluator';
 import { ExpiryQueue } from './expiry-queue';
 import type { AudienceQuery, MemberState } from './member-state';
 
@@ -118,36 +114,34 @@ export class AudienceIndex {
 
   /** The eligible members of the segment at `now`, as a bitset (a fresh array the caller owns). */
   evaluate(query: AudienceQuery, now = Date.now()): Bits {
-    this.expire(now);
-    const result = this.evaluateNode(query.tree);
-    andInto(result, this.present);
-    andInto(result, this.adult);
-    if (query.categories.length === 0) result.fill(0);
-    for (const category of query.categories) {
-      const granted = this.consent.get(consentKey(category, query.purpose));
-      if (!granted) {
-        result.fill(0);
-        break;
-      }
-      andInto(result, granted);
-    }
-    if (query.industry !== null) {
-      const excluded = this.excluded.get(query.industry);
-      if (excluded) andNotInto(result, excluded);
-    }
+    const result = new Uint32Array(this.words);
+    this.evaluator(query, now).run(this.words, (start, block, length) => result.set(block.subarray(0, length), start));
     return result;
   }
 
   count(query: AudienceQuery, now = Date.now()): number {
-    const result = this.evaluate(query, now);
-    let total = 0;
-    for (let i = 0; i < result.length; i++) total += popcountWord(result[i]!);
-    return total;
+    return this.evaluator(query, now).count(this.words);
   }
 
   /** The eligible member numbers, ascending. */
   memberNumbers(query: AudienceQuery, now = Date.now()): Uint32Array {
     return toMemberNumbers(this.evaluate(query, now));
+  }
+
+  private evaluator(query: AudienceQuery, now: number): BlockEvaluator {
+    this.expire(now);
+    const require: Bits[] = [this.present, this.adult];
+    // No category means nothing was asked consent for: nobody counts (an empty set stands for that).
+    if (query.categories.length === 0) require.push(new Uint32Array(this.words));
+    for (const category of query.categories) require.push(this.consent.get(consentKey(category, query.purpose)) ?? new Uint32Array(this.words));
+    const excluded = query.industry === null ? undefined : this.excluded.get(query.industry);
+    return new BlockEvaluator(this.plan(query.tree), this.present, { require, exclude: excluded ? [excluded] : [] });
+  }
+
+  private plan(node: SegmentNode): Plan {
+    if ('field' in node) return { kind: 'sets', sets: this.bitsetsOf(node) };
+    if (node.op === 'not') return { kind: 'not', of: this.plan(node.of) };
+    return { kind: node.op, of: node.of.map((child) => this.plan(child)) };
   }
 
   has(memberNo: number): boolean {
@@ -160,37 +154,6 @@ export class AudienceIndex {
       const bits = this.consent.get(due.key);
       if (bits) clearBit(bits, due.member);
     }
-  }
-
-  private evaluateNode(node: SegmentNode): Bits {
-    if ('field' in node) return this.evaluatePredicate(node);
-    if (node.op === 'not') {
-      const inner = this.evaluateNode(node.of);
-      complementWithin(inner, this.present);
-      return inner;
-    }
-    if (node.of.length === 0) return node.op === 'all' ? this.present.slice() : new Uint32Array(this.words);
-    const [first, ...rest] = node.of;
-    const result = this.evaluateNode(first!);
-    for (const child of rest) {
-      // A lone criterion is combined straight from its stored bitset(s), without a copy.
-      if (node.op === 'any') this.orPredicateInto(result, child);
-      else andInto(result, ('field' in child && this.singleBitset(child)) || this.evaluateNode(child));
-    }
-    return result;
-  }
-
-  private orPredicateInto(target: Bits, node: SegmentNode): void {
-    if ('field' in node) {
-      for (const bits of this.bitsetsOf(node)) orInto(target, bits);
-    } else {
-      orInto(target, this.evaluateNode(node));
-    }
-  }
-
-  private singleBitset(predicate: SegmentPredicate): Bits | undefined {
-    const sets = this.bitsetsOf(predicate);
-    return sets.length === 1 ? sets[0] : undefined;
   }
 
   /** The stored bitsets whose union is the criterion (a missing value has none). */
@@ -208,12 +171,6 @@ export class AudienceIndex {
       }
     }
     return found;
-  }
-
-  private evaluatePredicate(predicate: SegmentPredicate): Bits {
-    const result = new Uint32Array(this.words);
-    for (const bits of this.bitsetsOf(predicate)) orInto(result, bits);
-    return result;
   }
 
   private clearMember(memberNo: number): void {

@@ -36,22 +36,9 @@ export function popcount(bits: Bits): number {
   return total;
 }
 
-export function andInto(target: Bits, other: Bits): void {
-  for (let i = 0; i < target.length; i++) target[i]! &= other[i]!;
-}
 
-export function orInto(target: Bits, other: Bits): void {
-  for (let i = 0; i < target.length; i++) target[i]! |= other[i]!;
-}
 
-export function andNotInto(target: Bits, other: Bits): void {
-  for (let i = 0; i < target.length; i++) target[i]! &= ~other[i]!;
-}
 
-/** target = universe AND NOT target: the complement within the people the index knows. */
-export function complementWithin(target: Bits, universe: Bits): void {
-  for (let i = 0; i < target.length; i++) target[i] = universe[i]! & ~target[i]!;
-}
 
 /** The member numbers in the set, ascending. */
 export function toMemberNumbers(bits: Bits): Uint32Array {

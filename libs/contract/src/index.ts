@@ -7,3 +7,7 @@ export * from './reference.schema';
 export * from './segment.schema';
 export * from './transactions.schema';
 export * from './audience.schema';
+export * from './payouts.schema';
+export * from './billing.schema';
+export * from './saved-segments.schema';
+export * from './segment-builder.schema';

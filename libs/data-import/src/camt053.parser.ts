@@ -1,6 +1,6 @@
 import { isCurrencyCode, minorUnitExponent, parseAmount } from './amount';
 import { normaliseAccount, singleAccountIban } from './account';
-import { bankCodeOf, counterpartyOf, remittanceOf } from './camt053.parties';
+import { bankCodeOf, counterpartyOf, creditorReferencesOf, remittanceOf } from './camt053.parties';
 import { attributeAt, nodesAt, parseXml, textAt, type ParsedXml, type XmlNode } from './camt053.xml';
 import { parseIsoDate, parseIsoDateTimeAsDate } from './date';
 import { EmptyStatementError, StatementFormatError, StatementTooLargeError } from './import.errors';
@@ -97,6 +97,7 @@ function readEntry(ctx: Context, entry: XmlNode, out: ParsedTransaction[]): void
         sourceRef: meaningfulReference(textAt(detail, 'Refs', 'AcctSvcrRef')) ?? (entryRef ? `${entryRef}/${i + 1}` : null),
         endToEndId: meaningfulReference(textAt(detail, 'Refs', 'EndToEndId')),
         reversal,
+        creditorReferences: creditorReferencesOf(detail),
       });
     });
     if (ctx.problems.count > 0 || bookedOn === null || amount === null || sign === null) return;
@@ -142,6 +143,7 @@ function readEntry(ctx: Context, entry: XmlNode, out: ParsedTransaction[]): void
     sourceRef: entryRef ?? meaningfulReference(textAt(detail, 'Refs', 'AcctSvcrRef')),
     endToEndId: meaningfulReference(textAt(detail, 'Refs', 'EndToEndId')),
     reversal,
+    creditorReferences: creditorReferencesOf(detail),
   });
 }
 

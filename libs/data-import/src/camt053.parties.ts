@@ -49,6 +49,14 @@ export function remittanceOf(details: XmlNode | undefined, entry: XmlNode): stri
   return collapseWhitespace(textAt(details, 'AddtlTxInf') ?? textAt(entry, 'AddtlNtryInf') ?? '');
 }
 
+/** Every structured creditor reference (`Strd/CdtrRefInf/Ref`) of the details, whatever else the remittance holds. */
+export function creditorReferencesOf(details: XmlNode | undefined): string[] {
+  const structuredNodes = at(details, 'RmtInf', 'Strd');
+  return (Array.isArray(structuredNodes) ? structuredNodes : [])
+    .map((node) => collapseWhitespace(textAt(node, 'CdtrRefInf', 'Ref') ?? ''))
+    .filter((ref) => ref !== '');
+}
+
 /** The ISO domain code (`PMNT/RCDT/ESCT`) where present, else the bank's proprietary code. */
 export function bankCodeOf(node: unknown): string | null {
   const domain = textAt(node, 'BkTxCd', 'Domn', 'Cd');

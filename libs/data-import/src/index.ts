@@ -1,4 +1,7 @@
 export { parseStatement } from './parse-statement';
+export { decodeStatementBytes } from './encoding';
+export { detectFormat } from './format.detector';
+export { normaliseIban, isValidIban } from './iban';
 export { dedupeKey, dedupeKeys } from './dedupe-key';
 export { MAX_REPORTED_PROBLEMS, MAX_STATEMENT_BYTES, MAX_STATEMENT_ROWS } from './limits';
 export {

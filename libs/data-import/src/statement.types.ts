@@ -41,6 +41,11 @@ export interface ParsedTransaction {
   endToEndId: string | null;
   /** The bank booked this as the reversal of an earlier entry (CAMT `RvslInd`); the sign already says which way money moved. */
   reversal: boolean;
+  /**
+   * CAMT only: the structured creditor references (`RmtInf/Strd/CdtrRefInf/Ref`) of the payment, also when
+   * `description` holds the unstructured text instead. Absent for the other formats.
+   */
+  creditorReferences?: string[];
 }
 
 export interface ParsedStatement {

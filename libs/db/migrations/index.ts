@@ -4,6 +4,9 @@ import * as m20261123T120000 from './20261123T120000-customer-data';
 import * as m20261123T130000 from './20261123T130000-profile-consent';
 import * as m20261123T140000 from './20261123T140000-audience';
 import * as m20261123T150000 from './20261123T150000-ledger';
+import * as m20261123T160000 from './20261123T160000-advertiser-payments';
+import * as m20261123T170000 from './20261123T170000-payouts';
+import * as m20261123T180000 from './20261123T180000-saved-segments';
 
 /**
  * Static index: bundlers and Docker images drop folders they cannot see being imported, so every
@@ -15,4 +18,7 @@ export const migrations: Record<string, Migration> = {
   '20261123T130000-profile-consent': m20261123T130000,
   '20261123T140000-audience': m20261123T140000,
   '20261123T150000-ledger': m20261123T150000,
+  '20261123T160000-advertiser-payments': m20261123T160000,
+  '20261123T170000-payouts': m20261123T170000,
+  '20261123T180000-saved-segments': m20261123T180000,
 };

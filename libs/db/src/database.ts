@@ -300,7 +300,8 @@ export type LedgerAccountKind =
   | 'platform_bank'
   | 'payouts_in_transit'
   | 'unclaimed_earnings'
-  | 'sales_clearing';
+  | 'sales_clearing'
+  | 'vat_payable';
 
 /** Append-only; `owner_id` is an organisation or customer id without a foreign key (it outlives erasure). */
 export interface LedgerAccountsTable {
@@ -364,6 +365,175 @@ export interface SaleMembersTable {
   customer_id: string;
 }
 
+export type PayoutRequestStatus = 'in_review' | 'approved' | 'rejected' | 'in_transit' | 'paid';
+
+/** Why a payout request waits for an admin, with the values its text needs. */
+export interface PayoutReviewReason {
+  code: string;
+  params: Record<string, string | number>;
+}
+
+/** A member's payout request: the reservation of their earnings until it is paid or rejected. Never deleted. */
+export interface PayoutRequestsTable {
+  id: Generated<string>;
+  customer_id: string;
+  amount_cents: number;
+  iban: string;
+  account_holder: string;
+  status: PayoutRequestStatus;
+  review_reasons: ColumnType<PayoutReviewReason[], string | undefined, string>;
+  end_to_end_id: string;
+  requested_at: CreatedAt;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  decision_note: string | null;
+  paid_at: Timestamp | null;
+}
+
+export type PayoutBatchStatus = 'generating' | 'ready' | 'paid';
+
+/** One pain.001 file; fixed once created, except its status. */
+export interface PayoutBatchesTable {
+  id: Generated<string>;
+  status: Generated<PayoutBatchStatus>;
+  msg_id: string;
+  pmt_inf_id: string;
+  payout_count: number;
+  total_cents: number;
+  requested_execution_date: string;
+  debtor_name: string;
+  debtor_iban: string;
+  debtor_bic: string;
+  created_by: string;
+  created_at: CreatedAt;
+  file_ready_at: Timestamp | null;
+  confirmed_at: Timestamp | null;
+  confirmed_by: string | null;
+  created_xid: ColumnType<string, never, never>;
+}
+
+/** Append-only; a request is in at most one batch. */
+export interface PayoutBatchItemsTable {
+  batch_id: string;
+  position: number;
+  request_id: string;
+}
+
+/** Append-only: the file of a batch, written once. */
+export interface PayoutBatchFilesTable {
+  batch_id: string;
+  content: string;
+  sha256: string;
+  created_at: CreatedAt;
+}
+
+/** An advertiser's payment reference ("DD" + 12 digits with ISO 7064 check digits); never changed once given out. */
+export interface PaymentReferencesTable {
+  organisation_id: string;
+  reference: string;
+  created_at: CreatedAt;
+}
+
+export type BankStatementStatus = 'stored' | 'processing' | 'imported' | 'failed';
+
+/** An uploaded CAMT.053 statement of the platform's own bank account. */
+export interface BankStatementsTable {
+  id: Generated<string>;
+  file_name: string;
+  byte_size: number;
+  sha256: string;
+  expected_iban: string;
+  account_iban: string | null;
+  status: Generated<BankStatementStatus>;
+  first_booked_on: string | null;
+  last_booked_on: string | null;
+  entries_total: number | null;
+  entries_new: number | null;
+  entries_duplicate: number | null;
+  error: Record<string, unknown> | null;
+  uploaded_by: string | null;
+  created_at: CreatedAt;
+  finished_at: Timestamp | null;
+}
+
+export interface BankStatementFilesTable {
+  statement_id: string;
+  bytes: Buffer;
+}
+
+/** booked/unmatched/dismissed: incoming credits (top-ups); open/reconciled: debits and returned payments. */
+export type BankEntryStatus = 'booked' | 'unmatched' | 'dismissed' | 'open' | 'reconciled';
+
+/** One booked entry of the platform's account, stored once whichever statements contain it. */
+export interface BankStatementEntriesTable {
+  id: Generated<number>;
+  entry_key: string;
+  statement_id: string;
+  line: number;
+  account_iban: string;
+  booked_on: string;
+  direction: 'credit' | 'debit';
+  /** Positive cents; `direction` says which way. */
+  amount_cents: number;
+  currency: string;
+  reversal: Generated<boolean>;
+  counterparty_name: Generated<string>;
+  counterparty_iban: string | null;
+  remittance: Generated<string>;
+  creditor_references: Generated<string[]>;
+  payment_references: Generated<string[]>;
+  bank_reference: string | null;
+  end_to_end_id: string | null;
+  bank_code: string | null;
+  status: BankEntryStatus;
+  reason: string | null;
+  organisation_id: string | null;
+  ledger_transaction_id: number | null;
+  resolved_by: string | null;
+  resolved_at: Timestamp | null;
+  note: string | null;
+  created_at: CreatedAt;
+}
+
+export interface InvoiceNumberCountersTable {
+  year: number;
+  last_sequence: number;
+}
+
+/** Append-only; seller and buyer are copied at issue time so the invoice never changes afterwards. */
+export interface InvoicesTable {
+  id: Generated<string>;
+  sale_id: string;
+  organisation_id: string;
+  year: number;
+  sequence: number;
+  number: string;
+  issued_on: string;
+  supplied_on: string;
+  description: string;
+  quantity: number;
+  net_cents: number;
+  vat_rate_bp: number;
+  vat_cents: number;
+  total_cents: number;
+  seller: Record<string, unknown>;
+  buyer: Record<string, unknown>;
+  vat_transaction_id: number | null;
+  created_at: CreatedAt;
+}
+
+/** An advertiser's saved segment: the canonical criteria tree (jsonb, read parsed) and its canonical key. */
+export interface SavedSegmentsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  name: string;
+  tree: ColumnType<unknown, string, string>;
+  canonical_key: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -399,6 +569,17 @@ export interface Database {
   ledger_balances: LedgerBalancesView;
   sales: SalesTable;
   sale_members: SaleMembersTable;
+  payment_references: PaymentReferencesTable;
+  bank_statements: BankStatementsTable;
+  bank_statement_files: BankStatementFilesTable;
+  bank_statement_entries: BankStatementEntriesTable;
+  invoice_number_counters: InvoiceNumberCountersTable;
+  invoices: InvoicesTable;
+  payout_requests: PayoutRequestsTable;
+  payout_batches: PayoutBatchesTable;
+  payout_batch_items: PayoutBatchItemsTable;
+  payout_batch_files: PayoutBatchFilesTable;
+  saved_segments: SavedSegmentsTable;
 }
 
 export type User = Selectable<UsersTable>;

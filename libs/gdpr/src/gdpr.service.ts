@@ -1,6 +1,7 @@
 import type { Db } from '@dd/db';
 import { auditRepository } from '@dd/accounts';
 import { DomainError } from '@dd/errors';
+import { settleEarningsOnErasure } from '@dd/payouts';
 import { enqueue, type Queues } from '@dd/queue';
 import { buildExportZip } from './export.builder';
 import { gdprRepository } from './gdpr.repository';
@@ -168,17 +169,25 @@ export async function runExport(db: Db, exportId: string, at: Date = new Date())
  * The erasure job: deletes the customer and, by cascade, every personal record (profile,
  * transactions, uploads, features, consent history, receipts, exports, sessions), in one
  * transaction, then writes a pseudonymous audit entry. Running it again finds nothing to delete.
+ *
+ * Money in the same transaction (docs/ARCHITECTURE.md, Erasure): open payout requests keep their
+ * IBAN and are paid as usual; every other cent of the member's earnings moves to the platform's
+ * unclaimed_earnings account (ledger key `erasure:<customerId>:unclaimed`), never silently dropped.
  */
 export async function runErasure(db: Db, customerId: string): Promise<'erased' | 'already-erased'> {
   return db.transaction().execute(async (trx) => {
     const deleted = await gdprRepository.deleteCustomer(trx, customerId);
     if (deleted === 0) return 'already-erased';
+    const earnings = await settleEarningsOnErasure(trx, customerId);
     await auditRepository.append(trx, {
       actorUserId: null,
       actorRole: 'system',
       action: 'customer.erased',
       subjectType: 'user',
       subjectId: customerId,
+      ...(earnings.movedCents > 0 || earnings.keptForPayoutCents > 0
+        ? { details: { unclaimedCents: earnings.movedCents, keptForPayoutCents: earnings.keptForPayoutCents } }
+        : {}),
     });
     return 'erased';
   });

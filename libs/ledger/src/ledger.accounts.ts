@@ -10,6 +10,8 @@ export const PLATFORM_ACCOUNT_KINDS = [
   'payouts_in_transit',
   'unclaimed_earnings',
   'sales_clearing',
+  // VAT charged on invoices (libs/billing), owed to the tax authority.
+  'vat_payable',
 ] as const satisfies readonly LedgerAccountKind[];
 
 export type OwnedAccountKind = (typeof OWNED_ACCOUNT_KINDS)[number];

@@ -69,6 +69,31 @@ export const JOBS = defineRegistry([
     // Enqueued as `distribute-<saleId>`; every step is idempotent in the database, so retrying is safe.
     options: { attempts: 10 },
   }),
+  defineJob({
+    queue: 'payouts',
+    name: 'payouts.batch',
+    // Writes the SEPA credit-transfer file (pain.001.001.03) of a payout batch (libs/payouts, writeBatchFile).
+    payload: z.object({ batchId: z.string().uuid() }),
+    // Enqueued as `payout-batch-<batchId>`; the batch's payouts are fixed and the file is a pure
+    // function of them, so a retry writes the same bytes and a finished batch is left alone.
+    options: { attempts: 10 },
+  }),
+  defineJob({
+    queue: 'payouts',
+    name: 'payouts.reconcile',
+    // Marks payouts paid whose debit is on an imported platform bank statement (matched by EndToEndId).
+    payload: z.object({}),
+    // Scheduled; a missed run is made up by the next one.
+    options: { attempts: 3 },
+  }),
+  defineJob({
+    queue: 'billing',
+    name: 'billing.statement-import',
+    // Imports an uploaded CAMT.053 statement of the platform's account and books matched top-ups (libs/billing, runStatementImport).
+    payload: z.object({ statementId: z.string().uuid() }),
+    // Enqueued as `bank-statement-<statementId>`; one transaction per run and idempotency keys per bank entry, so retrying is safe.
+    options: { attempts: 5 },
+  }),
 ]);
 
 export type Jobs = typeof JOBS;

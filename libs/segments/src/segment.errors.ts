@@ -58,19 +58,40 @@ function messageFor(problems: readonly SegmentProblem[]): string {
   return unique.length > SHOWN ? `${shown} (And ${unique.length - SHOWN} more.)` : shown;
 }
 
-/** A segment that can never be run as written; `problems` lists every criterion that has to change. */
+/**
+ * The portal's i18n key for a problem: the contract's own key for a tree the schema refuses, else
+ * one key per kind (`segment.restricted`, `segment.minor`, `segment.internal`, `segment.unknown`).
+ */
+export function segmentProblemKey(problem: SegmentProblem | undefined): string {
+  if (!problem) return 'segment.invalidNode';
+  return problem.kind === 'invalid' ? (problem.key ?? 'segment.invalidNode') : `segment.${problem.kind}`;
+}
+
+/**
+ * A segment that can never be run as written; `problems` lists every criterion that has to change.
+ * The most serious problem also travels as `messageKey` (the criteria's field error) and as the
+ * error's `reason`, with its path and subject, so the portal can say it in the reader's language
+ * and point at the criterion.
+ */
 export class SegmentRejectedError extends DomainError {
   readonly problems: readonly SegmentProblem[];
 
   constructor(problems: readonly SegmentProblem[]) {
     const ordered = [...problems].sort((a, b) => SEGMENT_PROBLEM_KINDS.indexOf(a.kind) - SEGMENT_PROBLEM_KINDS.indexOf(b.kind));
     const first = ordered[0];
-    super('VALIDATION_FAILED', messageFor(ordered), {
-      field: 'criteria',
-      reason: first?.kind ?? 'invalid',
-      path: first?.path ?? '',
-      problemCount: ordered.length,
-    });
+    const key = segmentProblemKey(first);
+    super(
+      'VALIDATION_FAILED',
+      messageFor(ordered),
+      {
+        field: 'criteria',
+        messageKey: key,
+        reason: first?.kind ?? 'invalid',
+        path: first?.path ?? '',
+        problemCount: ordered.length,
+      },
+      { code: key, params: { kind: first?.kind ?? 'invalid', path: first?.path ?? '', subject: first?.subject ?? '', count: ordered.length } },
+    );
     this.name = 'SegmentRejectedError';
     this.problems = ordered;
   }

@@ -10,7 +10,7 @@ export const UNUSABLE_PASSWORD_HASH = '!seeded-account-no-password';
 /** The largest customer number the email pattern (seven digits) can hold. */
 export const MAX_CUSTOMERS = 9_999_999;
 
-const KIND_CODES = { customer: 1, organisation: 2, user: 3 } as const;
+const KIND_CODES = { customer: 1, organisation: 2, user: 3, consent: 4 } as const;
 export type IdKind = keyof typeof KIND_CODES;
 
 const hex = (n: number, width: number) => n.toString(16).padStart(width, '0').slice(-width);

@@ -1,4 +1,5 @@
 import { verifyPassword } from '@dd/accounts';
+import { CONSENT_POLICY, CONSENT_POLICY_HASH } from '@dd/consent';
 import { sql } from '@dd/db';
 import { createTestDatabase, type TestDatabase } from '@dd/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,8 +48,31 @@ describe('npm run seed', () => {
     const again = await runSeed(test.db, options, quiet);
     expect(again.insertedCustomers).toBe(0);
     expect(again.insertedTransactions).toBe(0);
+    expect(again.insertedConsentDecisions).toBe(0);
+    expect(again.insertedIndustryExclusions).toBe(0);
     expect(again.demo.every((login) => !login.created)).toBe(true);
     expect(await count(sql`select count(*)::int as n from transactions`)).toBe(before);
+  });
+
+  it('records consent decisions and industry exclusions the way the consent centre does', async () => {
+    expect(first.insertedConsentDecisions).toBeGreaterThan(200 * 10);
+    expect(first.insertedIndustryExclusions).toBeGreaterThan(0);
+    const seeded = `%@${SEED_EMAIL_DOMAIN}`;
+    const policies = await sql<{ policy_version: string; policy_text_hash: string; source: string }>`
+      select distinct policy_version, policy_text_hash, source from consent_decisions`.execute(test.db);
+    expect(policies.rows).toEqual([{ policy_version: CONSENT_POLICY.version, policy_text_hash: CONSENT_POLICY_HASH, source: 'seed' }]);
+    expect(await count(sql`select count(*)::int as n from consent_decisions`)).toBe(first.insertedConsentDecisions);
+    // Customers born in 2008 or later were minors whenever they signed up: the consent centre refuses them.
+    expect(await count(sql`select count(*)::int as n from consent_decisions d join customer_profiles p on p.user_id = d.customer_id where p.birth_year >= 2008`)).toBe(0);
+    const granting = await count(sql`
+      select count(distinct c.customer_id)::int as n from consent_current c join users u on u.id = c.customer_id
+      where u.email like ${seeded} and c.granted and c.purpose = 'insights'`);
+    expect(granting).toBeGreaterThan(200 * 0.7);
+    expect(granting).toBeLessThan(200 * 0.97);
+    expect(await count(sql`select count(*)::int as n from consent_current where granted and expires_at is not null`)).toBeGreaterThan(0);
+    expect(await count(sql`select count(distinct customer_id)::int as n from industry_exclusions_current`)).toBeGreaterThan(5);
+    // The demo customer manages their own consent in the portal.
+    expect(await count(sql`select count(*)::int as n from consent_decisions where customer_id = ${DEMO_ACCOUNTS[0]!.id}`)).toBe(0);
   });
 
   it('creates demo logins that sign in with the printed passwords', async () => {

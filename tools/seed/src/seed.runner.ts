@@ -1,5 +1,6 @@
 import type { Database, Kysely } from '@dd/db';
 import { monthWindow } from './calendar';
+import { generateConsent } from './consent.generator';
 import { ensureDemoAccounts, type DemoLogin } from './demo-accounts';
 import { planFinances } from './finances.generator';
 import { customerEmail } from './ids';
@@ -19,6 +20,9 @@ export interface SeedSummary {
   transactions: number;
   insertedCustomers: number;
   insertedTransactions: number;
+  /** Consent decisions and industry exclusions written by this run. */
+  insertedConsentDecisions: number;
+  insertedIndustryExclusions: number;
   deletedCustomers: number;
   seconds: number;
   rowsPerSecond: number;
@@ -41,13 +45,15 @@ export function buildBatch(options: Pick<SeedOptions, 'seed' | 'months' | 'until
   const months = monthWindow(options.until, options.months);
   const customers = [];
   const transactions = [];
+  const consent = [];
   for (let index = first; index <= last; index++) {
     const customer = generateCustomer(options.seed, index);
     const plan = planFinances(options.seed, customer);
     customers.push(customer);
     transactions.push(months.flatMap((m) => generateMonth(options.seed, customer, plan, m)));
+    consent.push(generateConsent(options.seed, customer, options.until));
   }
-  return { customers, transactions };
+  return { customers, transactions, consent };
 }
 
 /**
@@ -69,7 +75,7 @@ export async function runSeed(db: Kysely<Database>, options: SeedOptions, settin
   const schema = await detectWriterSchema(db);
   const perBatch = Math.max(1, Math.min(2_000, Math.floor(ROWS_PER_BATCH / (AVERAGE_BOOKINGS_PER_MONTH * options.months))));
   const total = options.customers;
-  const counts = { customers: 0, transactions: 0, insertedCustomers: 0, insertedTransactions: 0 };
+  const counts = { customers: 0, transactions: 0, insertedCustomers: 0, insertedTransactions: 0, insertedConsentDecisions: 0, insertedIndustryExclusions: 0 };
   const inFlight = new Set<Promise<void>>();
   let failure: unknown;
   let reportedDecile = 0;
@@ -84,6 +90,8 @@ export async function runSeed(db: Kysely<Database>, options: SeedOptions, settin
         counts.transactions += bookings;
         counts.insertedCustomers += written.users;
         counts.insertedTransactions += written.transactions;
+        counts.insertedConsentDecisions += written.consentDecisions;
+        counts.insertedIndustryExclusions += written.industryExclusions;
         const decile = Math.floor((counts.customers * 10) / total);
         if (decile > reportedDecile && counts.customers < total) {
           reportedDecile = decile;
@@ -104,14 +112,15 @@ export async function runSeed(db: Kysely<Database>, options: SeedOptions, settin
 
   const demo = await ensureDemoAccounts(db, schema, monthWindow(options.until, options.months));
   const seconds = (performance.now() - started) / 1000;
-  const rows = counts.customers * 2 + counts.transactions;
+  const rows = counts.customers * 2 + counts.transactions + counts.insertedConsentDecisions + counts.insertedIndustryExclusions;
   return { ...counts, deletedCustomers, seconds, rowsPerSecond: Math.round(rows / Math.max(seconds, 0.001)), demo: demo.logins };
 }
 
 export function summaryLine(s: SeedSummary): string {
   return (
     `seed: customers=${s.customers} transactions=${s.transactions} seconds=${s.seconds.toFixed(1)} rows_per_s=${s.rowsPerSecond}` +
-    ` (new: customers=${s.insertedCustomers} transactions=${s.insertedTransactions})`
+    ` (new: customers=${s.insertedCustomers} transactions=${s.insertedTransactions} consent_decisions=${s.insertedConsentDecisions}` +
+    ` industry_exclusions=${s.insertedIndustryExclusions})`
   );
 }
 

@@ -1,4 +1,6 @@
+import { CONSENT_POLICY, CONSENT_POLICY_HASH } from '@dd/consent';
 import { sql, type Kysely, type Database } from '@dd/db';
+import type { SeedConsent } from './consent.generator';
 import { SEED_EMAIL_DOMAIN, UNUSABLE_PASSWORD_HASH, customerId, customerIndexFromEmail } from './ids';
 import { SPECIAL_CATEGORIES } from './merchants.data';
 import { plainArrayLiteral, quotedArrayLiteral } from './pg-array';
@@ -10,13 +12,20 @@ export interface SeedBatch {
   customers: readonly SeedCustomer[];
   /** transactions[i] belongs to customers[i]. */
   transactions: readonly (readonly SeedTransaction[])[];
+  /** consent[i] belongs to customers[i]; absent for customers who manage their own (the demo login). */
+  consent?: readonly SeedConsent[];
 }
 
 export interface WriteCounts {
   users: number;
   profiles: number;
   transactions: number;
+  consentDecisions: number;
+  industryExclusions: number;
 }
+
+/** `consent_decisions.source` of seeded decisions; the portal writes 'portal'. */
+export const SEED_CONSENT_SOURCE = 'seed';
 
 /** Rows per INSERT: big enough to amortise a round trip, small enough to keep parameters modest. */
 export const ROWS_PER_STATEMENT = 8_000;
@@ -116,8 +125,84 @@ async function insertTransactions(db: Kysely<Database>, schema: WriterSchema, ow
 }
 
 /**
- * Profiles and bookings of customers whose accounts exist. `created` holds the accounts this same
- * database transaction inserted: their bookings cannot exist yet, everyone else's may (a re-run).
+ * The batch's customers whose consent is not written yet: all that this transaction created, and
+ * earlier ones without any decision or exclusion (consent history is append-only, so a re-run must
+ * not write it twice).
+ */
+async function customersWithoutConsent(db: Kysely<Database>, ownerIds: readonly string[], created: ReadonlySet<string>): Promise<Set<string>> {
+  const missing = new Set(ownerIds);
+  const existing = ownerIds.filter((id) => !created.has(id));
+  if (existing.length === 0) return missing;
+  const { rows } = await sql<{ customer_id: string }>`
+    select customer_id from consent_decisions where customer_id = any(${existing}::uuid[])
+    union select customer_id from industry_exclusions where customer_id = any(${existing}::uuid[])`.execute(db);
+  for (const row of rows) missing.delete(row.customer_id);
+  return missing;
+}
+
+/**
+ * Consent decisions and industry exclusions with the consent centre's columns (policy version and
+ * text hash of CONSENT_POLICY, source 'seed'); the triggers derive the current consent from them.
+ */
+async function insertConsent(db: Kysely<Database>, ownerIds: readonly string[], consent: readonly SeedConsent[], created: ReadonlySet<string>) {
+  const missing = await customersWithoutConsent(db, ownerIds, created);
+  const decisions = { owner: [] as number[], change: [] as string[], category: [] as string[], purpose: [] as string[], granted: [] as string[], expires: [] as (string | null)[], at: [] as string[] };
+  const exclusions = { owner: [] as number[], change: [] as string[], industry: [] as string[], excluded: [] as string[], at: [] as string[] };
+  const counts = { consentDecisions: 0, industryExclusions: 0 };
+  const flushDecisions = async () => {
+    if (decisions.owner.length === 0) return;
+    const result = await sql`
+      insert into consent_decisions (customer_id, change_id, category, purpose, granted, expires_at, policy_version, policy_text_hash, source, recorded_at)
+      select (${ownerIds}::uuid[])[t.owner], t.change_id, t.category, t.purpose, t.granted, t.expires_at,
+             ${CONSENT_POLICY.version}, ${CONSENT_POLICY_HASH}, ${SEED_CONSENT_SOURCE}, t.recorded_at
+      from unnest(${plainArrayLiteral(decisions.owner)}::int[], ${plainArrayLiteral(decisions.change)}::uuid[], ${plainArrayLiteral(decisions.category)}::text[],
+                  ${plainArrayLiteral(decisions.purpose)}::text[], ${plainArrayLiteral(decisions.granted)}::boolean[],
+                  ${plainArrayLiteral(decisions.expires)}::timestamptz[], ${plainArrayLiteral(decisions.at)}::timestamptz[])
+           as t(owner, change_id, category, purpose, granted, expires_at, recorded_at)`.execute(db);
+    counts.consentDecisions += affected(result);
+    for (const column of Object.values(decisions)) column.length = 0;
+  };
+  const flushExclusions = async () => {
+    if (exclusions.owner.length === 0) return;
+    const result = await sql`
+      insert into industry_exclusions (customer_id, change_id, industry, excluded, policy_version, recorded_at)
+      select (${ownerIds}::uuid[])[t.owner], t.change_id, t.industry, t.excluded, ${CONSENT_POLICY.version}, t.recorded_at
+      from unnest(${plainArrayLiteral(exclusions.owner)}::int[], ${plainArrayLiteral(exclusions.change)}::uuid[], ${plainArrayLiteral(exclusions.industry)}::text[],
+                  ${plainArrayLiteral(exclusions.excluded)}::boolean[], ${plainArrayLiteral(exclusions.at)}::timestamptz[])
+           as t(owner, change_id, industry, excluded, recorded_at)`.execute(db);
+    counts.industryExclusions += affected(result);
+    for (const column of Object.values(exclusions)) column.length = 0;
+  };
+  for (let i = 0; i < ownerIds.length; i++) {
+    if (!missing.has(ownerIds[i] as string)) continue;
+    for (const d of consent[i]?.decisions ?? []) {
+      decisions.owner.push(i + 1);
+      decisions.change.push(d.changeId);
+      decisions.category.push(d.category);
+      decisions.purpose.push(d.purpose);
+      decisions.granted.push(d.granted ? 't' : 'f');
+      decisions.expires.push(d.expiresAt);
+      decisions.at.push(d.recordedAt);
+    }
+    for (const x of consent[i]?.exclusions ?? []) {
+      exclusions.owner.push(i + 1);
+      exclusions.change.push(x.changeId);
+      exclusions.industry.push(x.industry);
+      exclusions.excluded.push(x.excluded ? 't' : 'f');
+      exclusions.at.push(x.recordedAt);
+    }
+    if (decisions.owner.length >= ROWS_PER_STATEMENT) await flushDecisions();
+    if (exclusions.owner.length >= ROWS_PER_STATEMENT) await flushExclusions();
+  }
+  await flushDecisions();
+  await flushExclusions();
+  return counts;
+}
+
+/**
+ * Profiles, bookings and (when the batch carries it) consent of customers whose accounts exist.
+ * `created` holds the accounts this same database transaction inserted: their bookings and consent
+ * cannot exist yet, everyone else's may (a re-run).
  */
 export async function writeCustomerData(
   db: Kysely<Database>,
@@ -142,7 +227,8 @@ export async function writeCustomerData(
     }
     if (cols.size > 0) transactions += await insertTransactions(db, schema, ownerIds, cols, fresh);
   }
-  return { profiles, transactions };
+  const consent = batch.consent ? await insertConsent(db, ownerIds, batch.consent, created) : { consentDecisions: 0, industryExclusions: 0 };
+  return { profiles, transactions, ...consent };
 }
 
 /**

@@ -6,7 +6,8 @@ import { fileIssues } from '@dd/data-import';
 const ENVELOPE_BYTES = 64 * 1024;
 
 const TRPC_ROUTE = '/trpc/:path';
-const UPLOAD_PROCEDURE = 'imports.upload';
+/** Procedures that take a bank statement: the customer's own and the platform's (admin). */
+const UPLOAD_PROCEDURES: ReadonlySet<string> = new Set(['imports.upload', 'admin.billing.uploadStatement']);
 
 function isMultipart(contentType: string | undefined): boolean {
   return contentType?.split(';', 1)[0]?.trim().toLowerCase() === 'multipart/form-data';
@@ -41,7 +42,7 @@ export function registerUploadLimit(app: FastifyInstance): void {
     if (req.method !== 'POST' || req.routeOptions.url !== TRPC_ROUTE) return;
     // The router's decoded view of the path, exactly what tRPC resolves: `imports%2Eupload` is the upload too.
     const procedure = (req.params as { path?: string }).path ?? '';
-    const isUpload = procedure === UPLOAD_PROCEDURE;
+    const isUpload = UPLOAD_PROCEDURES.has(procedure);
     if (!isUpload && !isMultipart(req.headers['content-type'])) return;
     const limit = isUpload ? STATEMENT_MAX_BYTES + ENVELOPE_BYTES : (req.routeOptions.bodyLimit ?? 1_048_576);
     const length = Number(req.headers['content-length'] ?? Number.NaN);

@@ -1,7 +1,12 @@
 import { createBrowserRouter } from 'react-router';
 import { SignInPage } from '../features/auth/sign-in-page';
 import { SignUpPage } from '../features/auth/sign-up-page';
+import { BankStatementsPage } from '../features/bank-statements/bank-statements-page';
+import { BillingPage } from '../features/billing/billing-page';
+import { InvoicePage } from '../features/billing/invoice-page';
+import { AdminPayoutsPage } from '../features/admin-payouts/admin-payouts-page';
 import { ConsentPage } from '../features/consent/consent-page';
+import { EarningsPage } from '../features/earnings/earnings-page';
 import { AdminHomePage } from '../features/home/admin-home-page';
 import { AdvertiserHomePage } from '../features/home/advertiser-home-page';
 import { CustomerHomePage } from '../features/home/customer-home-page';
@@ -11,6 +16,8 @@ import { MyDataPage } from '../features/my-data/my-data-page';
 import { AccountErasedPage } from '../features/privacy/account-erased-page';
 import { PrivacyPage } from '../features/privacy/privacy-page';
 import { ProfilePage } from '../features/profile/profile-page';
+import { SegmentBuilderPage } from '../features/segments/segment-builder-page';
+import { SegmentsPage } from '../features/segments/segments-page';
 import { TimelinePage } from '../features/timeline/timeline-page';
 import { AppLayout } from './app-layout';
 import { RouteErrorPage } from './route-error-page';
@@ -43,11 +50,31 @@ export function createRouter() {
             { path: 'profile', element: <ProfilePage /> },
             { path: 'consent', element: <ConsentPage /> },
             { path: 'timeline', element: <TimelinePage /> },
+            { path: 'earnings', element: <EarningsPage /> },
             { path: 'privacy', element: <PrivacyPage /> },
           ],
         },
-        { path: 'advertiser', element: <RequireRole only="advertiser" />, children: [{ index: true, element: <AdvertiserHomePage /> }] },
-        { path: 'admin', element: <RequireRole only="admin" />, children: [{ index: true, element: <AdminHomePage /> }] },
+        {
+          path: 'advertiser',
+          element: <RequireRole only="advertiser" />,
+          children: [
+            { index: true, element: <AdvertiserHomePage /> },
+            { path: 'segments', element: <SegmentsPage /> },
+            { path: 'segments/new', element: <SegmentBuilderPage /> },
+            { path: 'segments/:id', element: <SegmentBuilderPage /> },
+            { path: 'billing', element: <BillingPage /> },
+            { path: 'billing/invoices/:invoiceId', element: <InvoicePage /> },
+          ],
+        },
+        {
+          path: 'admin',
+          element: <RequireRole only="admin" />,
+          children: [
+            { index: true, element: <AdminHomePage /> },
+            { path: 'payouts', element: <AdminPayoutsPage /> },
+            { path: 'bank-statements', element: <BankStatementsPage /> },
+          ],
+        },
         // Public for everyone: right after erasure the session no longer exists.
         { path: 'account-erased', element: <AccountErasedPage /> },
         { path: '*', element: <NotFoundPage /> },

@@ -11,7 +11,7 @@ const LANGUAGES = [
   { code: 'en', short: 'EN', name: 'English' },
 ] as const;
 
-type NavKey = 'overview' | 'customerData' | 'profile' | 'consent' | 'timeline' | 'privacy';
+type NavKey = 'overview' | 'customerData' | 'profile' | 'consent' | 'timeline' | 'privacy' | 'segments' | 'earnings' | 'payouts' | 'billing' | 'bankStatements';
 
 /** Each role's pages, in the order of the menu. */
 const NAV: Record<RoleName, readonly { key: NavKey; to: string }[]> = {
@@ -21,10 +21,19 @@ const NAV: Record<RoleName, readonly { key: NavKey; to: string }[]> = {
     { key: 'profile', to: '/customer/profile' },
     { key: 'consent', to: '/customer/consent' },
     { key: 'timeline', to: '/customer/timeline' },
+    { key: 'earnings', to: '/customer/earnings' },
     { key: 'privacy', to: '/customer/privacy' },
   ],
-  advertiser: [{ key: 'overview', to: '/advertiser' }],
-  admin: [{ key: 'overview', to: '/admin' }],
+  advertiser: [
+    { key: 'overview', to: '/advertiser' },
+    { key: 'segments', to: '/advertiser/segments' },
+    { key: 'billing', to: '/advertiser/billing' },
+  ],
+  admin: [
+    { key: 'overview', to: '/admin' },
+    { key: 'payouts', to: '/admin/payouts' },
+    { key: 'bankStatements', to: '/admin/bank-statements' },
+  ],
 };
 
 interface SiteHeaderProps {

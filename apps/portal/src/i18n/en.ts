@@ -1,5 +1,6 @@
 import type { TranslationShape } from './translation-shape';
 import type { Translations } from './nl';
+import { segmentProblemsEn, segmentsEn } from '../features/segments/segments.en';
 
 export const en: TranslationShape<Translations> = {
   common: {
@@ -39,6 +40,11 @@ export const en: TranslationShape<Translations> = {
     consent: 'Consent',
     timeline: 'Where my data went',
     privacy: 'Privacy & export',
+    earnings: 'Earnings',
+    payouts: 'Payouts',
+    billing: 'Balance & invoices',
+    bankStatements: 'Bank statements',
+    segments: 'Segments',
   },
   titles: {
     landing: 'Your data, your dividend',
@@ -56,6 +62,8 @@ export const en: TranslationShape<Translations> = {
     timeline: 'Where your data went',
     privacy: 'Privacy and export',
     accountErased: 'Your account is being erased',
+    earnings: 'Your earnings',
+    adminPayouts: 'Payouts',
   },
   app: {
     loadErrorTitle: 'We cannot load your account right now',
@@ -203,6 +211,7 @@ export const en: TranslationShape<Translations> = {
         upload: 'Go to my data',
         consent: 'Go to consent',
         transparency: 'Go to your timeline',
+        earn: 'Go to your earnings',
         profile: 'Go to your profile',
         privacy: 'Go to privacy and export',
       },
@@ -708,4 +717,6 @@ export const en: TranslationShape<Translations> = {
     toStart: 'Go to the home page',
     toHome: 'Go to your overview',
   },
+  segments: segmentsEn,
+  segment: segmentProblemsEn,
 };

@@ -1,11 +1,29 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { LocaleCode } from '@dd/contract';
+import { adminPayoutsEn } from '../features/admin-payouts/admin-payouts.en';
+import { adminPayoutsNl } from '../features/admin-payouts/admin-payouts.nl';
+import { bankStatementsEn } from '../features/bank-statements/bank-statements.en';
+import { bankStatementsNl } from '../features/bank-statements/bank-statements.nl';
+import { billingEn } from '../features/billing/billing.en';
+import { billingNl } from '../features/billing/billing.nl';
+import { earningsEn } from '../features/earnings/earnings.en';
+import { earningsNl } from '../features/earnings/earnings.nl';
 import { en } from './en';
 import { nl } from './nl';
 import { DEFAULT_LOCALE, SUPPORTED_LOCALES } from './locale-storage';
 
-export const resources = { nl: { translation: nl }, en: { translation: en } } as const;
+/**
+ * `translation` holds the shared texts and most pages. Larger features get a namespace of their own
+ * (`useTranslation('earnings')`): TypeScript checks every t() call against all keys of its namespace,
+ * and one namespace of well over 900 keys exceeds its instantiation limits.
+ */
+export const resources = {
+  nl: { translation: nl, earnings: earningsNl, adminPayouts: adminPayoutsNl, billing: billingNl, bankStatements: bankStatementsNl },
+  en: { translation: en, earnings: earningsEn, adminPayouts: adminPayoutsEn, billing: billingEn, bankStatements: bankStatementsEn },
+} as const;
+
+export const NAMESPACES = ['translation', 'earnings', 'adminPayouts', 'billing', 'bankStatements'] as const;
 
 /** One i18next instance for the portal; keeps `<html lang>` in step with the language. */
 export function createI18n(locale: LocaleCode): I18n {
@@ -15,6 +33,8 @@ export function createI18n(locale: LocaleCode): I18n {
   });
   void instance.use(initReactI18next).init({
     resources,
+    ns: [...NAMESPACES],
+    defaultNS: 'translation',
     lng: locale,
     fallbackLng: DEFAULT_LOCALE,
     supportedLngs: [...SUPPORTED_LOCALES],

@@ -1,4 +1,6 @@
 // Dutch is the default language; en.ts must mirror every key (checked by the compiler and a test).
+import { segmentProblemsNl, segmentsNl } from '../features/segments/segments.nl';
+
 export const nl = {
   common: {
     brand: 'DataDividend',
@@ -37,6 +39,11 @@ export const nl = {
     consent: 'Toestemming',
     timeline: 'Waar mijn gegevens heen gingen',
     privacy: 'Privacy & export',
+    earnings: 'Verdiensten',
+    payouts: 'Uitbetalingen',
+    billing: 'Saldo & facturen',
+    bankStatements: 'Bankafschriften',
+    segments: 'Segmenten',
   },
   titles: {
     landing: 'Jouw data, jouw dividend',
@@ -54,6 +61,8 @@ export const nl = {
     timeline: 'Waar je gegevens heen gingen',
     privacy: 'Privacy en export',
     accountErased: 'Je account wordt gewist',
+    earnings: 'Je verdiensten',
+    adminPayouts: 'Uitbetalingen',
   },
   app: {
     loadErrorTitle: 'We kunnen je account nu niet laden',
@@ -201,6 +210,7 @@ export const nl = {
         upload: 'Naar mijn gegevens',
         consent: 'Naar toestemming',
         transparency: 'Naar je tijdlijn',
+        earn: 'Naar je verdiensten',
         profile: 'Naar je profiel',
         privacy: 'Naar privacy en export',
       },
@@ -706,6 +716,8 @@ export const nl = {
     toStart: 'Naar de startpagina',
     toHome: 'Naar je overzicht',
   },
+  segments: segmentsNl,
+  segment: segmentProblemsNl,
 };
 
 export type Translations = typeof nl;

@@ -1,9 +1,11 @@
 import type { Db } from '@dd/db';
 import type { Queues } from '@dd/queue';
+import { billingHandlers } from './billing.handlers';
 import { customerDataHandlers } from './customer-data.handlers';
 import type { JobHandlers } from '../job.handler';
 import { ledgerHandlers } from './ledger.handlers';
 import { maintenanceHandlers } from './maintenance.handlers';
+import { payoutsHandlers } from './payouts.handlers';
 
 export interface HandlerDependencies {
   db: Db;
@@ -20,5 +22,7 @@ export function createHandlers(dependencies: HandlerDependencies): JobHandlers {
     ...maintenanceHandlers(dependencies),
     ...customerDataHandlers(dependencies),
     ...ledgerHandlers(dependencies),
+    ...payoutsHandlers(dependencies),
+    ...billingHandlers(dependencies),
   };
 }

@@ -1,5 +1,6 @@
 import { CATEGORIES, INDUSTRIES, INTERESTS, PROFILE_CATEGORY_LIST, PROVINCES } from '@dd/categories';
-import { referenceDataSchema } from '@dd/contract';
+import { referenceDataSchema, segmentOptionsSchema } from '@dd/contract';
+import { segmentOptions } from '@dd/segments';
 import { signedInProcedure } from '../procedures';
 import { router } from '../trpc';
 
@@ -13,4 +14,6 @@ const referenceData = {
 
 export const referenceRouter = router({
   all: signedInProcedure.output(referenceDataSchema).query(() => referenceData),
+  /** What the segment builder offers besides the labels above: adult age bands, households, municipalities, spend bands. */
+  segmentOptions: signedInProcedure.output(segmentOptionsSchema).query(() => segmentOptions()),
 });

@@ -6,12 +6,12 @@ import { useSignedInViewer } from '../../app/use-viewer';
 import { StepList, type Step } from './step-list';
 import './home.css';
 
-// Each step links to the page where it happens; earnings get their page with payouts.
+// Each step links to the page where it happens.
 const STEPS = [
   { id: 'upload', icon: 'upload', to: '/customer/data' },
   { id: 'consent', icon: 'sliders', to: '/customer/consent' },
   { id: 'transparency', icon: 'eye', to: '/customer/timeline' },
-  { id: 'earn', icon: 'wallet', to: null },
+  { id: 'earn', icon: 'wallet', to: '/customer/earnings' },
 ] as const;
 
 const RIGHTS = ['access', 'rectify', 'erase', 'export', 'withdraw'] as const;

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { UploadSummary } from '@dd/contract';
 import { Badge, Icon, ProgressBar, type BadgeTone } from '@dd/ui';
@@ -66,7 +67,7 @@ export function UploadList() {
   );
 }
 
-type T = ReturnType<typeof useTranslation>['t'];
+type T = TFunction<'translation'>;
 
 function importSummary(t: T, upload: UploadSummary): string {
   return `${t('data.uploads.newTransactions', { count: upload.rowsImported ?? 0 })}, ${t('data.uploads.alreadyThere', { count: upload.rowsDuplicate ?? 0 })}`;

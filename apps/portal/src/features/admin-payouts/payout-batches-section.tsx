@@ -1,0 +1,128 @@
+import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { PayoutBatchDto } from '@dd/contract';
+import { Alert, Badge, Button, buttonClassName, ConfirmDialog, formatAmount, Icon, type BadgeTone } from '@dd/ui';
+import { describeError } from '../../app/api-error';
+import { formatCount, formatDate, formatDateTime } from '../../app/format';
+import { SectionLoadError, SectionLoading } from '../../app/status-views';
+import { useTRPC } from '../../app/trpc';
+
+const STATUS_TONE: Record<PayoutBatchDto['status'], BadgeTone> = { generating: 'info', ready: 'warning', paid: 'success' };
+
+/** The batches: download each file for the bank, and confirm a batch once the bank has paid it. */
+export function PayoutBatchesSection() {
+  const { t, i18n } = useTranslation('adminPayouts');
+  const { t: tc } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  // While a file is being written, look again until it is ready.
+  const batches = useQuery(
+    trpc.admin.payouts.batches.queryOptions(undefined, { refetchInterval: (query) => (query.state.data?.some((b) => b.status === 'generating') ? 1_500 : false) }),
+  );
+  const [confirming, setConfirming] = useState<PayoutBatchDto | null>(null);
+  const confirm = useMutation(
+    trpc.admin.payouts.confirmBatch.mutationOptions({
+      onSuccess: () => {
+        setConfirming(null);
+        void queryClient.invalidateQueries({ queryKey: trpc.admin.payouts.pathKey() });
+      },
+    }),
+  );
+  const language = i18n.language;
+
+  let body;
+  if (batches.isPending) body = <SectionLoading />;
+  else if (batches.isError)
+    body = <SectionLoadError title={t('batches.loadError')} error={batches.error} onRetry={() => void batches.refetch()} retrying={batches.isFetching} />;
+  else if (batches.data.length === 0) body = <p className="page-section__empty">{t('batches.empty')}</p>;
+  else
+    body = (
+      <div className="admin-payouts__table-wrap">
+        <table className="dd-table admin-payouts__table">
+          <caption className="dd-visually-hidden">{t('batches.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('batches.created')}</th>
+              <th scope="col" className="dd-table__number">
+                {t('batches.payouts')}
+              </th>
+              <th scope="col" className="dd-table__number">
+                {t('batches.total')}
+              </th>
+              <th scope="col">{t('batches.execution')}</th>
+              <th scope="col">{t('batches.status')}</th>
+              <th scope="col">{t('batches.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {batches.data.map((batch) => (
+              <tr key={batch.id}>
+                <th scope="row">
+                  {formatDateTime(batch.createdAt, language)}
+                  <span className="admin-payouts__sub admin-payouts__msgid">{batch.msgId}</span>
+                </th>
+                <td className="dd-table__number">{formatCount(batch.payoutCount, language)}</td>
+                <td className="dd-table__number">{formatAmount(batch.totalCents)}</td>
+                <td>{formatDate(batch.requestedExecutionDate, language)}</td>
+                <td>
+                  <Badge tone={STATUS_TONE[batch.status]} dot>
+                    {t(`batches.statuses.${batch.status}`)}
+                  </Badge>
+                  {batch.confirmedAt ? (
+                    <span className="admin-payouts__sub">
+                      {t(batch.confirmedByAdmin ? 'batches.paidOn' : 'batches.viaStatement', { date: formatDate(batch.confirmedAt, language) })}
+                    </span>
+                  ) : null}
+                </td>
+                <td>
+                  <div className="admin-payouts__actions">
+                    {batch.downloadUrl ? (
+                      <a href={batch.downloadUrl} download className={buttonClassName('secondary', 'sm')}>
+                        <Icon name="download" size={16} />
+                        {t('batches.download')}
+                        <span className="dd-visually-hidden">
+                          {' '}
+                          ({t('batches.downloadDetail', { date: formatDate(batch.createdAt, language), count: batch.payoutCount })})
+                        </span>
+                      </a>
+                    ) : null}
+                    {batch.status === 'ready' ? (
+                      <Button size="sm" onClick={() => setConfirming(batch)}>
+                        {t('batches.confirm')}
+                      </Button>
+                    ) : null}
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    );
+
+  return (
+    <section className="page-section" aria-labelledby="payout-batches-title">
+      <h2 id="payout-batches-title" className="page-section__title">
+        {t('batches.title')}
+      </h2>
+      {confirm.isSuccess ? <Alert tone="success">{t('batches.confirmed')}</Alert> : null}
+      {body}
+      <ConfirmDialog
+        open={confirming !== null}
+        title={t('batches.confirmTitle')}
+        confirmLabel={t('batches.confirm')}
+        cancelLabel={tc('common.cancel')}
+        onConfirm={() => confirming && confirm.mutate({ batchId: confirming.id })}
+        onCancel={() => {
+          setConfirming(null);
+          confirm.reset();
+        }}
+        confirming={confirm.isPending}
+        error={confirm.isError ? tc(describeError(confirm.error).messageKey) : null}
+      >
+        {confirming ? <p>{t('batches.confirmBody', { count: confirming.payoutCount, amount: formatAmount(confirming.totalCents) })}</p> : null}
+      </ConfirmDialog>
+    </section>
+  );
+}

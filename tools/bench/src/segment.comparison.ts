@@ -1,0 +1,63 @@
+import { countWithSql, type AudienceIndex } from '@dd/audience';
+import type { Db } from '@dd/db';
+import { percentile } from './percentile';
+import type { SampledSegment } from './segment.sampler';
+
+export interface SegmentResult {
+  segment: SampledSegment;
+  engineCount: number;
+  sqlCount: number;
+  /** Median of the timed in-memory counts of this segment. */
+  engineMs: number;
+  sqlMs: number;
+}
+
+export interface ComparisonOptions {
+  /** The moment both sides count at (consent end dates are compared with it). */
+  at: Date;
+  /** Untimed passes over all segments before timing the engine. */
+  warmups?: number;
+  /** Timed engine counts per segment; the median is kept. */
+  repeats?: number;
+  /** Untimed SQL counts (of the first segments) before timing, so the tables are in the cache. */
+  sqlWarmups?: number;
+  log?: (line: string) => void;
+}
+
+/**
+ * Counts every segment with the in-memory index (`AudienceIndex.count`, pure, synchronous) and
+ * with PostgreSQL (`countWithSql`, the reference), at the same moment, timing both. The engine
+ * is timed first for all segments, then SQL, so neither evicts the other's caches mid-measurement.
+ */
+export async function compareSegments(db: Db, index: AudienceIndex, segments: readonly SampledSegment[], options: ComparisonOptions): Promise<SegmentResult[]> {
+  const { at } = options;
+  const nowMs = at.getTime();
+  const warmups = options.warmups ?? 2;
+  const repeats = options.repeats ?? 5;
+  const log = options.log ?? (() => {});
+
+  for (let pass = 0; pass < warmups; pass++) for (const segment of segments) index.count(segment, nowMs);
+  const engine = segments.map((segment) => {
+    const times: number[] = [];
+    let count = -1;
+    for (let r = 0; r < repeats; r++) {
+      const started = performance.now();
+      const counted = index.count(segment, nowMs);
+      times.push(performance.now() - started);
+      if (count !== -1 && counted !== count) throw new Error(`the index counted the same segment twice with different results: ${count}, ${counted}`);
+      count = counted;
+    }
+    return { count, ms: percentile(times, 50) };
+  });
+
+  for (const segment of segments.slice(0, options.sqlWarmups ?? 2)) await countWithSql(db, segment, at);
+  const results: SegmentResult[] = [];
+  for (const [i, segment] of segments.entries()) {
+    const started = performance.now();
+    const sqlCount = await countWithSql(db, segment, at);
+    const sqlMs = performance.now() - started;
+    results.push({ segment, engineCount: engine[i]!.count, sqlCount, engineMs: engine[i]!.ms, sqlMs });
+    if ((i + 1) % 50 === 0 && i + 1 < segments.length) log(`sql: ${i + 1}/${segments.length} segments counted`);
+  }
+  return results;
+}
