@@ -101,4 +101,18 @@ describe('AudienceIndex', () => {
     expect(index.count(everyone, NOW)).toBe(0);
     expect(index.count({ ...everyone, categories: [] }, NOW)).toBe(0);
   });
+
+  it('tiles into copies whose counts, members and expiries are those of the original, times the copies', () => {
+    fc.assert(
+      fc.property(fc.array(memberArb, { maxLength: 50 }), queryArb, fc.integer({ min: 1, max: 4 }), (members, query, copies) => {
+        const index = new AudienceIndex();
+        members.forEach((member, memberNo) => index.apply(memberNo, stateOf(memberNo, member), NOW));
+        const tiled = index.tiled(copies);
+        expect(tiled.size).toBe(index.size * copies);
+        // Dated grants in the members end within ±3 days: counting later lets the copies' expiries run too.
+        for (const at of [NOW, NOW + 4 * 86_400_000]) expect(tiled.count(query, at)).toBe(index.count(query, at) * copies);
+      }),
+      { numRuns: 150 },
+    );
+  });
 });

@@ -54,6 +54,11 @@ export class ExpiryQueue {
     return top;
   }
 
+  /** Every queued entry, in no particular order. */
+  entries(): readonly Expiry[] {
+    return this.heap;
+  }
+
   clear(): void {
     this.heap.length = 0;
   }

@@ -61,3 +61,37 @@ export async function compareSegments(db: Db, index: AudienceIndex, segments: re
   }
   return results;
 }
+
+export interface TiledResult {
+  copies: number;
+  customers: number;
+  p50: number;
+  p95: number;
+  exact: number;
+  segments: number;
+}
+
+/**
+ * The same segments on an index of `copies` copies of the population (AudienceIndex.tiled): how the
+ * count scales with size, on data whose exact answer is known (copies × the SQL count at 1×).
+ */
+export function timeTiled(index: AudienceIndex, results: readonly SegmentResult[], copies: number, options: { at: Date; customers: number; repeats?: number }): TiledResult {
+  const tiled = index.tiled(copies);
+  const nowMs = options.at.getTime();
+  const repeats = options.repeats ?? 5;
+  for (const { segment } of results) tiled.count(segment, nowMs);
+  const medians: number[] = [];
+  let exact = 0;
+  for (const { segment, sqlCount } of results) {
+    const times: number[] = [];
+    let counted = -1;
+    for (let r = 0; r < repeats; r++) {
+      const started = performance.now();
+      counted = tiled.count(segment, nowMs);
+      times.push(performance.now() - started);
+    }
+    medians.push(percentile(times, 50));
+    if (counted === sqlCount * copies) exact++;
+  }
+  return { copies, customers: options.customers * copies, p50: percentile(medians, 50), p95: percentile(medians, 95), exact, segments: results.length };
+}

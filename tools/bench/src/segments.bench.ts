@@ -3,17 +3,19 @@ import { createAudienceEngine } from '@dd/audience';
 import { createBenchDatabase } from './bench-database';
 import { generatePopulation, populationCounts, type PopulationStats } from './population.generator';
 import { populationFingerprint, readPopulationMarker, writePopulationMarker } from './population.marker';
-import { compareSegments } from './segment.comparison';
+import { compareSegments, timeTiled } from './segment.comparison';
 import { breakdown, countSpread, int, lastLine, mismatchReport, ms, summarise, textTable } from './segment.report';
 import { sampleSegments } from './segment.sampler';
 
 /**
- * `npm run bench:segments -- --customers 1000000 [--segments 200] [--seed 1] [--keep]`: the live
+ * `npm run bench:segments -- --customers 1000000 [--segments 200] [--seed 1] [--keep [--regenerate]]`: the live
  * audience count. A synthetic Dutch population in PostgreSQL (accounts, features, consent through
  * consent_decisions and its triggers, industry exclusions), a full build of the in-memory index,
  * then random segments counted by the index and by PostgreSQL (`countWithSql`, the reference) in
  * the same run: engine p50/p95, the ratio of the medians, and exact equality for every segment.
- * `--keep` keeps the database as dd_bench_segments_<N> and reuses it next time.
+ * `--keep` keeps the database as dd_bench_segments_<N> and reuses it next time (migrated forward).
+ * `--tile 10` also counts the same segments on an index of ten copies of the population (10× the
+ * customers), checked against ten times the SQL counts.
  */
 const { values } = parseArgs({
   options: {
@@ -22,6 +24,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     repeats: { type: 'string', default: '5' },
     keep: { type: 'boolean', default: false },
+    regenerate: { type: 'boolean', default: false },
+    tile: { type: 'string', default: '1' },
   },
 });
 const wholeNumber = (name: string, text: string, min: number, max: number) => {
@@ -37,6 +41,7 @@ const segmentCount = wholeNumber('segments', values.segments, 1, 10_000);
 const seed = wholeNumber('seed', values.seed, 0, 2 ** 31);
 const repeats = wholeNumber('repeats', values.repeats, 1, 100);
 const keep = values.keep;
+const copies = wholeNumber('tile', values.tile, 1, 100);
 const log = (line: string) => console.log(line);
 
 const bench = await createBenchDatabase(keep ? { name: `dd_bench_segments_${customers}`, keep: true } : {});
@@ -45,19 +50,19 @@ try {
   // 1. The population: generated, or reused from a kept database that holds exactly this one.
   let population: PopulationStats;
   let generation: string;
-  const fingerprint = await populationFingerprint(bench.db, customers, seed);
-  const marker = bench.created ? null : await readPopulationMarker(bench.db, fingerprint);
+  const fingerprint = populationFingerprint(customers, seed);
+  const marker = bench.created || values.regenerate ? null : await readPopulationMarker(bench.db, fingerprint);
   if (marker) {
     population = { ...(await populationCounts(bench.db)), seconds: marker.seconds };
     generation = `reused ${bench.name} (generated ${marker.generatedAt.toISOString().slice(0, 16)} in ${marker.seconds.toFixed(1)} s)`;
   } else {
     if (!bench.created) {
-      log(`${bench.name} holds a population of another generator, seed or migration set, or an unfinished one: recreating it`);
+      log(`${bench.name} holds a population of another generator or seed, an unfinished one, or --regenerate was given: recreating it`);
       await bench.recreate();
     }
     log(`generating ${int(customers)} customers in ${bench.name} …`);
     population = await generatePopulation(bench.db, { customers, seed, log });
-    if (keep) await writePopulationMarker(bench.db, await populationFingerprint(bench.db, customers, seed), population.seconds);
+    if (keep) await writePopulationMarker(bench.db, fingerprint, population.seconds);
     generation = `generated in ${population.seconds.toFixed(1)} s${keep ? ` (kept as ${bench.name})` : ''}`;
   }
 
@@ -72,6 +77,7 @@ try {
   log(`counting ${segmentCount} segments with the index (${repeats}× each after warm-up) and with PostgreSQL …`);
   const results = await compareSegments(bench.db, index, segments, { at, repeats, log });
   const summary = summarise(results);
+  const tiled = copies > 1 ? timeTiled(index, results, copies, { at, customers, repeats }) : undefined;
 
   console.log('');
   console.log(
@@ -99,7 +105,11 @@ try {
   console.log('engine = AudienceIndex.count (in memory, synchronous), median of the timed repeats per segment;');
   console.log('SQL = countWithSql (SELECT count(*) on PostgreSQL), one timed run per segment after a warm-up.');
   for (const mismatch of summary.mismatches) console.log(mismatchReport(mismatch));
-  failed = summary.mismatches.length > 0;
+  if (tiled) {
+    console.log(`tiled: ${copies} copies of the population in one index, counts checked against ${copies} × the SQL count`);
+    console.log(`segments-tiled: customers=${tiled.customers} p50_ms=${ms(tiled.p50)} p95_ms=${ms(tiled.p95)} exact=${tiled.exact}/${tiled.segments}`);
+  }
+  failed = summary.mismatches.length > 0 || (tiled !== undefined && tiled.exact !== tiled.segments);
   console.log(lastLine(customers, summary));
 } finally {
   await bench.drop();
