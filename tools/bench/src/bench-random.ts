@@ -1,13 +1,10 @@
+import { Sfc32 } from '@dd/random';
+
 /**
- * A small seeded PRNG (sfc32, seeded by a string hash) for benchmark inputs: the same seed gives
+ * The benchmarks' seeded PRNG (sfc32 from @dd/random, seeded by a string hash): the same seed gives
  * the same segments on every machine and run.
  */
-export class BenchRandom {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
-
+export class BenchRandom extends Sfc32 {
   constructor(seed: number | string) {
     let h1 = 1779033703;
     let h2 = 3144134277;
@@ -17,40 +14,7 @@ export class BenchRandom {
       h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
       h2 = Math.imul(h2 ^ k, 2869860233) ^ h1;
     }
-    this.a = h1 >>> 0;
-    this.b = h2 >>> 0;
-    this.c = (h1 ^ h2) >>> 0;
-    this.d = 1;
-    for (let i = 0; i < 16; i++) this.uint32();
-  }
-
-  uint32(): number {
-    const t = (((this.a + this.b) | 0) + this.d) | 0;
-    this.d = (this.d + 1) | 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) | 0;
-    this.c = (this.c << 21) | (this.c >>> 11);
-    this.c = (this.c + t) | 0;
-    return t >>> 0;
-  }
-
-  /** Uniform in [0, 1). */
-  next(): number {
-    return this.uint32() / 4294967296;
-  }
-
-  /** Uniform integer in min..max, both inclusive. */
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-
-  chance(probability: number): boolean {
-    return this.next() < probability;
-  }
-
-  pick<T>(items: readonly T[]): T {
-    if (items.length === 0) throw new RangeError('pick from an empty list');
-    return items[Math.floor(this.next() * items.length)] as T;
+    super(h1, h2, h1 ^ h2, 1, 16);
   }
 
   /** `count` distinct items, in the list's order. */

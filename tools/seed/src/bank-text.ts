@@ -15,7 +15,7 @@ const codes: number[] = [];
 /** Built from char codes in one go: these run several times per booking, millions of times per seed. */
 export function randomCode(rng: Prng, length: number, alphabet = ALNUM): string {
   codes.length = length;
-  for (let i = 0; i < length; i++) codes[i] = alphabet.charCodeAt(rng.nextUint32() % alphabet.length);
+  for (let i = 0; i < length; i++) codes[i] = alphabet.charCodeAt(rng.uint32() % alphabet.length);
   return String.fromCharCode(...codes);
 }
 
@@ -23,7 +23,7 @@ export function randomDigits(rng: Prng, length: number): string {
   let out = '';
   for (let left = length; left > 0; left -= 9) {
     const n = Math.min(9, left);
-    out += String(rng.nextUint32() % 10 ** n).padStart(n, '0');
+    out += String(rng.uint32() % 10 ** n).padStart(n, '0');
   }
   return out;
 }

@@ -1,5 +1,7 @@
+import { Sfc32 } from '@dd/random';
+
 /**
- * A small seeded PRNG (sfc32, seeded through the cyrb128 string hash). Every customer and every
+ * The seed's PRNG (sfc32 from @dd/random, seeded through the cyrb128 string hash). Every customer and every
  * customer-month gets its own stream keyed by (seed, purpose, index, …), so the output for one
  * customer never depends on how many customers are generated or in which order.
  */
@@ -35,45 +37,10 @@ export function hashUint32(...parts: Part[]): number {
   return hash128(parts.join('|'))[0];
 }
 
-export class Prng {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
-
+export class Prng extends Sfc32 {
   constructor(...parts: Part[]) {
-    [this.a, this.b, this.c, this.d] = hash128(parts.join('|'));
-    // Discard the first outputs: sfc32 mixes its state in during the first few rounds.
-    for (let i = 0; i < 12; i++) this.nextUint32();
-  }
-
-  nextUint32(): number {
-    const t = (((this.a + this.b) | 0) + this.d) | 0;
-    this.d = (this.d + 1) | 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) | 0;
-    this.c = (this.c << 21) | (this.c >>> 11);
-    this.c = (this.c + t) | 0;
-    return t >>> 0;
-  }
-
-  /** Uniform in [0, 1). */
-  next(): number {
-    return this.nextUint32() / 4294967296;
-  }
-
-  /** Uniform integer in [min, max], both inclusive. */
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-
-  chance(probability: number): boolean {
-    return this.next() < probability;
-  }
-
-  pick<T>(items: readonly T[]): T {
-    if (items.length === 0) throw new RangeError('pick from an empty list');
-    return items[Math.floor(this.next() * items.length)] as T;
+    const [a, b, c, d] = hash128(parts.join('|'));
+    super(a, b, c, d, 12);
   }
 
   /** Normal distribution (Box–Muller), for amounts that cluster around a typical value. */

@@ -1,0 +1,1 @@
+export { Sfc32 } from './sfc32';
