@@ -6,12 +6,12 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, newVisitor, saveScreenshot } from './browser';
+import { camt053Statement, PLATFORM_IBAN } from './camt053-statement';
+import { fillOrganisationDetails } from './organisation-details';
 import './provided-context';
 
 const baseUrl = inject('baseUrl');
 const admin = inject('admin');
-// The API's default platform account (no PLATFORM_IBAN in the e2e environment).
-const PLATFORM_IBAN = 'NL91ABNA0417164300';
 const UNKNOWN_REFERENCE = 'DD271828182898';
 const organisation = `Bakkerij de Graaf ${randomBytes(2).toString('hex')}`;
 
@@ -43,35 +43,14 @@ async function openFromMenu(page: Page, name: string, heading: string) {
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
 }
 
-/** A CAMT.053 statement of the platform's account, as the bank would export it, for this run's advertiser. */
+/** The platform's statement for this run's advertiser: one matched credit, two to review, one debit. */
 function platformStatement(advertiserReference: string): string {
-  const entry = (amount: string, indicator: 'CRDT' | 'DBIT', ref: string, party: string, remittance: string) => `
-      <Ntry>
-        <Amt Ccy="EUR">${amount}</Amt><CdtDbtInd>${indicator}</CdtDbtInd><Sts>BOOK</Sts>
-        <BookgDt><Dt>2026-11-19</Dt></BookgDt><ValDt><Dt>2026-11-19</Dt></ValDt>
-        <AcctSvcrRef>${ref}</AcctSvcrRef>
-        <BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>${indicator === 'CRDT' ? 'RCDT' : 'ICDT'}</Cd><SubFmlyCd>ESCT</SubFmlyCd></Fmly></Domn></BkTxCd>
-        <NtryDtls><TxDtls>
-          <RltdPties><${indicator === 'CRDT' ? 'Dbtr' : 'Cdtr'}><Nm>${party}</Nm></${indicator === 'CRDT' ? 'Dbtr' : 'Cdtr'}></RltdPties>
-          <RmtInf><Ustrd>${remittance}</Ustrd></RmtInf>
-        </TxDtls></NtryDtls>
-      </Ntry>`;
-  const run = randomUUID().slice(0, 8);
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">
-  <BkToCstmrStmt>
-    <GrpHdr><MsgId>E2E-${run}</MsgId><CreDtTm>2026-11-20T05:12:44</CreDtTm></GrpHdr>
-    <Stmt>
-      <Id>E2E-${run}</Id><CreDtTm>2026-11-20T05:12:44</CreDtTm>
-      <Acct><Id><IBAN>${PLATFORM_IBAN}</IBAN></Id><Ccy>EUR</Ccy></Acct>
-      ${entry('250.00', 'CRDT', `${run}-1`, organisation, `Opwaardering saldo ${advertiserReference}`)}
-      ${entry('75.00', 'CRDT', `${run}-2`, 'Reclamebureau Van Dam', 'Tegoed voor de campagne van de bakkerij')}
-      ${entry('30.00', 'CRDT', `${run}-3`, 'Marketing Collectief Oost', `${advertiserReference} en ${UNKNOWN_REFERENCE}`)}
-      ${entry('12.50', 'DBIT', `${run}-4`, 'ABN AMRO Bank N.V.', 'Kosten betalingsverkeer')}
-    </Stmt>
-  </BkToCstmrStmt>
-</Document>
-`;
+  return camt053Statement([
+    { amount: '250.00', indicator: 'CRDT', party: organisation, remittance: `Opwaardering saldo ${advertiserReference}` },
+    { amount: '75.00', indicator: 'CRDT', party: 'Reclamebureau Van Dam', remittance: 'Tegoed voor de campagne van de bakkerij' },
+    { amount: '30.00', indicator: 'CRDT', party: 'Marketing Collectief Oost', remittance: `${advertiserReference} en ${UNKNOWN_REFERENCE}` },
+    { amount: '12.50', indicator: 'DBIT', party: 'ABN AMRO Bank N.V.', remittance: 'Kosten betalingsverkeer' },
+  ]);
 }
 
 describe('an advertiser tops up by bank transfer and an admin imports the platform statement', () => {
@@ -82,6 +61,7 @@ describe('an advertiser tops up by bank transfer and an admin imports the platfo
     await advertiser.getByLabel('Naam van je organisatie').fill(organisation);
     await advertiser.getByLabel('E-mailadres').fill(`sanne.${randomBytes(4).toString('hex')}@bakkerij.test`);
     await advertiser.getByLabel('Wachtwoord').fill('Kettingblad-Zomer-42');
+    await fillOrganisationDetails(advertiser);
     await advertiser.getByRole('button', { name: 'Organisatie aanmelden' }).click();
     await advertiser.getByRole('heading', { level: 1, name: 'Welkom, Sanne de Vries' }).waitFor();
 

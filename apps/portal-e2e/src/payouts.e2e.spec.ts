@@ -211,4 +211,70 @@ describe('a customer cashes out and the admin pays them', () => {
     expect(await customer.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await saveScreenshot(customer, 'customer-earnings-phone-en');
   });
+
+  it('the bank returns the payout: the admin books it with the reason, the customer sees why and has the money again', async () => {
+    await adminPage.getByLabel('Toon').selectOption('all');
+    const requests = adminPage.getByRole('table', { name: 'Uitbetalingsaanvragen' });
+    const lotte = requests.getByRole('row').filter({ hasText: '€ 40,00' });
+    await lotte.getByRole('button', { name: /^Teruggestort door bank/ }).click();
+    const dialog = adminPage.getByRole('dialog', { name: 'Teruggestort door de bank' });
+    await dialog.getByRole('button', { name: 'Terugboeken' }).click();
+    await dialog.getByText('Kies de reden die de bank opgeeft.').waitFor();
+    await dialog.getByLabel('Reden van de bank').selectOption('AC04');
+    await dialog.getByLabel('Toelichting (optioneel)').fill('Retour op afschrift van 26 november.');
+    await dialog.getByRole('button', { name: 'Terugboeken' }).click();
+    await adminPage.getByText('De uitbetaling is als teruggestort geboekt; het bedrag is weer beschikbaar voor het lid.').waitFor();
+    await lotte.getByText('Teruggestort: rekening opgeheven (AC04) · Retour op afschrift van 26 november.').waitFor();
+    await adminPage.getByText(/^\d+ van \d+ getoond$/).waitFor();
+    await saveScreenshot(adminPage, 'admin-payouts-returned');
+
+    await customer.reload();
+    const item = customer.getByRole('listitem').filter({ hasText: '€ 40,00' });
+    await item.getByText('Returned', { exact: true }).waitFor();
+    await item.getByText('Returned by your bank: account closed.', { exact: false }).waitFor();
+    await customer.getByRole('region', { name: 'Your earnings in figures' }).getByText('€ 56,47').waitFor();
+    const [row] = await db.selectFrom('payout_requests').select(['status', 'return_reason']).where('iban', '=', IBAN).where('status', '=', 'returned').execute();
+    expect(row).toEqual({ status: 'returned', return_reason: 'AC04' });
+    await saveScreenshot(customer, 'customer-earnings-returned-phone-en');
+  });
+
+  it('a batch whose file job was never queued shows as stuck, and "Opnieuw aanmaken" writes its file', async () => {
+    // What a batch looks like when Redis was down as the admin created it: everything but the job.
+    const { rows } = await sql<{ id: string }>`
+      insert into users (email, password_hash, role, display_name, created_at)
+      values (${`sanne.${randomBytes(4).toString('hex')}@voorbeeld.nl`}, 'x', 'customer', 'Sanne de Wit', now() - interval '100 days') returning id`.execute(db);
+    const member = rows[0]!.id;
+    await creditEarnings(member, [{ cents: 1_234, daysAgo: 40 }]);
+    const requestId = randomUUID();
+    const batchId = randomUUID();
+    const hex = (id: string) => id.replace(/-/g, '').toUpperCase();
+    const adminId = await customerId(admin.email);
+    await db.transaction().execute(async (trx) => {
+      await sql`insert into payout_requests (id, customer_id, amount_cents, iban, account_holder, status, end_to_end_id, requested_at)
+        values (${requestId}, ${member}, 1234, 'NL02ABNA0123456789', 'S. de Wit', 'approved', ${`DDE${hex(requestId)}`}, now() - interval '1 hour')`.execute(trx);
+      await sql`insert into payout_batches (id, msg_id, pmt_inf_id, payout_count, total_cents, requested_execution_date, debtor_name, debtor_iban, debtor_bic, created_by, created_at)
+        values (${batchId}, ${`DDM${hex(batchId)}`}, ${`DDP${hex(batchId)}`}, 1, 1234, current_date + 1, 'DataDividend B.V.', 'NL91ABNA0417164300', 'NOTPROVIDED', ${adminId}, now() - interval '10 minutes')`.execute(trx);
+      await sql`insert into payout_batch_items (batch_id, position, request_id) values (${batchId}, 0, ${requestId})`.execute(trx);
+      await sql`update payout_requests set status = 'in_transit' where id = ${requestId}`.execute(trx);
+      const { rows: tx } = await sql<{ id: number }>`insert into ledger_transactions (idempotency_key, kind, content_hash)
+        values (${`payout-batch:${batchId}:in-transit`}, 'payout.in_transit', ${'0'.repeat(64)}) returning id`.execute(trx);
+      await sql`insert into ledger_postings (transaction_id, account_id, amount_cents) values
+        (${tx[0]!.id}, (select id from ledger_accounts where kind = 'member_earnings' and owner_id = ${member}), 1234),
+        (${tx[0]!.id}, (select id from ledger_accounts where kind = 'payouts_in_transit'), -1234)`.execute(trx);
+    });
+
+    await adminPage.reload();
+    const batch = adminPage.getByRole('table', { name: 'Betaalbatches' }).getByRole('row').filter({ hasText: '€ 12,34' });
+    await batch.getByText('Vastgelopen', { exact: true }).waitFor();
+    await batch.getByText('Het betaalbestand wordt niet gemaakt: de taak ontbreekt of is mislukt.').waitFor();
+    await saveScreenshot(adminPage, 'admin-payouts-stuck');
+    await batch.getByRole('button', { name: 'Opnieuw aanmaken' }).click();
+    await adminPage.getByText('Het betaalbestand wordt opnieuw aangemaakt.').waitFor();
+    await batch.getByText('Klaar om te uploaden').waitFor({ timeout: 30_000 });
+    const file = await db.selectFrom('payout_batch_files').select('content').where('batch_id', '=', batchId).executeTakeFirstOrThrow();
+    expect(file.content).toContain('<Othr>');
+    expect(file.content).toContain('<Id>NOTPROVIDED</Id>');
+    await saveScreenshot(adminPage, 'admin-payouts-requeued');
+  });
 });
+

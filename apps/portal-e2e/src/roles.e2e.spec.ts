@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, newVisitor, saveScreenshot } from './browser';
+import { fillOrganisationDetails } from './organisation-details';
 import './provided-context';
 
 const baseUrl = inject('baseUrl');
@@ -47,6 +48,7 @@ describe('advertisers', () => {
     expect(await page.getByLabel('Naam van je organisatie').getAttribute('aria-invalid')).toBe('true');
 
     await page.getByLabel('Naam van je organisatie').fill('Fietsenwinkel De Spaak');
+    await fillOrganisationDetails(page);
     await page.getByRole('button', { name: 'Organisatie aanmelden' }).click();
 
     await page.getByRole('heading', { level: 1, name: 'Welkom, Sanne de Vries' }).waitFor();

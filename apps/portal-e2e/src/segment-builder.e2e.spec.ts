@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDb, type Db } from '@dd/db';
 import { launchBrowser, newVisitor, saveScreenshot } from './browser';
+import { fillOrganisationDetails } from './organisation-details';
 import './provided-context';
 
 const baseUrl = inject('baseUrl');
@@ -98,6 +99,7 @@ describe('an advertiser builds a segment and saves it', () => {
     await page.getByLabel('E-mailadres').fill(`lotte.${randomBytes(4).toString('hex')}@reisbureau.test`);
     await page.getByLabel('Wachtwoord').fill('Zeilboot-Voorjaar-73');
     await page.getByLabel('Naam van je organisatie').fill('Reisbureau Visser');
+    await fillOrganisationDetails(page);
     await page.getByRole('button', { name: 'Organisatie aanmelden' }).click();
     await page.getByRole('heading', { level: 1, name: 'Welkom, Lotte Visser' }).waitFor();
 

@@ -21,6 +21,7 @@ export const SCHEDULES: JobSchedule[] = [
   { job: 'exports.purge', pattern: '30 * * * *', payload: {} },
   { job: 'audience.prune', pattern: '15 * * * *', payload: {} },
   { job: 'payouts.reconcile', pattern: '*/10 * * * *', payload: {} },
+  { job: 'marketplace.requeue', pattern: '*/5 * * * *', payload: {} },
 ];
 
 /** Makes Redis hold exactly the schedulers listed, so a deploy is the only way to change them. */

@@ -30,10 +30,20 @@ export const accountRepository = {
     return id;
   },
 
-  async insertOrganisation(db: Executor, row: { name: string; contactEmail: string }): Promise<string> {
+  async insertOrganisation(
+    db: Executor,
+    row: { name: string; contactEmail: string; kvkNumber?: string | undefined; vatNumber?: string | undefined; contactName?: string | undefined; industry?: string | undefined },
+  ): Promise<string> {
     const { id } = await db
       .insertInto('organisations')
-      .values({ name: row.name, contact_email: row.contactEmail })
+      .values({
+        name: row.name,
+        contact_email: row.contactEmail,
+        kvk_number: row.kvkNumber ?? null,
+        vat_number: row.vatNumber ?? null,
+        contact_name: row.contactName ?? null,
+        industry: row.industry ?? null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     return id;

@@ -1,17 +1,18 @@
 import type { Db, Locale } from '@dd/db';
 import { DomainError } from '@dd/errors';
-import type { SignInInput, SignUpAdvertiserInput, SignUpCustomerInput } from '@dd/contract';
+import type { SignInInput, SignUpAdvertiserData, SignUpCustomerInput } from '@dd/contract';
 import { accountRepository } from './account.repository';
 import { auditRepository } from './audit.repository';
 import { burnVerifyTime, hashPassword, verifyPassword } from './password';
 import { assertPasswordNotGuessable } from './password-policy';
+import { assertKnownIndustry } from './organisation.rules';
 
 /** More than this many failures on one account inside the window locks that account only. */
 export const SIGN_IN_MAX_FAILURES = 10;
 export const SIGN_IN_WINDOW_MS = 5 * 60_000;
 
 type ParsedCustomer = Required<SignUpCustomerInput>;
-type ParsedAdvertiser = Required<SignUpAdvertiserInput>;
+type ParsedAdvertiser = SignUpAdvertiserData;
 
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
@@ -55,13 +56,18 @@ export function createAccountsService(deps: { db: Db; now?: () => Date }) {
 
     async signUpAdvertiser(input: ParsedAdvertiser): Promise<string> {
       assertPasswordNotGuessable(input.password, input.email, input.displayName);
+      assertKnownIndustry(input.industry);
       await assertEmailFree(input.email);
       const passwordHash = await hashPassword(input.password);
       try {
         return await db.transaction().execute(async (trx) => {
           const organisationId = await accountRepository.insertOrganisation(trx, {
             name: input.organisationName,
-            contactEmail: input.email,
+            contactEmail: input.contactEmail ?? input.email,
+            kvkNumber: input.kvkNumber,
+            vatNumber: input.vatNumber,
+            contactName: input.contactName,
+            industry: input.industry,
           });
           return accountRepository.insertUser(trx, {
             email: input.email,

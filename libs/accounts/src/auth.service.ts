@@ -1,4 +1,4 @@
-import type { Viewer, SignInInput, SignUpAdvertiserInput, SignUpCustomerInput } from '@dd/contract';
+import type { Viewer, SignInInput, SignUpAdvertiserData, SignUpCustomerInput } from '@dd/contract';
 import { DomainError } from '@dd/errors';
 import type { AccountsService } from './accounts.service';
 import type { IssuedSession, SessionService } from './session.service';
@@ -21,7 +21,7 @@ export function createAuthService(deps: { accounts: AccountsService; sessions: S
 
   return {
     signUpCustomer: async (input: Required<SignUpCustomerInput>) => startSession(await accounts.signUpCustomer(input)),
-    signUpAdvertiser: async (input: Required<SignUpAdvertiserInput>) => startSession(await accounts.signUpAdvertiser(input)),
+    signUpAdvertiser: async (input: SignUpAdvertiserData) => startSession(await accounts.signUpAdvertiser(input)),
     signIn: async (input: Required<SignInInput>) => startSession(await accounts.signIn(input)),
     signOut: (token: string | undefined) => (token ? sessions.revoke(token) : Promise.resolve()),
   };

@@ -6,6 +6,7 @@ import { billingRouter } from './routers/billing.router';
 import { consentRouter } from './routers/consent.router';
 import { earningsRouter } from './routers/earnings.router';
 import { importsRouter } from './routers/imports.router';
+import { offersRouter } from './routers/offers.router';
 import { privacyRouter } from './routers/privacy.router';
 import { profileRouter } from './routers/profile.router';
 import { referenceRouter } from './routers/reference.router';
@@ -22,6 +23,7 @@ export const appRouter = router({
   consent: consentRouter,
   privacy: privacyRouter,
   earnings: earningsRouter,
+  offers: offersRouter,
   advertiser: advertiserRouter,
   billing: billingRouter,
   admin: adminRouter,

@@ -1,14 +1,24 @@
-import { createAccountsService, createAuthService, createOverviewService, createSessionService } from '@dd/accounts';
+import {
+  createAccountsService,
+  createAuditSearchService,
+  createAuthService,
+  createJobsAdminService,
+  createOrganisationService,
+  createOrganisationVerificationService,
+  createOverviewService,
+  createSessionService,
+} from '@dd/accounts';
 import { createBankStatementService, createBillingService, DEFAULT_BILLING_SETTINGS, type BillingSettings } from '@dd/billing';
 import { createConsentService } from '@dd/consent';
 import { createImportService, createTransactionsService } from '@dd/data-import';
 import type { Db } from '@dd/db';
-import { createGdprService } from '@dd/gdpr';
+import { createGdprProgressService, createGdprService } from '@dd/gdpr';
 import { createPayoutService, DEFAULT_PAYOUT_SETTINGS, type PayoutSettings } from '@dd/payouts';
 import { createProfileService } from '@dd/profile';
 import { createAudienceEngine, createEstimateService } from '@dd/audience';
 import { DEFAULT_PRIVACY_SETTINGS, type PrivacySettings } from '@dd/privacy';
 import { createRedisRateLimiter, type Queues } from '@dd/queue';
+import { createModerationService, createOffersInboxService, createPurchaseResultsService, createPurchaseService } from '@dd/marketplace';
 import { createInsightReportService } from '@dd/reports';
 import { DEFAULT_PRODUCT_PRICES, createSavedSegmentsService, productPriceList, type ProductPriceSettings } from '@dd/segments';
 
@@ -31,6 +41,8 @@ export function createAppServices(db: Db, queues: Queues, settings: ServiceSetti
   const billing = settings.billing ?? DEFAULT_BILLING_SETTINGS;
   // Built on first use (or at start-up by the API process) and kept fresh from the change feed.
   const audience = createAudienceEngine({ db });
+  const estimates = createEstimateService({ db, engine: audience, limiter: createRedisRateLimiter(queues.connection, queues.prefix), settings: privacy });
+  const purchaseResults = createPurchaseResultsService({ db, settings: privacy });
   return {
     audience,
     accounts,
@@ -42,12 +54,24 @@ export function createAppServices(db: Db, queues: Queues, settings: ServiceSetti
     profile: createProfileService({ db, queues }),
     consent: createConsentService({ db }),
     gdpr: createGdprService({ db, queues }),
-    estimates: createEstimateService({ db, engine: audience, limiter: createRedisRateLimiter(queues.connection, queues.prefix), settings: privacy }),
+    // Advertiser registration and the admin's operations (verification, audit log, jobs, GDPR requests).
+    organisation: createOrganisationService({ db }),
+    organisationVerification: createOrganisationVerificationService({ db }),
+    auditSearch: createAuditSearchService({ db }),
+    jobsAdmin: createJobsAdminService({ db, queues }),
+    gdprProgress: createGdprProgressService({ db }),
+    estimates,
     reports: createInsightReportService({ db, settings: privacy }),
     payouts: createPayoutService({ db, queues, settings: settings.payouts ?? DEFAULT_PAYOUT_SETTINGS }),
     billing: createBillingService({ db, settings: billing }),
     bankStatements: createBankStatementService({ db, queues, settings: billing }),
     savedSegments: createSavedSegmentsService({ db }),
+    // The marketplace: advertisers' purchase requests (reserving their cost) and the admin's moderation.
+    purchases: createPurchaseService({ db, estimates, prices: settings.prices ?? DEFAULT_PRODUCT_PRICES, vatRateBp: billing.vatRateBp, results: purchaseResults.reader }),
+    moderation: createModerationService({ db, queues, engine: audience, settings: privacy }),
+    // What fulfilment produced: the advertiser's results (noised) and the customers' offers inbox.
+    purchaseResults,
+    offersInbox: createOffersInboxService({ db }),
     prices: productPriceList(settings.prices ?? DEFAULT_PRODUCT_PRICES),
   };
 }

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@dd/db';
 import { createTestDatabase, type TestDatabase } from '@dd/db/testing';
-import { DeliveryRefusedError, encodeSketch, recordDelivery, sketchOf } from './delivery-guard';
+import { checkDelivery, DeliveryRefusedError, encodeSketch, recordDelivery, sketchOf } from './delivery-guard';
 import { encodeMemberSet, hashMemberNumbers } from './member-set';
 
 const K = 100;
@@ -80,5 +80,20 @@ describe('differencing defence', () => {
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect(rejected.reason).toBeInstanceOf(DeliveryRefusedError);
+  });
+
+  it('checkDelivery answers what recordDelivery would refuse, without recording anything', async () => {
+    const base = range(8_000_000, 600);
+    await deliver(base);
+    const count = async () => Number((await db.selectFrom('audience_deliveries').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await count();
+    expect(await checkDelivery(db, sorted([...base, 8_999_999]), K)).toBe('differencing');
+    expect(await checkDelivery(db, base, K)).toBeNull();
+    expect(await checkDelivery(db, range(9_000_000, 600), K)).toBeNull();
+    expect(await checkDelivery(db, range(9_100_000, K - 1), K)).toBe('below_minimum');
+    expect(await count()).toBe(before);
+    // The set it passed is still delivered by recordDelivery, the one it refused still refused.
+    expect((await refusal(sorted([...base, 8_999_999]))).refusal).toBe('differencing');
+    await expect(deliver(range(9_000_000, 600))).resolves.toMatchObject({ memberCount: 600 });
   });
 });

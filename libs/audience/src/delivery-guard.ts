@@ -1,4 +1,4 @@
-import { sql, type Database, type DbTransaction, type Purpose } from '@dd/db';
+import { sql, type Database, type Db, type DbTransaction, type Purpose } from '@dd/db';
 import { DomainError } from '@dd/errors';
 import { decodeMemberSet, encodeMemberSet, hashMemberNumbers, symmetricDifferenceAtLeast } from './member-set';
 
@@ -60,13 +60,46 @@ export async function recordDelivery(trx: DbTransaction<Database>, input: Delive
   const existing = await trx.selectFrom('audience_deliveries').select(['id', 'member_count']).where('job_key', '=', input.jobKey).executeTakeFirst();
   if (existing) return { id: existing.id, memberCount: existing.member_count };
   const n = input.memberNos.length;
-  if (n < minimumAudience) {
-    throw new DeliveryRefusedError('below_minimum', `Fewer than ${minimumAudience} people are in this audience now, so nothing can be delivered.`);
-  }
+  if (n < minimumAudience) throw new DeliveryRefusedError('below_minimum', belowMinimumMessage(minimumAudience));
   await sql`select pg_advisory_xact_lock(hashtext('audience_deliveries'))`.execute(trx);
   const hash = hashMemberNumbers(input.memberNos);
   const sketch = sketchOf(input.memberNos);
-  const candidates = await trx
+  if (await tooCloseToEarlier(trx, input.memberNos, hash, sketch, minimumAudience)) {
+    throw new DeliveryRefusedError('differencing', differencingMessage(minimumAudience));
+  }
+  const row = await trx
+    .insertInto('audience_deliveries')
+    .values({ job_key: input.jobKey, organisation_id: input.organisationId, purpose: input.purpose, member_count: n, members_hash: hash, sketch: encodeSketch(sketch), members: encodeMemberSet(input.memberNos) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id: row.id, memberCount: n };
+}
+
+/**
+ * What recordDelivery would refuse this member set for right now, without recording anything: for
+ * a moderator deciding whether a request can ever be delivered. No lock, since nothing is written;
+ * the delivery itself checks again under the lock.
+ */
+export async function checkDelivery(db: Db | DbTransaction<Database>, memberNos: Uint32Array, minimumAudience: number): Promise<DeliveryRefusal | null> {
+  if (memberNos.length < minimumAudience) return 'below_minimum';
+  const close = await tooCloseToEarlier(db, memberNos, hashMemberNumbers(memberNos), sketchOf(memberNos), minimumAudience);
+  return close ? 'differencing' : null;
+}
+
+const belowMinimumMessage = (k: number) => `Fewer than ${k} people are in this audience now, so nothing can be delivered.`;
+const differencingMessage = (k: number) =>
+  `This audience differs by fewer than ${k} people from an audience that was delivered before. Together the two would single out those people, so it cannot be delivered; broaden or change the criteria.`;
+
+/** Whether an earlier delivery differs from this set by fewer than k members without being identical. */
+async function tooCloseToEarlier(
+  db: Db | DbTransaction<Database>,
+  memberNos: Uint32Array,
+  hash: string,
+  sketch: Uint32Array,
+  minimumAudience: number,
+): Promise<boolean> {
+  const n = memberNos.length;
+  const candidates = await db
     .selectFrom('audience_deliveries')
     .select(['id', 'members_hash', 'sketch'])
     .where('member_count', '>', n - minimumAudience)
@@ -75,18 +108,8 @@ export async function recordDelivery(trx: DbTransaction<Database>, input: Delive
   for (const candidate of candidates) {
     if (candidate.members_hash === hash) continue;
     if (sketchDistance(sketch, candidate.sketch) >= minimumAudience) continue;
-    const { members } = await trx.selectFrom('audience_deliveries').select('members').where('id', '=', candidate.id).executeTakeFirstOrThrow();
-    if (symmetricDifferenceAtLeast(input.memberNos, decodeMemberSet(members), minimumAudience) < minimumAudience) {
-      throw new DeliveryRefusedError(
-        'differencing',
-        `This audience differs by fewer than ${minimumAudience} people from an audience that was delivered before. Together the two would single out those people, so it cannot be delivered; broaden or change the criteria.`,
-      );
-    }
+    const { members } = await db.selectFrom('audience_deliveries').select('members').where('id', '=', candidate.id).executeTakeFirstOrThrow();
+    if (symmetricDifferenceAtLeast(memberNos, decodeMemberSet(members), minimumAudience) < minimumAudience) return true;
   }
-  const row = await trx
-    .insertInto('audience_deliveries')
-    .values({ job_key: input.jobKey, organisation_id: input.organisationId, purpose: input.purpose, member_count: n, members_hash: hash, sketch: encodeSketch(sketch), members: encodeMemberSet(input.memberNos) })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return { id: row.id, memberCount: n };
+  return false;
 }

@@ -5,7 +5,7 @@ export { audienceRepository } from './audience.repository';
 export type { AudienceQuery, CountableGrant, MemberState } from './member-state';
 export { decodeMemberSet, encodeMemberSet, hashMemberNumbers, symmetricDifferenceAtLeast } from './member-set';
 export { countWithSql, eligibleMembersSql, memberNumbersWithSql, segmentConditionSql } from './segment.sql';
-export { DeliveryRefusedError, encodeSketch, recordDelivery, sketchDistance, sketchOf, SKETCH_BUCKETS } from './delivery-guard';
+export { checkDelivery, DeliveryRefusedError, encodeSketch, recordDelivery, sketchDistance, sketchOf, SKETCH_BUCKETS } from './delivery-guard';
 export type { DeliveryInput, DeliveryRefusal } from './delivery-guard';
 export { createEstimateService } from './estimate.service';
 export type { EstimateAnswer, EstimateRequest, EstimateService } from './estimate.service';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { payoutSettingsFromEnv } from '@dd/payouts';
 import { billingSettingsFromEnv, DEFAULT_BILLING_SETTINGS } from './billing.settings';
 
 const production = {
@@ -37,5 +38,28 @@ describe('billing settings from the environment', () => {
     expect(() => billingSettingsFromEnv({ PLATFORM_IBAN: 'NL03ABNA0123456789' })).toThrow(/PLATFORM_IBAN: is not a valid IBAN/);
     expect(() => billingSettingsFromEnv({ PLATFORM_KVK: '1234' })).toThrow(/PLATFORM_KVK/);
     expect(() => billingSettingsFromEnv({ VAT_RATE_BP: '21%' })).toThrow(/VAT_RATE_BP/);
+  });
+
+  it('reads the platform account exactly as libs/payouts does: one setting, one rule', () => {
+    const cases: Record<string, string>[] = [
+      {},
+      { PLATFORM_IBAN: 'nl02 abna 0123 4567 89' },
+      { PLATFORM_IBAN: 'NL02ABNA0123456789', PLATFORM_BIC: ' abnanl2a ' },
+      { PLATFORM_IBAN: 'NL02ABNA0123456789', PLATFORM_BIC: '', PLATFORM_ACCOUNT_NAME: ' Stichting Uitbetaling ' },
+      { ...production },
+    ];
+    for (const env of cases) {
+      const billing = billingSettingsFromEnv(env);
+      const payouts = payoutSettingsFromEnv(env);
+      expect({ iban: billing.platformIban, bic: billing.platformBic, name: billing.platformAccountName }, JSON.stringify(env)).toEqual({
+        iban: payouts.platformIban,
+        bic: payouts.platformBic,
+        name: payouts.platformAccountName,
+      });
+    }
+    for (const bad of [{ PLATFORM_BIC: 'NOPE' }, { PLATFORM_IBAN: 'NL02ABNA0123456788' }]) {
+      expect(() => billingSettingsFromEnv(bad)).toThrow(/^PLATFORM_(BIC|IBAN): /);
+      expect(() => payoutSettingsFromEnv(bad)).toThrow(/^PLATFORM_(BIC|IBAN): /);
+    }
   });
 });

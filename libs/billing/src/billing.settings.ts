@@ -1,5 +1,5 @@
-import { electronicFormatIBAN, isValidBIC, isValidIBAN } from 'ibantools';
 import { z } from 'zod';
+import { EXAMPLE_PLATFORM_ACCOUNT, PLATFORM_ACCOUNT_REQUIRED_IN_PRODUCTION, platformAccountEnvSchema, platformAccountFrom } from '@dd/payouts';
 
 /** Who issues the invoices: printed on every invoice and copied into it when it is issued. */
 export interface SellerDetails {
@@ -17,6 +17,7 @@ export interface BillingSettings {
   platformIban: string;
   /** The name the account is held in, as the advertiser's bank shows it when they transfer. */
   platformAccountName: string;
+  /** Optional (a SEPA transfer needs only the IBAN); the same rule as the payouts' debtor account. */
   platformBic: string | null;
   seller: SellerDetails;
   /** VAT on top of the net price of a sale, in basis points: 2,100 = 21% (the Dutch standard rate). */
@@ -25,9 +26,9 @@ export interface BillingSettings {
 
 /** Example values for development and tests; production must set its own (billingSettingsFromEnv insists). */
 export const DEFAULT_BILLING_SETTINGS: BillingSettings = {
-  platformIban: 'NL91ABNA0417164300',
-  platformAccountName: 'DataDividend B.V.',
-  platformBic: 'ABNANL2A',
+  platformIban: EXAMPLE_PLATFORM_ACCOUNT.iban,
+  platformAccountName: EXAMPLE_PLATFORM_ACCOUNT.accountName,
+  platformBic: EXAMPLE_PLATFORM_ACCOUNT.bic,
   seller: {
     name: 'DataDividend B.V.',
     addressLines: ['Keizersgracht 100', '1015 AA Amsterdam'],
@@ -37,21 +38,10 @@ export const DEFAULT_BILLING_SETTINGS: BillingSettings = {
   vatRateBp: 2_100,
 };
 
-const iban = z
-  .string()
-  .transform((value) => electronicFormatIBAN(value) ?? '')
-  .refine((value) => isValidIBAN(value), 'is not a valid IBAN (check digits or length wrong)');
-
 const envSchema = z.object({
   NODE_ENV: z.string().optional(),
-  PLATFORM_IBAN: iban.optional(),
-  PLATFORM_ACCOUNT_NAME: z.string().trim().min(2).max(70).optional(),
-  PLATFORM_BIC: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .refine((value) => isValidBIC(value), 'is not a valid BIC')
-    .optional(),
+  // The platform account is one setting shared with libs/payouts: parsed and defaulted there.
+  ...platformAccountEnvSchema.shape,
   PLATFORM_NAME: z.string().trim().min(2).max(200).optional(),
   /** Address lines separated by `;`, e.g. "Keizersgracht 100; 1015 AA Amsterdam". */
   PLATFORM_ADDRESS: z.string().trim().min(2).max(300).optional(),
@@ -65,7 +55,7 @@ const envSchema = z.object({
   VAT_RATE_BP: z.coerce.number().int().min(0).max(10_000).optional(),
 });
 
-const REQUIRED_IN_PRODUCTION = ['PLATFORM_IBAN', 'PLATFORM_ACCOUNT_NAME', 'PLATFORM_NAME', 'PLATFORM_ADDRESS', 'PLATFORM_KVK', 'PLATFORM_VAT_NUMBER'] as const;
+const REQUIRED_IN_PRODUCTION = [...PLATFORM_ACCOUNT_REQUIRED_IN_PRODUCTION, 'PLATFORM_NAME', 'PLATFORM_ADDRESS', 'PLATFORM_KVK', 'PLATFORM_VAT_NUMBER'] as const;
 
 /**
  * Reads the settings from the environment; unset variables keep the example defaults, except in
@@ -73,7 +63,8 @@ const REQUIRED_IN_PRODUCTION = ['PLATFORM_IBAN', 'PLATFORM_ACCOUNT_NAME', 'PLATF
  * Throws one readable line per bad or missing variable.
  */
 export function billingSettingsFromEnv(env: Record<string, string | undefined>): BillingSettings {
-  const parsed = envSchema.safeParse(env);
+  // An empty variable counts as unset, as in payoutSettingsFromEnv.
+  const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== '')));
   if (!parsed.success) {
     throw new RangeError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'));
   }
@@ -83,11 +74,12 @@ export function billingSettingsFromEnv(env: Record<string, string | undefined>):
     if (missing.length) throw new RangeError(missing.map((name) => `${name}: required in production (it is printed on invoices or payment instructions)`).join('\n'));
   }
   const defaults = DEFAULT_BILLING_SETTINGS;
-  const accountName = e.PLATFORM_ACCOUNT_NAME ?? defaults.platformAccountName;
+  const account = platformAccountFrom(e);
+  const accountName = account.accountName;
   return {
-    platformIban: e.PLATFORM_IBAN ?? defaults.platformIban,
+    platformIban: account.iban,
     platformAccountName: accountName,
-    platformBic: e.PLATFORM_BIC ?? (e.PLATFORM_IBAN === undefined ? defaults.platformBic : null),
+    platformBic: account.bic,
     seller: {
       name: e.PLATFORM_NAME ?? (e.PLATFORM_ACCOUNT_NAME === undefined ? defaults.seller.name : accountName),
       addressLines: e.PLATFORM_ADDRESS ? e.PLATFORM_ADDRESS.split(';').map((line) => line.trim()).filter(Boolean) : defaults.seller.addressLines,

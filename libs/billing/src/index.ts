@@ -25,3 +25,5 @@ export { DEFAULT_INVOICE_DESCRIPTION, invoiceSale, recordPurchase, vatKey } from
 export type { InvoiceBuyer, InvoiceSeller, IssuedInvoice } from './invoice.service';
 export { createBillingService } from './billing.service';
 export type { BillingService, BillingSummaryDto, HistoryItemDto, HistoryKind, InvoiceDto, InvoiceListItemDto } from './billing.service';
+export { camt053Document } from './camt053.writer';
+export type { CamtEntry } from './camt053.writer';

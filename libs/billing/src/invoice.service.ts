@@ -11,6 +11,7 @@ import {
   postTransaction,
   type CreateSaleInput,
   type LedgerSettings,
+  type TransactionInput,
 } from '@dd/ledger';
 import type { Queues } from '@dd/queue';
 import type { BillingSettings } from './billing.settings';
@@ -57,10 +58,14 @@ function isUniqueViolation(error: unknown): boolean {
  * (`invoice:<saleId>:vat`, advertiser balance → vat_payable) and the invoice with the year's next
  * number. The balance must cover net + VAT, or nothing happens. Call it before queuing the sale's
  * distribution; calling it again for the same sale returns the same invoice.
+ *
+ * `release` is posted first in the same transaction: money set aside for the purchase (a reservation)
+ * goes back to the balance and is charged at once, so nobody can spend it in between and a crash
+ * leaves either both or neither.
  */
 export async function invoiceSale(
   db: Db,
-  input: { saleId: string; description?: string | undefined },
+  input: { saleId: string; description?: string | undefined; release?: TransactionInput | undefined },
   settings: BillingSettings,
   now: Date = new Date(),
 ): Promise<IssuedInvoice> {
@@ -78,6 +83,7 @@ export async function invoiceSale(
 
   try {
     return await db.transaction().execute(async (trx): Promise<IssuedInvoice> => {
+      if (input.release) await postTransaction(trx, input.release);
       await chargeSale(trx, sale);
       const sequence = await invoiceRepository.nextSequence(trx, year);
       const number = invoiceNumber(year, sequence);
@@ -129,6 +135,13 @@ export async function invoiceSale(
 
 const euros = (cents: number) => `EUR ${(cents / 100).toFixed(2)}`;
 
+/** Money the purchase had reserved, returned to the balance in the invoice's own transaction (see invoiceSale). */
+export interface PurchaseRelease {
+  /** What the posting adds to the advertiser balance, in cents. */
+  amountCents: number;
+  transaction: TransactionInput;
+}
+
 /**
  * A purchase as the marketplace records it: the sale with its frozen members, its invoice (which
  * charges net + VAT) and the queued distribution to the members. Refuses up front when the balance
@@ -136,7 +149,7 @@ const euros = (cents: number) => `EUR ${(cents / 100).toFixed(2)}`;
  */
 export async function recordPurchase(
   deps: { db: Db; queues: Queues },
-  input: CreateSaleInput & { description?: string },
+  input: CreateSaleInput & { description?: string; release?: PurchaseRelease },
   settings: BillingSettings,
   ledgerSettings: LedgerSettings = DEFAULT_LEDGER_SETTINGS,
 ): Promise<{ saleId: string; invoice: IssuedInvoice }> {
@@ -145,7 +158,8 @@ export async function recordPurchase(
   const earlier = await invoiceRepository.saleByKey(db, input.idempotencyKey);
   if (!earlier?.invoice_id) {
     const { totalCents } = invoiceAmounts(input.amountCents, settings.vatRateBp);
-    const balance = await accountBalance(db, 'advertiser_balance', input.organisationId);
+    // Reserved money counts: it is released into the balance in the charging transaction.
+    const balance = (await accountBalance(db, 'advertiser_balance', input.organisationId)) + (input.release?.amountCents ?? 0);
     if (balance < totalCents) {
       throw new DomainError(
         'CONFLICT',
@@ -155,8 +169,10 @@ export async function recordPurchase(
       );
     }
   }
-  const { saleId } = await createSale(db, input, ledgerSettings);
-  const invoice = await invoiceSale(db, { saleId, description: input.description }, settings);
+  const sale = { idempotencyKey: input.idempotencyKey, organisationId: input.organisationId, amountCents: input.amountCents, memberIds: input.memberIds };
+  // Reserved money counts in createSale's early check too: the invoice's transaction releases it right before the charge.
+  const { saleId } = await createSale(db, sale, ledgerSettings, { releasedCents: input.release?.amountCents ?? 0 });
+  const invoice = await invoiceSale(db, { saleId, description: input.description, release: input.release?.transaction }, settings);
   await enqueueDistribution(queues, saleId);
   return { saleId, invoice };
 }

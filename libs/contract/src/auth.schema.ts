@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { organisationDetailsFields } from './organisation.schema';
 
 /**
  * Input rules shared by the API (which enforces them) and the portal (which shows them inline).
@@ -41,8 +42,17 @@ export const signUpAdvertiserInput = z.object({
   password: newPasswordSchema,
   organisationName: organisationNameSchema,
   locale: localeSchema.default('nl'),
+  // Registration details: optional here (the organisation page completes them before verification),
+  // required by the portal's sign-up form. The contact email defaults to the account's email.
+  kvkNumber: organisationDetailsFields.kvkNumber.optional(),
+  vatNumber: organisationDetailsFields.vatNumber.optional(),
+  contactName: organisationDetailsFields.contactName.optional(),
+  contactEmail: organisationDetailsFields.contactEmail.optional(),
+  industry: organisationDetailsFields.industry.optional(),
 });
 export type SignUpAdvertiserInput = z.input<typeof signUpAdvertiserInput>;
+/** After parsing: defaults applied, details normalised. */
+export type SignUpAdvertiserData = z.output<typeof signUpAdvertiserInput>;
 
 export const signInInput = z.object({
   email: emailSchema,

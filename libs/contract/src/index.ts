@@ -11,3 +11,6 @@ export * from './payouts.schema';
 export * from './billing.schema';
 export * from './saved-segments.schema';
 export * from './segment-builder.schema';
+export * from './marketplace.schema';
+export * from './organisation.schema';
+export * from './admin-operations.schema';

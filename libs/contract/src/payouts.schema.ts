@@ -64,7 +64,7 @@ export const requestPayoutInput = z.object({
 });
 export type RequestPayoutInput = z.input<typeof requestPayoutInput>;
 
-export const payoutStatusSchema = z.enum(['in_review', 'approved', 'rejected', 'in_transit', 'paid']);
+export const payoutStatusSchema = z.enum(['in_review', 'approved', 'rejected', 'in_transit', 'paid', 'returned']);
 export type PayoutStatus = z.infer<typeof payoutStatusSchema>;
 
 export const earningsSummarySchema = z.object({
@@ -100,6 +100,20 @@ export type EarningsSummary = z.infer<typeof earningsSummarySchema>;
 export const reviewReasonSchema = z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) });
 export type ReviewReason = z.infer<typeof reviewReasonSchema>;
 
+/**
+ * ISO 20022 return reason codes (`RtrInf/Rsn/Cd`) an admin can pick when the bank sent a payout
+ * back; a bank statement may carry any other four-character code, which is kept as it is.
+ */
+export const RETURN_REASON_CODES = ['AC01', 'AC04', 'AC06', 'AG01', 'AM05', 'BE04', 'MD07', 'MS02', 'MS03', 'RC01', 'RR04', 'FOCR'] as const;
+export type ReturnReasonCode = (typeof RETURN_REASON_CODES)[number];
+
+/** Set when the bank returned the payout: the money is available to the member again. */
+const returnFields = {
+  returnedAt: z.string().nullable(),
+  returnReason: z.string().nullable(),
+  returnNote: z.string().nullable(),
+};
+
 export const payoutSchema = z.object({
   id: z.string().uuid(),
   amountCents: z.number().int(),
@@ -110,6 +124,7 @@ export const payoutSchema = z.object({
   paidAt: z.string().nullable(),
   /** Why it was rejected, when it was. */
   rejectionNote: z.string().nullable(),
+  ...returnFields,
 });
 export type PayoutDto = z.infer<typeof payoutSchema>;
 
@@ -132,10 +147,36 @@ export const adminPayoutRequestSchema = z.object({
   decisionNote: z.string().nullable(),
   batchId: z.string().uuid().nullable(),
   endToEndId: z.string(),
+  ...returnFields,
 });
 export type AdminPayoutRequest = z.infer<typeof adminPayoutRequestSchema>;
 
-export const payoutRequestsInput = z.object({ status: z.enum(['open', 'in_review', 'approved', 'all']).default('open') }).default({ status: 'open' });
+/** Keyset paging: `cursor` is the opaque `nextCursor` of the page before. */
+const pageInput = {
+  cursor: z.string().max(300).nullish(),
+  limit: z.number().int().min(1).max(200).optional(),
+};
+
+export const payoutRequestFilterSchema = z.enum(['open', 'in_review', 'approved', 'in_transit', 'returned', 'all']);
+export type PayoutRequestFilter = z.infer<typeof payoutRequestFilterSchema>;
+
+export const payoutRequestsInput = z.object({ status: payoutRequestFilterSchema.default('open'), ...pageInput }).default({ status: 'open' });
+
+export const adminPayoutRequestsPageSchema = z.object({
+  items: z.array(adminPayoutRequestSchema),
+  /** Null on the last page. */
+  nextCursor: z.string().nullable(),
+  /** Of the whole filter, not only this page. */
+  totalCount: z.number().int(),
+  totalCents: z.number().int(),
+});
+export type AdminPayoutRequestsPage = z.infer<typeof adminPayoutRequestsPageSchema>;
+
+export const returnPayoutInput = z.object({
+  requestId: z.string().uuid('validation.invalidId'),
+  reasonCode: z.enum(RETURN_REASON_CODES, { error: 'adminPayouts:validation.returnReasonRequired' }),
+  note: z.string().trim().max(500, 'adminPayouts:validation.noteTooLong').default(''),
+});
 
 export const payoutDecisionNoteSchema = z.string().trim().min(3, 'adminPayouts:validation.noteRequired').max(500, 'adminPayouts:validation.noteTooLong');
 
@@ -151,6 +192,12 @@ export const createPayoutBatchInput = z
 
 export const payoutBatchIdInput = z.object({ batchId: z.string().uuid('validation.invalidId') });
 
+export const payoutBatchesInput = z.object(pageInput).default({});
+
+/** Where the `payouts.batch` job of a generating batch is; null once the file is written. */
+export const batchFileJobSchema = z.enum(['queued', 'running', 'failed', 'missing', 'unknown']).nullable();
+export type BatchFileJob = z.infer<typeof batchFileJobSchema>;
+
 export const payoutBatchSchema = z.object({
   id: z.string().uuid(),
   status: z.enum(['generating', 'ready', 'paid']),
@@ -165,5 +212,10 @@ export const payoutBatchSchema = z.object({
   confirmedByAdmin: z.boolean(),
   /** Same-origin link to the pain.001 XML (admin session cookie); null until the file is ready. */
   downloadUrl: z.string().nullable(),
+  fileJob: batchFileJobSchema,
+  /** Generating, and its job failed or is not in the queue (for a few minutes): the admin can queue it again. */
+  stuck: z.boolean(),
 });
 export type PayoutBatchDto = z.infer<typeof payoutBatchSchema>;
+
+export const payoutBatchesPageSchema = z.object({ items: z.array(payoutBatchSchema), nextCursor: z.string().nullable() });

@@ -7,6 +7,8 @@ import * as m20261123T150000 from './20261123T150000-ledger';
 import * as m20261123T160000 from './20261123T160000-advertiser-payments';
 import * as m20261123T170000 from './20261123T170000-payouts';
 import * as m20261123T180000 from './20261123T180000-saved-segments';
+import * as m20261123T190000 from './20261123T190000-marketplace';
+import * as m20261123T203000 from './20261123T203000-payout-returns';
 
 /**
  * Static index: bundlers and Docker images drop folders they cannot see being imported, so every
@@ -21,4 +23,6 @@ export const migrations: Record<string, Migration> = {
   '20261123T160000-advertiser-payments': m20261123T160000,
   '20261123T170000-payouts': m20261123T170000,
   '20261123T180000-saved-segments': m20261123T180000,
+  '20261123T190000-marketplace': m20261123T190000,
+  '20261123T203000-payout-returns': m20261123T203000,
 };

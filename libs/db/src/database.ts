@@ -17,9 +17,14 @@ export interface OrganisationsTable {
   kvk_number: string | null;
   vat_number: string | null;
   contact_email: string | null;
+  contact_name: string | null;
   industry: string | null;
   status: Generated<OrganisationStatus>;
   created_at: CreatedAt;
+  /** When and by which admin the organisation was verified or rejected; the reason of a rejection. */
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  rejection_reason: string | null;
 }
 
 export interface UsersTable {
@@ -245,6 +250,8 @@ export interface PrivacyReportsTable {
   epsilon_micro: number;
   status: PrivacyReportStatus;
   refusal: string | null;
+  /** Why a refused report was refused: below_minimum, differencing or advertiser_budget. */
+  refusal_code: 'below_minimum' | 'differencing' | 'advertiser_budget' | null;
   member_count: Generated<number>;
   result: unknown;
   created_at: CreatedAt;
@@ -296,6 +303,7 @@ export interface EstimateQuestionsTable {
 export type LedgerAccountKind =
   | 'advertiser_balance'
   | 'member_earnings'
+  | 'advertiser_reserved'
   | 'platform_fee'
   | 'platform_bank'
   | 'payouts_in_transit'
@@ -365,7 +373,7 @@ export interface SaleMembersTable {
   customer_id: string;
 }
 
-export type PayoutRequestStatus = 'in_review' | 'approved' | 'rejected' | 'in_transit' | 'paid';
+export type PayoutRequestStatus = 'in_review' | 'approved' | 'rejected' | 'in_transit' | 'paid' | 'returned';
 
 /** Why a payout request waits for an admin, with the values its text needs. */
 export interface PayoutReviewReason {
@@ -388,6 +396,10 @@ export interface PayoutRequestsTable {
   decided_by: string | null;
   decision_note: string | null;
   paid_at: Timestamp | null;
+  /** Set when the bank sent the payout back (migration 20261123T203000): ISO 20022 reason code and note. */
+  returned_at: Timestamp | null;
+  return_reason: string | null;
+  return_note: string | null;
 }
 
 export type PayoutBatchStatus = 'generating' | 'ready' | 'paid';
@@ -534,6 +546,57 @@ export interface SavedSegmentsTable {
   updated_at: Timestamp;
 }
 
+export type PurchaseProduct = 'insight_report' | 'offer_campaign';
+export type PurchaseStatus = 'pending_review' | 'approved' | 'rejected' | 'cancelled' | 'fulfilling' | 'delivered' | 'failed';
+
+/** An advertiser's purchase request, from review to delivery. The segment is the canonical tree (jsonb). */
+export interface PurchaseRequestsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  created_by: string | null;
+  product: PurchaseProduct;
+  purpose: Purpose;
+  title: string;
+  purpose_statement: string;
+  segment: ColumnType<unknown, string, string>;
+  canonical_key: string;
+  saved_segment_id: string | null;
+  categories: string[];
+  breakdowns: Generated<string[]>;
+  offer_title: string | null;
+  offer_body: string | null;
+  offer_url: string | null;
+  offer_code: string | null;
+  /** Date as text (YYYY-MM-DD). */
+  offer_ends_on: string | null;
+  estimated_members: number;
+  max_members: number;
+  price_per_member_cents: number;
+  reserved_cents: number;
+  status: Generated<PurchaseStatus>;
+  decision_reason: string | null;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  failure_code: string | null;
+  failure_params: ColumnType<Record<string, string | number> | null, string | null, string | null>;
+  billed_members: number | null;
+  sale_id: string | null;
+  report_id: string | null;
+  delivered_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: Generated<Date>;
+}
+
+/** One offer in one member's inbox; opens and clicks are only ever reported in aggregate. */
+export interface OfferDeliveriesTable {
+  request_id: string;
+  customer_id: string;
+  delivered_at: Generated<Date>;
+  opened_at: Timestamp | null;
+  clicked_at: Timestamp | null;
+  dismissed_at: Timestamp | null;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -580,6 +643,8 @@ export interface Database {
   payout_batch_items: PayoutBatchItemsTable;
   payout_batch_files: PayoutBatchFilesTable;
   saved_segments: SavedSegmentsTable;
+  purchase_requests: PurchaseRequestsTable;
+  offer_deliveries: OfferDeliveriesTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -1,7 +1,7 @@
 import type { LedgerAccountKind } from '@dd/db';
 
 /** Accounts that belong to someone: the owner is an organisation or a customer id. */
-export const OWNED_ACCOUNT_KINDS = ['advertiser_balance', 'member_earnings'] as const satisfies readonly LedgerAccountKind[];
+export const OWNED_ACCOUNT_KINDS = ['advertiser_balance', 'member_earnings', 'advertiser_reserved'] as const satisfies readonly LedgerAccountKind[];
 
 /** The platform's singleton accounts, created by the migration. */
 export const PLATFORM_ACCOUNT_KINDS = [

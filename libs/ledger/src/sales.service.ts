@@ -33,7 +33,13 @@ export const distributionJobId = (saleId: string) => `distribute-${saleId}`;
  * in one transaction. Refuses early when the advertiser's balance cannot pay for it (the charge
  * itself happens under a row lock in chargeSale, by the distribution job or by the caller).
  */
-export async function createSale(db: Db, input: CreateSaleInput, settings: LedgerSettings = DEFAULT_LEDGER_SETTINGS): Promise<{ saleId: string; created: boolean }> {
+export async function createSale(
+  db: Db,
+  input: CreateSaleInput,
+  settings: LedgerSettings = DEFAULT_LEDGER_SETTINGS,
+  /** Money the caller returns to the balance in the charging transaction (a purchase's reservation): it counts in the early check. */
+  options: { releasedCents?: number } = {},
+): Promise<{ saleId: string; created: boolean }> {
   const { idempotencyKey, organisationId, amountCents } = input;
   if (idempotencyKey.length === 0 || idempotencyKey.length > 200) throw invalid('A sale needs an idempotency key of 1 to 200 characters.', 'idempotencyKey');
   if (!UUID.test(organisationId)) throw invalid(`Organisation id "${organisationId}" is not a lowercase UUID.`, 'organisationId');
@@ -55,7 +61,7 @@ export async function createSale(db: Db, input: CreateSaleInput, settings: Ledge
 
   const existing = await salesRepository.saleByKey(db, idempotencyKey);
   if (existing) return replay(existing);
-  const balance = await accountBalance(db, 'advertiser_balance', organisationId);
+  const balance = (await accountBalance(db, 'advertiser_balance', organisationId)) + (options.releasedCents ?? 0);
   if (balance < amountCents) {
     throw new DomainError(
       'CONFLICT',

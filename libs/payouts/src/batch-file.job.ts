@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { auditRepository } from '@dd/accounts';
 import type { Db } from '@dd/db';
-import { buildPain001, type Pain001Input } from './pain001.builder';
+import { BIC_NOT_PROVIDED, buildPain001, type Pain001Input } from './pain001.builder';
 import { checkPain001 } from './pain001.reader';
 import { batchesRepository, type BatchRow } from './payout-batches.repository';
 
@@ -22,7 +22,7 @@ export async function batchFileInput(db: Db, batch: BatchRow): Promise<Pain001In
     pmtInfId: batch.pmt_inf_id,
     createdAt: batch.created_at,
     requestedExecutionDate: batch.requested_execution_date,
-    debtor: { name: batch.debtor_name, iban: batch.debtor_iban, bic: batch.debtor_bic },
+    debtor: { name: batch.debtor_name, iban: batch.debtor_iban, bic: batch.debtor_bic === BIC_NOT_PROVIDED ? null : batch.debtor_bic },
     payments: payouts.map((p) => ({
       endToEndId: p.end_to_end_id,
       amountCents: p.amount_cents,

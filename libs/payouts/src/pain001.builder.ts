@@ -20,9 +20,13 @@ export interface Pain001Input {
   createdAt: Date;
   /** YYYY-MM-DD. */
   requestedExecutionDate: string;
-  debtor: { name: string; iban: string; bic: string };
+  /** `bic` null: the debtor agent is written as `Othr/Id` NOTPROVIDED (EPC guidelines for pain.001.001.03, IBAN-only). */
+  debtor: { name: string; iban: string; bic: string | null };
   payments: readonly Pain001Payment[];
 }
+
+/** What pain.001.001.03 says instead of the debtor agent's BIC when only the IBAN is known. */
+export const BIC_NOT_PROVIDED = 'NOTPROVIDED';
 
 const ID = /^[A-Za-z0-9]{1,35}$/;
 const IBAN = /^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$/;
@@ -53,7 +57,7 @@ function assertInput(input: Pain001Input): void {
   if (!ID.test(input.pmtInfId)) problems.push(`PmtInfId "${input.pmtInfId}" must be 1-35 letters and digits`);
   if (!DATE.test(input.requestedExecutionDate)) problems.push(`ReqdExctnDt "${input.requestedExecutionDate}" must be YYYY-MM-DD`);
   if (!IBAN.test(input.debtor.iban)) problems.push(`debtor IBAN "${input.debtor.iban}" is not in electronic format`);
-  if (!/^[A-Z0-9]{8}([A-Z0-9]{3})?$/.test(input.debtor.bic)) problems.push(`debtor BIC "${input.debtor.bic}" is not a BIC`);
+  if (input.debtor.bic !== null && !/^[A-Z0-9]{8}([A-Z0-9]{3})?$/.test(input.debtor.bic)) problems.push(`debtor BIC "${input.debtor.bic}" is not a BIC`);
   if (input.payments.length === 0) problems.push('a credit transfer file needs at least one payment');
   const seen = new Set<string>();
   for (const p of input.payments) {
@@ -112,7 +116,7 @@ export function buildPain001(input: Pain001Input): string {
           ReqdExctnDt: input.requestedExecutionDate,
           Dbtr: { Nm: debtorName },
           DbtrAcct: { Id: { IBAN: input.debtor.iban }, Ccy: 'EUR' },
-          DbtrAgt: { FinInstnId: { BIC: input.debtor.bic } },
+          DbtrAgt: { FinInstnId: input.debtor.bic === null ? { Othr: { Id: BIC_NOT_PROVIDED } } : { BIC: input.debtor.bic } },
           ChrgBr: 'SLEV',
           CdtTrfTxInf: input.payments.map((p) => ({
             PmtId: { EndToEndId: p.endToEndId },

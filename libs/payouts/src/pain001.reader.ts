@@ -21,7 +21,9 @@ export interface ReadPaymentInfo {
   requestedExecutionDate: string;
   debtorName: string;
   debtorIban: string;
+  /** Empty when the file names no BIC; then `debtorAgentOther` must be NOTPROVIDED. */
   debtorBic: string;
+  debtorAgentOther: string;
   chargeBearer: string;
   payments: ReadPayment[];
 }
@@ -74,6 +76,7 @@ export function readPain001(xml: string): ReadPain001 {
       debtorName: at(info, 'Dbtr', 'Nm'),
       debtorIban: at(info, 'DbtrAcct', 'Id', 'IBAN'),
       debtorBic: at(info, 'DbtrAgt', 'FinInstnId', 'BIC'),
+      debtorAgentOther: at(info, 'DbtrAgt', 'FinInstnId', 'Othr', 'Id'),
       chargeBearer: at(info, 'ChrgBr'),
       payments: ((info['CdtTrfTxInf'] as Node[] | undefined) ?? []).map((tx) => ({
         endToEndId: at(tx, 'PmtId', 'EndToEndId'),
@@ -111,7 +114,10 @@ export function checkPain001(xml: string): string[] {
     if (info.serviceLevel !== 'SEPA') problems.push(`${info.pmtInfId}: service level must be SEPA`);
     if (info.chargeBearer !== 'SLEV') problems.push(`${info.pmtInfId}: ChrgBr must be SLEV`);
     if (!isValidIBAN(info.debtorIban)) problems.push(`${info.pmtInfId}: debtor IBAN ${info.debtorIban} is not valid`);
-    if (!isValidBIC(info.debtorBic)) problems.push(`${info.pmtInfId}: debtor BIC ${info.debtorBic} is not valid`);
+    // Either a valid BIC or none with Othr/Id NOTPROVIDED (IBAN-only SEPA), never both or neither.
+    if (info.debtorBic === '' ? info.debtorAgentOther !== 'NOTPROVIDED' : !isValidBIC(info.debtorBic) || info.debtorAgentOther !== '') {
+      problems.push(`${info.pmtInfId}: debtor agent must be a valid BIC or Othr/Id NOTPROVIDED (BIC "${info.debtorBic}", Othr "${info.debtorAgentOther}")`);
+    }
     let total = 0n;
     for (const payment of info.payments) {
       unique(payment.endToEndId, 'EndToEndId');

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { auditRepository } from '@dd/accounts';
-import type { PayoutBatchDto } from '@dd/contract';
+import type { BatchFileJob, PayoutBatchDto } from '@dd/contract';
 import type { Database, Db, DbTransaction } from '@dd/db';
 import { DomainError } from '@dd/errors';
 import { ensureOwnedAccounts, platformAccounts, postTransaction } from '@dd/ledger';
-import { enqueue, type Queues } from '@dd/queue';
+import { QueueUnavailableError, type Queues } from '@dd/queue';
+import { batchFileJobState, enqueueBatchFile, isStuck } from './batch-file-queue';
+import { decodeCursor, pageOf } from './paging';
+import { BIC_NOT_PROVIDED } from './pain001.builder';
 import { msgIdFor, nextBusinessDay, pmtInfIdFor } from './payout.ids';
 import type { PayoutSettings } from './payout.settings';
 import { batchesRepository, type BatchRow } from './payout-batches.repository';
@@ -17,10 +20,10 @@ export const batchKeys = {
   payoutPaid: (requestId: string) => `payout:${requestId}:paid`,
 };
 
-/** The BullMQ job id of a batch's file: creating it twice queues one job. */
-export const batchFileJobId = (batchId: string) => `payout-batch-${batchId}`;
+export const BATCHES_PAGE_SIZE = 20;
 
-export function batchDto(row: BatchRow): PayoutBatchDto {
+/** `fileJob`: where the file job of a generating batch is (null once ready); `now` decides whether it is stuck. */
+export function batchDto(row: BatchRow, fileJob: BatchFileJob = null, now: Date = new Date()): PayoutBatchDto {
   return {
     id: row.id,
     status: row.status,
@@ -33,6 +36,8 @@ export function batchDto(row: BatchRow): PayoutBatchDto {
     confirmedAt: row.confirmed_at ? row.confirmed_at.toISOString() : null,
     confirmedByAdmin: row.confirmed_by !== null,
     downloadUrl: row.status === 'generating' ? null : `/api/admin/payout-batches/${row.id}/pain001.xml`,
+    fileJob: row.status === 'generating' ? fileJob : null,
+    stuck: isStuck(row, fileJob, now),
   };
 }
 
@@ -80,7 +85,8 @@ export async function createBatch(
       requested_execution_date: nextBusinessDay(now),
       debtor_name: settings.platformAccountName,
       debtor_iban: settings.platformIban,
-      debtor_bic: settings.platformBic,
+      // The column is NOT NULL (frozen migration): an IBAN-only account is stored as the file says it.
+      debtor_bic: settings.platformBic ?? BIC_NOT_PROVIDED,
       created_by: adminId,
       created_at: now,
     });
@@ -105,16 +111,30 @@ export async function createBatch(
     });
     return (await batchesRepository.batch(trx, batchId))!;
   });
-  await enqueueBatchFile(deps.queues, batchId);
-  return batchDto(batch);
+  // The batch is committed whatever Redis says: without the job it shows as stuck at once, and the
+  // admin queues it again from the list ("Generate again").
+  try {
+    await enqueueBatchFile(deps.queues, batchId);
+  } catch (error) {
+    if (!(error instanceof QueueUnavailableError)) throw error;
+    return { ...batchDto(batch, 'missing', now), stuck: true };
+  }
+  return batchDto(batch, 'queued', now);
 }
 
-export function enqueueBatchFile(queues: Queues, batchId: string) {
-  return enqueue(queues, 'payouts.batch', { batchId }, { jobId: batchFileJobId(batchId) });
-}
-
-export async function listBatches(db: Db): Promise<PayoutBatchDto[]> {
-  return (await batchesRepository.batches(db)).map(batchDto);
+/** One page of batches, newest first; a generating batch says where its file job is. */
+export async function listBatches(
+  deps: { db: Db; queues: Queues },
+  page: { cursor?: string | null; limit?: number },
+  now: Date,
+): Promise<{ items: PayoutBatchDto[]; nextCursor: string | null }> {
+  const limit = page.limit ?? BATCHES_PAGE_SIZE;
+  const after = page.cursor ? decodeCursor<[string, string]>(page.cursor, ['t', 'u']) : null;
+  const { rows, nextCursor } = pageOf(await batchesRepository.batchesPage(deps.db, limit, after), limit, (b) => [b.created_key, b.id]);
+  const items = await Promise.all(
+    rows.map(async (row) => batchDto(row, row.status === 'generating' ? await batchFileJobState(deps.queues, row.id) : null, now)),
+  );
+  return { items, nextCursor };
 }
 
 /** Payouts of the batch still in transit, paid in one ledger transaction keyed to the batch. */

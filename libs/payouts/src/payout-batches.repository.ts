@@ -1,4 +1,5 @@
 import { sql, type Database, type Db, type DbTransaction } from '@dd/db';
+import { CURSOR_TIMESTAMP_FORMAT } from './paging';
 
 type Executor = Db | DbTransaction<Database>;
 
@@ -85,8 +86,13 @@ export const batchesRepository = {
     return trx.selectFrom('payout_batches').select(BATCH_COLUMNS).where('id', '=', batchId).forUpdate().executeTakeFirst();
   },
 
-  batches(db: Executor) {
-    return db.selectFrom('payout_batches').select(BATCH_COLUMNS).orderBy('created_at', 'desc').limit(100).execute();
+  /** One page of batches, newest first, `limit + 1` rows; `after` is the last row's (created_at text, id). */
+  batchesPage(db: Executor, limit: number, after: readonly [string, string] | null) {
+    let query = db
+      .selectFrom('payout_batches')
+      .select([...BATCH_COLUMNS, sql<string>`to_char(created_at at time zone 'UTC', ${CURSOR_TIMESTAMP_FORMAT})`.as('created_key')]);
+    if (after) query = query.where(sql<boolean>`(created_at, id) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
+    return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
   },
 
   /** The payouts of a batch in file order, with what the file says about each. */
@@ -134,7 +140,7 @@ export const batchesRepository = {
       .execute();
   },
 
-  /** Of these batches, the ones whose payouts are all paid but that are not marked paid yet. */
+  /** Of these batches, the ones whose payouts are all paid (or returned) but that are not marked paid yet. */
   async settledBatches(trx: DbTransaction<Database>, batchIds: readonly string[]): Promise<string[]> {
     if (batchIds.length === 0) return [];
     const rows = await trx
@@ -149,7 +155,8 @@ export const batchesRepository = {
               .innerJoin('payout_requests as r', 'r.id', 'i.request_id')
               .select('i.request_id')
               .whereRef('i.batch_id', '=', 'b.id')
-              .where('r.status', '<>', 'paid'),
+              // A returned payout is settled too: its money came back.
+              .where('r.status', 'not in', ['paid', 'returned']),
           ),
         ),
       )

@@ -1,8 +1,9 @@
 import { sql, type Database, type Db, type DbTransaction, type PayoutRequestStatus, type PayoutReviewReason } from '@dd/db';
+import { CURSOR_TIMESTAMP_FORMAT } from './paging';
 
 type Executor = Db | DbTransaction<Database>;
 
-const REQUEST_COLUMNS = [
+export const REQUEST_COLUMNS = [
   'r.id',
   'r.customer_id',
   'r.amount_cents',
@@ -16,9 +17,15 @@ const REQUEST_COLUMNS = [
   'r.decided_by',
   'r.decision_note',
   'r.paid_at',
+  'r.returned_at',
+  'r.return_reason',
+  'r.return_note',
 ] as const;
 
 const OPEN: PayoutRequestStatus[] = ['in_review', 'approved'];
+
+/** The ledger kind of a returned payout's money going back to the member's earnings. */
+export const RETURN_KIND = 'payout.returned';
 
 export interface NewPayoutRequest {
   id: string;
@@ -59,8 +66,9 @@ export const requestsRepository = {
       .innerJoin('ledger_transactions as t', 't.id', 'p.transaction_id')
       .select([
         sql<number>`coalesce(-sum(p.amount_cents), 0)::bigint`.as('balance_cents'),
-        sql<number>`coalesce(-sum(p.amount_cents) filter (where p.amount_cents < 0), 0)::bigint`.as('earned_cents'),
-        sql<number>`coalesce(-sum(p.amount_cents) filter (where p.amount_cents < 0 and t.created_at > ${since}), 0)::bigint`.as('recent_cents'),
+        // A returned payout comes back as a credit too, but it was earned before (and is not new money to hold).
+        sql<number>`coalesce(-sum(p.amount_cents) filter (where p.amount_cents < 0 and t.kind <> ${RETURN_KIND}), 0)::bigint`.as('earned_cents'),
+        sql<number>`coalesce(-sum(p.amount_cents) filter (where p.amount_cents < 0 and t.kind <> ${RETURN_KIND} and t.created_at > ${since}), 0)::bigint`.as('recent_cents'),
       ])
       .where('a.kind', '=', 'member_earnings')
       .where('a.owner_id', '=', customerId)
@@ -79,6 +87,7 @@ export const requestsRepository = {
       .where('a.kind', '=', 'member_earnings')
       .where('a.owner_id', '=', customerId)
       .where('p.amount_cents', '<', 0)
+      .where('t.kind', '<>', RETURN_KIND)
       .where(month, '>=', fromMonth)
       .groupBy(month)
       .orderBy(month)
@@ -95,13 +104,13 @@ export const requestsRepository = {
       .execute();
   },
 
-  /** What the member requested (and was not rejected) in the calendar month of `at`, Europe/Amsterdam. */
+  /** What the member requested (and was not rejected or returned) in the calendar month of `at`, Europe/Amsterdam. */
   async requestedInMonth(db: Executor, customerId: string, at: Date): Promise<number> {
     const row = await db
       .selectFrom('payout_requests')
       .select(sql<number>`coalesce(sum(amount_cents), 0)::bigint`.as('total_cents'))
       .where('customer_id', '=', customerId)
-      .where('status', '<>', 'rejected')
+      .where('status', 'not in', ['rejected', 'returned'])
       .where(sql<boolean>`requested_at >= (date_trunc('month', ${at}::timestamptz at time zone 'Europe/Amsterdam') at time zone 'Europe/Amsterdam')`)
       .executeTakeFirstOrThrow();
     return row.total_cents;
@@ -122,7 +131,8 @@ export const requestsRepository = {
       .selectFrom('payout_requests')
       .select(['iban', 'account_holder'])
       .where('customer_id', '=', customerId)
-      .where('status', '<>', 'rejected')
+      // A returned payout's account may be closed: the form does not offer it again.
+      .where('status', 'not in', ['rejected', 'returned'])
       .orderBy('requested_at', 'desc')
       .limit(1)
       .executeTakeFirst();
@@ -196,18 +206,41 @@ export const requestsRepository = {
       .execute();
   },
 
-  /** The admin's list: requests with their customer (null once erased) and batch. */
-  adminRequests(db: Executor, statuses: readonly PayoutRequestStatus[]) {
-    return db
+  /**
+   * One page of the admin's list: requests with their customer (null once erased) and batch, those
+   * waiting for a check first, then approved, then the rest, newest first; `limit + 1` rows so the
+   * caller knows whether there is more. `after` is the last row's key (bucket, requested_at text, id).
+   */
+  adminRequestsPage(db: Executor, statuses: readonly PayoutRequestStatus[], limit: number, after: readonly [number, string, string] | null) {
+    const bucket = sql<number>`(case r.status when 'in_review' then 0 when 'approved' then 1 else 2 end)`;
+    let query = db
       .selectFrom('payout_requests as r')
       .leftJoin('users as u', 'u.id', 'r.customer_id')
       .leftJoin('payout_batch_items as i', 'i.request_id', 'r.id')
-      .select([...REQUEST_COLUMNS, 'u.display_name', 'u.email', 'u.created_at as account_created_at', 'i.batch_id'])
-      .where('r.status', 'in', [...statuses])
-      .orderBy(sql`case r.status when 'in_review' then 0 when 'approved' then 1 else 2 end`)
-      .orderBy('r.requested_at', 'desc')
-      .limit(500)
-      .execute();
+      .select([
+        ...REQUEST_COLUMNS,
+        'u.display_name',
+        'u.email',
+        'u.created_at as account_created_at',
+        'i.batch_id',
+        bucket.as('bucket'),
+        sql<string>`to_char(r.requested_at at time zone 'UTC', ${CURSOR_TIMESTAMP_FORMAT})`.as('requested_key'),
+      ])
+      .where('r.status', 'in', [...statuses]);
+    if (after) {
+      const [b, at, id] = after;
+      query = query.where(sql<boolean>`(${bucket} > ${b} or (${bucket} = ${b} and (r.requested_at, r.id) < (${at}::timestamptz, ${id}::uuid)))`);
+    }
+    return query.orderBy(bucket).orderBy('r.requested_at', 'desc').orderBy('r.id', 'desc').limit(limit + 1).execute();
+  },
+
+  /** How many requests, and how much, the filter holds in all. */
+  requestsTotal(db: Executor, statuses: readonly PayoutRequestStatus[]) {
+    return db
+      .selectFrom('payout_requests')
+      .select([sql<number>`count(*)::int`.as('count'), sql<number>`coalesce(sum(amount_cents), 0)::bigint`.as('total_cents')])
+      .where('status', 'in', [...statuses])
+      .executeTakeFirstOrThrow();
   },
 
   /** Every customer that used one of these IBANs, with their name (null once erased). */

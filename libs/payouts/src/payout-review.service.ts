@@ -1,24 +1,39 @@
 import { auditRepository } from '@dd/accounts';
-import type { AdminPayoutRequest } from '@dd/contract';
+import type { AdminPayoutRequestsPage, PayoutRequestFilter } from '@dd/contract';
 import type { Db, PayoutRequestStatus } from '@dd/db';
 import { DomainError } from '@dd/errors';
+import { decodeCursor, pageOf } from './paging';
 import { requestsRepository } from './payout-requests.repository';
 import { moveUnclaimedEarnings } from './unclaimed-earnings';
 
-export type RequestFilter = 'open' | 'in_review' | 'approved' | 'all';
+export type RequestFilter = PayoutRequestFilter;
 
 const STATUSES: Record<RequestFilter, PayoutRequestStatus[]> = {
   open: ['in_review', 'approved'],
   in_review: ['in_review'],
   approved: ['approved'],
-  all: ['in_review', 'approved', 'rejected', 'in_transit', 'paid'],
+  in_transit: ['in_transit'],
+  returned: ['returned'],
+  all: ['in_review', 'approved', 'rejected', 'in_transit', 'paid', 'returned'],
 };
 
-/** The admin's list: each request with its review reasons and the other accounts that used its IBAN. */
-export async function adminRequests(db: Db, filter: RequestFilter): Promise<AdminPayoutRequest[]> {
-  const rows = await requestsRepository.adminRequests(db, STATUSES[filter]);
+export const REQUESTS_PAGE_SIZE = 50;
+
+/** One page of the admin's list: each request with its review reasons and the other accounts that used its IBAN. */
+export async function adminRequests(
+  db: Db,
+  filter: RequestFilter,
+  page: { cursor?: string | null; limit?: number } = {},
+): Promise<AdminPayoutRequestsPage> {
+  const limit = page.limit ?? REQUESTS_PAGE_SIZE;
+  const after = page.cursor ? decodeCursor<[number, string, string]>(page.cursor, ['n', 't', 'u']) : null;
+  const [fetched, totals] = await Promise.all([
+    requestsRepository.adminRequestsPage(db, STATUSES[filter], limit, after),
+    requestsRepository.requestsTotal(db, STATUSES[filter]),
+  ]);
+  const { rows, nextCursor } = pageOf(fetched, limit, (r) => [r.bucket, r.requested_key, r.id]);
   const linked = await requestsRepository.customersByIban(db, [...new Set(rows.map((r) => r.iban))]);
-  return rows.map((r) => ({
+  const items = rows.map((r) => ({
     id: r.id,
     customerId: r.customer_id,
     customerName: r.display_name,
@@ -37,7 +52,14 @@ export async function adminRequests(db: Db, filter: RequestFilter): Promise<Admi
     decisionNote: r.decision_note,
     batchId: r.batch_id,
     endToEndId: r.end_to_end_id,
+    ...returnDto(r),
   }));
+  return { items, nextCursor, totalCount: totals.count, totalCents: totals.total_cents };
+}
+
+/** The return fields of a request row, as both the member's and the admin's lists show them. */
+export function returnDto(r: { returned_at: Date | null; return_reason: string | null; return_note: string | null }) {
+  return { returnedAt: r.returned_at ? r.returned_at.toISOString() : null, returnReason: r.return_reason, returnNote: r.return_note };
 }
 
 /** A request in review may be paid after all: the admin says why. */

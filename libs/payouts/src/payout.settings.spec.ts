@@ -32,8 +32,15 @@ describe('payout settings', () => {
   it('names every bad variable, and insists on a real account in production', () => {
     expect(() => payoutSettingsFromEnv({ PAYOUT_MINIMUM_CENTS: 'tien', PLATFORM_IBAN: 'NL91ABNA0417164301' })).toThrow(/PAYOUT_MINIMUM_CENTS[\s\S]*PLATFORM_IBAN/);
     expect(() => payoutSettingsFromEnv({ PAYOUT_MINIMUM_CENTS: '5000', PAYOUT_MONTHLY_CAP_CENTS: '1000' })).toThrow(/below PAYOUT_MINIMUM_CENTS/);
-    expect(() => payoutSettingsFromEnv({ PLATFORM_IBAN: 'NL02ABNA0123456789' })).toThrow(/PLATFORM_BIC: required with PLATFORM_IBAN/);
     expect(() => payoutSettingsFromEnv({ NODE_ENV: 'production' })).toThrow(/PLATFORM_IBAN: required in production/);
+    expect(() => payoutSettingsFromEnv({ PLATFORM_BIC: 'ABNA NL' })).toThrow(/PLATFORM_BIC: is not a valid BIC/);
+  });
+
+  it('the BIC is optional, as for billing: an IBAN of its own never borrows the example’s BIC', () => {
+    expect(payoutSettingsFromEnv({ PLATFORM_IBAN: 'NL02ABNA0123456789' }).platformBic).toBeNull();
+    expect(payoutSettingsFromEnv({ PLATFORM_IBAN: 'NL02ABNA0123456789', PLATFORM_BIC: '' }).platformBic).toBeNull();
+    const production = { NODE_ENV: 'production', PLATFORM_IBAN: 'NL02ABNA0123456789', PLATFORM_ACCOUNT_NAME: 'DataDividend B.V.' };
+    expect(payoutSettingsFromEnv(production)).toMatchObject({ platformIban: 'NL02ABNA0123456789', platformBic: null });
   });
 });
 

@@ -292,7 +292,7 @@ describe('a payout batch from request to paid', () => {
       { endToEndId: 'NOTPROVIDED', amountCents: 999, direction: 'debit' as const },
     ];
     const first = await markPaidFromStatementEntries(db, statement);
-    expect(first).toEqual({ paid: [p1!.id], alreadyPaid: [], reconciled: [e2e[p1!.id]], amountMismatches: [{ endToEndId: e2e[p2!.id], expectedCents: 2_500, bookedCents: 2_499 }], batchesSettled: [] });
+    expect(first).toEqual({ paid: [p1!.id], alreadyPaid: [], alreadyReturned: [], reconciled: [e2e[p1!.id]], amountMismatches: [{ endToEndId: e2e[p2!.id], expectedCents: 2_500, bookedCents: 2_499 }], batchesSettled: [] });
     expect(await statusOf(p1!.id)).toBe('paid');
     expect(await statusOf(p2!.id)).toBe('in_transit');
 
@@ -301,7 +301,7 @@ describe('a payout batch from request to paid', () => {
 
     const last = await markPaidFromStatementEntries(db, [{ endToEndId: e2e[p2!.id], amountCents: 2_500, direction: 'debit' }]);
     expect(last).toMatchObject({ paid: [p2!.id], batchesSettled: [batch.id] });
-    expect((await service().batches()).find((b) => b.id === batch.id)).toMatchObject({ status: 'paid', confirmedByAdmin: false });
+    expect((await service().batches()).items.find((b) => b.id === batch.id)).toMatchObject({ status: 'paid', confirmedByAdmin: false });
     const paidKeys = await db.selectFrom('ledger_transactions').select('idempotency_key').where('kind', '=', 'payout.paid').where('idempotency_key', 'like', 'payout:%').execute();
     expect(paidKeys.map((k) => k.idempotency_key).sort()).toEqual([batchKeys.payoutPaid(p1!.id), batchKeys.payoutPaid(p2!.id)].sort());
     expect(await auditLedger(db)).toMatchObject({ sumCents: 0, unbalancedTransactions: 0, balanceMismatches: 0 });

@@ -4,7 +4,9 @@ import type { Queues } from '@dd/queue';
 import { earningsSummary } from './earnings.service';
 import { batchFile, confirmBatch, createBatch, listBatches } from './payout-batch.service';
 import { requestPayout } from './payout-request.service';
-import { adminRequests, approveRequest, rejectRequest, type RequestFilter } from './payout-review.service';
+import { requeueBatchFile } from './batch-file-queue';
+import { adminRequests, approveRequest, rejectRequest, returnDto, type RequestFilter } from './payout-review.service';
+import { markReturned } from './payout-returns.service';
 import { DEFAULT_PAYOUT_SETTINGS, type PayoutSettings } from './payout.settings';
 import { requestsRepository } from './payout-requests.repository';
 
@@ -34,14 +36,19 @@ export function createPayoutService(deps: { db: Db; queues: Queues; settings?: P
         requestedAt: r.requested_at.toISOString(),
         paidAt: r.paid_at ? r.paid_at.toISOString() : null,
         rejectionNote: r.status === 'rejected' ? r.decision_note : null,
+        ...returnDto(r),
       }));
     },
 
-    adminRequests: (filter: RequestFilter) => adminRequests(db, filter),
+    /** The first page of a filter, as a list (tests, scripts); the API pages with adminRequestsPage. */
+    adminRequests: async (filter: RequestFilter) => (await adminRequests(db, filter, { limit: 200 })).items,
+    adminRequestsPage: (filter: RequestFilter, page: { cursor?: string | null; limit?: number }) => adminRequests(db, filter, page),
     approve: (adminId: string, requestId: string, note: string) => approveRequest(db, adminId, requestId, note, now()),
     reject: (adminId: string, requestId: string, note: string) => rejectRequest(db, adminId, requestId, note, now()),
     createBatch: (adminId: string, requestIds?: readonly string[]) => createBatch({ db, queues }, adminId, requestIds, settings, now()),
-    batches: () => listBatches(db),
+    batches: (page: { cursor?: string | null; limit?: number } = {}) => listBatches({ db, queues }, page, now()),
+    requeueBatch: (adminId: string, batchId: string) => requeueBatchFile({ db, queues }, adminId, batchId),
+    markReturned: (adminId: string, requestId: string, reason: { reasonCode: string; note: string }) => markReturned(db, adminId, requestId, reason, now()),
     confirmBatch: (adminId: string, batchId: string) => confirmBatch(db, adminId, batchId, now()),
     batchFile: (batchId: string) => batchFile(db, batchId),
   };

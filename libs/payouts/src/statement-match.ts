@@ -21,7 +21,12 @@ export interface StatementMatchResult {
   paid: string[];
   /** EndToEndIds of payouts that were paid before (the same statement imported again, or confirmed by the admin). */
   alreadyPaid: string[];
-  /** Every EndToEndId that is now accounted for: paid now or before. The statement entries can be closed. */
+  /**
+   * EndToEndIds of payouts returned before their debit was matched: nothing to book (the return took
+   * the money back from in transit, and the bank's debit and return credit cancel out).
+   */
+  alreadyReturned: string[];
+  /** Every EndToEndId that is now accounted for: paid now or before, or returned. The statement entries can be closed. */
   reconciled: string[];
   /** Our EndToEndId with another amount: not booked, for a person to look at. */
   amountMismatches: { endToEndId: string; expectedCents: number; bookedCents: number }[];
@@ -45,7 +50,7 @@ export async function markPaidFromStatementEntries(
   now: Date = new Date(),
 ): Promise<StatementMatchResult> {
   const debits = entries.filter((e) => e.direction === 'debit' && !e.reversal && typeof e.endToEndId === 'string' && OUR_END_TO_END_ID.test(e.endToEndId.trim()));
-  const result: StatementMatchResult = { paid: [], alreadyPaid: [], reconciled: [], amountMismatches: [], batchesSettled: [] };
+  const result: StatementMatchResult = { paid: [], alreadyPaid: [], alreadyReturned: [], reconciled: [], amountMismatches: [], batchesSettled: [] };
   if (debits.length === 0) return result;
 
   const run = async (trx: DbTransaction<Database>) => {
@@ -58,6 +63,11 @@ export async function markPaidFromStatementEntries(
       const endToEndId = entry.endToEndId!.trim();
       const payout = payouts.get(endToEndId);
       if (!payout) continue;
+      if (payout.status === 'returned') {
+        result.alreadyReturned.push(endToEndId);
+        result.reconciled.push(endToEndId);
+        continue;
+      }
       if (payout.status === 'paid' || paidNow.has(payout.id)) {
         result.alreadyPaid.push(endToEndId);
         result.reconciled.push(endToEndId);

@@ -1,7 +1,8 @@
 import { auditRepository } from '@dd/accounts';
-import type { Database, DbTransaction } from '@dd/db';
+import type { Database, Db, DbTransaction } from '@dd/db';
 import { platformAccounts, postTransaction } from '@dd/ledger';
 import { requestsRepository } from './payout-requests.repository';
+import { unclaimedRepository } from './unclaimed-earnings.repository';
 
 export interface UnclaimedResult {
   /** Moved from the member's earnings to the platform's unclaimed_earnings account. */
@@ -49,4 +50,35 @@ export async function moveUnclaimedEarnings(trx: DbTransaction<Database>, custom
 /** For the erasure job: called in its transaction after the customer row is deleted. */
 export function settleEarningsOnErasure(trx: DbTransaction<Database>, customerId: string): Promise<UnclaimedResult> {
   return moveUnclaimedEarnings(trx, customerId, `erasure:${customerId}:unclaimed`, 'erasure');
+}
+
+/** Key of a sweep: pinned to the newest transaction on the account, so the same state is swept once and a later credit gets its own. */
+export const lateUnclaimedKey = (customerId: string, lastTransactionId: number) => `erasure:${customerId}:unclaimed:after:${lastTransactionId}`;
+
+/**
+ * Money credited to an erased member after the erasure (a sale distributed later, a payout returned
+ * by the bank) cannot be claimed either: it moves to `unclaimed_earnings` too. Repeatable and
+ * idempotent: each member in its own transaction under the earnings account's row lock, keyed to the
+ * account's newest transaction, so two sweeps at once or a rerun move nothing twice. Run by the
+ * `payouts.reconcile` job on its schedule.
+ */
+export async function sweepErasedEarnings(db: Db): Promise<{ members: number; movedCents: number }> {
+  let members = 0;
+  let movedCents = 0;
+  for (const customerId of await unclaimedRepository.erasedWithFreeEarnings(db)) {
+    const moved = await db.transaction().execute(async (trx) => {
+      const account = await requestsRepository.memberAccount(trx, customerId);
+      if (!account) return 0;
+      await requestsRepository.lockAccounts(trx, [account.id]);
+      // Only a member without a user row is erased; a row means the money is theirs to claim.
+      if (await requestsRepository.customer(trx, customerId)) return 0;
+      const last = await unclaimedRepository.lastTransactionId(trx, account.id);
+      return (await moveUnclaimedEarnings(trx, customerId, lateUnclaimedKey(customerId, last), 'credited after erasure')).movedCents;
+    });
+    if (moved > 0) {
+      members += 1;
+      movedCents += moved;
+    }
+  }
+  return { members, movedCents };
 }

@@ -22,3 +22,5 @@ export { JobPayloadError, QueueUnavailableError, RedisSetupError } from './queue
 export type { Redis } from 'ioredis';
 export { createRedisRateLimiter } from './rate-limiter';
 export type { RateLimiter, RateLimitResult } from './rate-limiter';
+export { QUEUE_COUNT_STATES, queueOverview, retryFailedJob } from './queue-overview';
+export type { FailedJobView, QueueCountState, QueueView, RetryOutcome } from './queue-overview';

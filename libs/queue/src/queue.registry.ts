@@ -81,7 +81,7 @@ export const JOBS = defineRegistry([
   defineJob({
     queue: 'payouts',
     name: 'payouts.reconcile',
-    // Marks payouts paid whose debit is on an imported platform bank statement (matched by EndToEndId).
+    // Marks payouts paid (debits) or returned (credits) on imported platform bank statements by EndToEndId, and sweeps money credited to erased members to unclaimed earnings.
     payload: z.object({}),
     // Scheduled; a missed run is made up by the next one.
     options: { attempts: 3 },
@@ -93,6 +93,22 @@ export const JOBS = defineRegistry([
     payload: z.object({ statementId: z.string().uuid() }),
     // Enqueued as `bank-statement-<statementId>`; one transaction per run and idempotency keys per bank entry, so retrying is safe.
     options: { attempts: 5 },
+  }),
+  defineJob({
+    queue: 'marketplace',
+    name: 'marketplace.fulfil',
+    // Fulfils an approved purchase request: the insight report or the offers in members' inboxes, then the charge.
+    payload: z.object({ requestId: z.string().uuid() }),
+    // Enqueued as `fulfil-<requestId>` when an admin approves; every step is keyed to the request, so retrying is safe.
+    options: { attempts: 10 },
+  }),
+  defineJob({
+    queue: 'marketplace',
+    name: 'marketplace.requeue',
+    // Queues fulfilment again for requests approved a while ago that never got a job (Redis was down at approval).
+    payload: z.object({}),
+    // Scheduled; a missed run is made up by the next one.
+    options: { attempts: 3 },
   }),
 ]);
 

@@ -26,7 +26,7 @@ export interface InsightTable {
 
 export type InsightReportOutcome =
   | { status: 'charged'; reportId: string; epsilon: string; tables: InsightTable[] }
-  | { status: 'refused'; reportId: string; reason: string };
+  | { status: 'refused'; reportId: string; reason: string; code: RefusalReason };
 
 export type RefusalReason = 'below_minimum' | 'differencing' | 'advertiser_budget';
 
@@ -53,8 +53,8 @@ export function createInsightReportService(deps: { db: Db; settings: PrivacySett
   const now = deps.now ?? (() => new Date());
   let secret: Promise<Buffer> | undefined;
 
-  function stored(row: { id: string; status: 'charged' | 'refused'; refusal: string | null; result: unknown }): InsightReportOutcome {
-    if (row.status === 'refused') return { status: 'refused', reportId: row.id, reason: row.refusal ?? 'refused' };
+  function stored(row: { id: string; status: 'charged' | 'refused'; refusal: string | null; refusal_code: RefusalReason | null; result: unknown }): InsightReportOutcome {
+    if (row.status === 'refused') return { status: 'refused', reportId: row.id, reason: row.refusal ?? 'refused', code: row.refusal_code ?? 'below_minimum' };
     const result = row.result as { epsilon: string; tables: InsightTable[] };
     return { status: 'charged', reportId: row.id, epsilon: result.epsilon, tables: result.tables };
   }
@@ -111,7 +111,7 @@ export function createInsightReportService(deps: { db: Db; settings: PrivacySett
       const result = { epsilon: formatEpsilonMicro(epsilonMicro), tables };
       const report = await privacyBudgetRepository.insertReport(trx, {
         job_key: request.jobKey, organisation_id: request.organisation.id, period, title: request.title,
-        epsilon_micro: epsilonMicro, status: 'charged', refusal: null, member_count: members.length, result,
+        epsilon_micro: epsilonMicro, status: 'charged', refusal: null, refusal_code: null, member_count: members.length, result,
       });
       if (!report) throw new DomainError('CONFLICT', 'This report is being produced by another attempt.');
       await privacyBudgetRepository.insertMemberCharges(trx, report.id, members.map((m) => m.customerId), epsilonMicro);
@@ -131,7 +131,7 @@ export function createInsightReportService(deps: { db: Db; settings: PrivacySett
             // The charges rolled back with the transaction; the refusal itself is kept, keyed to the job.
             await privacyBudgetRepository.insertReport(db, {
               job_key: request.jobKey, organisation_id: request.organisation.id, period: budgetPeriod(now()), title: request.title,
-              epsilon_micro: request.breakdowns.length * settings.tableEpsilonMicro || 1, status: 'refused', refusal: error.message, member_count: 0, result: null,
+              epsilon_micro: request.breakdowns.length * settings.tableEpsilonMicro || 1, status: 'refused', refusal: error.message, refusal_code: error.reason, member_count: 0, result: null,
             });
             return stored((await privacyBudgetRepository.findReport(db, request.jobKey))!);
           }

@@ -38,7 +38,7 @@ export const privacyBudgetRepository = {
 
   async insertReport(
     db: Executor,
-    row: { job_key: string; organisation_id: string; period: string; title: string; epsilon_micro: number; status: 'charged' | 'refused'; refusal: string | null; member_count: number; result: unknown },
+    row: { job_key: string; organisation_id: string; period: string; title: string; epsilon_micro: number; status: 'charged' | 'refused'; refusal: string | null; refusal_code: 'below_minimum' | 'differencing' | 'advertiser_budget' | null; member_count: number; result: unknown },
   ) {
     return db
       .insertInto('privacy_reports')

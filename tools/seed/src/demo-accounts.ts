@@ -24,6 +24,7 @@ export const DEMO_ORGANISATION = {
   kvk_number: '90123456',
   vat_number: 'NL001234567B01',
   contact_email: `advertiser@${DEMO_EMAIL_DOMAIN}`,
+  contact_name: 'Thomas Bakker',
   industry: 'retail',
   status: 'verified',
 } as const;
@@ -83,18 +84,24 @@ async function ensureAccount(db: Kysely<Database>, account: DemoAccount): Promis
 }
 
 /** Creates what is missing and leaves what exists; the demo customer also gets a profile and bookings. */
-export async function ensureDemoAccounts(db: Kysely<Database>, schema: WriterSchema, months: readonly Month[]): Promise<{ logins: DemoLogin[]; transactions: number }> {
+export async function ensureDemoAccounts(
+  db: Kysely<Database>,
+  schema: WriterSchema,
+  months: readonly Month[],
+): Promise<{ logins: DemoLogin[]; transactions: number; customerIds: string[] }> {
   await db.insertInto('organisations').values(DEMO_ORGANISATION).onConflict((oc) => oc.column('id').doNothing()).execute();
   const logins: DemoLogin[] = [];
+  const customerIds: string[] = [];
   let transactions = 0;
   for (const account of DEMO_ACCOUNTS) {
     const { id, login } = await ensureAccount(db, account);
     logins.push(login);
     if (account.role !== 'customer') continue;
+    customerIds.push(id);
     const customer = demoCustomer(id);
     const bookings = generateTransactions('demo', customer, months, { union: true, party: false, religion: false, pregnancy: false });
     const written = await db.transaction().execute((trx) => writeCustomerData(trx, schema, { customers: [customer], transactions: [bookings] }));
     transactions += written.transactions;
   }
-  return { logins, transactions };
+  return { logins, transactions, customerIds };
 }

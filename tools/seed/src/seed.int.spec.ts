@@ -43,6 +43,15 @@ describe('npm run seed', () => {
     expect(months.rows.map((r) => r.month)).toEqual(['2026-09', '2026-10']);
   });
 
+  it('derives the segment features of every seeded customer, with spend bands from the seeded months', async () => {
+    const seeded = `%@${SEED_EMAIL_DOMAIN}`;
+    // 200 seeded customers and the demo customer.
+    expect(first.featuresDerived).toBe(201);
+    expect(await count(sql`select count(*)::int as n from customer_features f join users u on u.id = f.customer_id where u.email like ${seeded}`)).toBe(200);
+    expect(await count(sql`select count(*)::int as n from customer_features where spend_bands <> '{}'::jsonb`)).toBeGreaterThan(150);
+    expect(await count(sql`select count(*)::int as n from customer_features where is_adult and age_band is not null`)).toBeGreaterThan(150);
+  });
+
   it('adds nothing when run again with the same options', async () => {
     const before = await count(sql`select count(*)::int as n from transactions`);
     const again = await runSeed(test.db, options, quiet);

@@ -2,6 +2,7 @@ import type { Database, Kysely } from '@dd/db';
 import { monthWindow } from './calendar';
 import { generateConsent } from './consent.generator';
 import { ensureDemoAccounts, type DemoLogin } from './demo-accounts';
+import { deriveSeededFeatures, seededWindowEnd } from './features.step';
 import { planFinances } from './finances.generator';
 import { customerEmail } from './ids';
 import { generateCustomer } from './population.generator';
@@ -24,6 +25,8 @@ export interface SeedSummary {
   insertedConsentDecisions: number;
   insertedIndustryExclusions: number;
   deletedCustomers: number;
+  /** Customers whose segment features were derived (every seeded customer with a profile). */
+  featuresDerived: number;
   seconds: number;
   rowsPerSecond: number;
   demo: DemoLogin[];
@@ -79,10 +82,12 @@ export async function runSeed(db: Kysely<Database>, options: SeedOptions, settin
   const inFlight = new Set<Promise<void>>();
   let failure: unknown;
   let reportedDecile = 0;
+  const customerIds: string[] = [];
 
   for (let first = 1; first <= total && failure === undefined; first += perBatch) {
     const last = Math.min(total, first + perBatch - 1);
     const batch = buildBatch(options, first, last);
+    for (const customer of batch.customers) customerIds.push(customer.id);
     const bookings = batch.transactions.reduce((n, t) => n + t.length, 0);
     const write: Promise<void> = writeBatch(db, schema, batch).then(
       (written) => {
@@ -111,16 +116,17 @@ export async function runSeed(db: Kysely<Database>, options: SeedOptions, settin
   if (failure !== undefined) throw failure;
 
   const demo = await ensureDemoAccounts(db, schema, monthWindow(options.until, options.months));
+  const featuresDerived = await deriveSeededFeatures(db, [...customerIds, ...demo.customerIds], seededWindowEnd(options.until), settings);
   const seconds = (performance.now() - started) / 1000;
   const rows = counts.customers * 2 + counts.transactions + counts.insertedConsentDecisions + counts.insertedIndustryExclusions;
-  return { ...counts, deletedCustomers, seconds, rowsPerSecond: Math.round(rows / Math.max(seconds, 0.001)), demo: demo.logins };
+  return { ...counts, deletedCustomers, featuresDerived, seconds, rowsPerSecond: Math.round(rows / Math.max(seconds, 0.001)), demo: demo.logins };
 }
 
 export function summaryLine(s: SeedSummary): string {
   return (
     `seed: customers=${s.customers} transactions=${s.transactions} seconds=${s.seconds.toFixed(1)} rows_per_s=${s.rowsPerSecond}` +
     ` (new: customers=${s.insertedCustomers} transactions=${s.insertedTransactions} consent_decisions=${s.insertedConsentDecisions}` +
-    ` industry_exclusions=${s.insertedIndustryExclusions})`
+    ` industry_exclusions=${s.insertedIndustryExclusions}) features=${s.featuresDerived}`
   );
 }
 

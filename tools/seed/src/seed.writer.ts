@@ -1,3 +1,4 @@
+import { PROVINCES, type ProvinceCode } from '@dd/categories';
 import { CONSENT_POLICY, CONSENT_POLICY_HASH } from '@dd/consent';
 import { sql, type Kysely, type Database } from '@dd/db';
 import type { SeedConsent } from './consent.generator';
@@ -45,13 +46,25 @@ async function insertUsers(db: Kysely<Database>, customers: readonly SeedCustome
   return new Set(result.rows.map((r) => r.id));
 }
 
+/**
+ * The population knows provinces by their CBS name; a profile stores the ISO 3166-2:NL code, as the
+ * postcode lookup writes it and segment criteria match it (a name would never be in any segment).
+ */
+const PROVINCE_CODE_BY_NAME = new Map(Object.entries(PROVINCES).map(([code, label]) => [label.nl, code as ProvinceCode]));
+
+export function provinceCode(name: string): ProvinceCode {
+  const code = PROVINCE_CODE_BY_NAME.get(name);
+  if (!code) throw new Error(`Unknown province "${name}": dutch-regions.data.ts and @dd/categories disagree.`);
+  return code;
+}
+
 async function insertProfiles(db: Kysely<Database>, customers: readonly SeedCustomer[]): Promise<number> {
   // A ragged text[][] cannot be unnested row by row, so interests travel as one comma-joined string each.
   const result = await sql`
     insert into customer_profiles (user_id, birth_year, province, municipality, household_size, interests)
     select t.user_id, t.birth_year, t.province, t.municipality, t.household_size, string_to_array(t.interests, ',')
     from unnest(${customers.map((c) => c.id)}::uuid[], ${customers.map((c) => c.birthYear)}::int[],
-                ${customers.map((c) => c.province)}::text[], ${customers.map((c) => c.municipality)}::text[],
+                ${customers.map((c) => provinceCode(c.province))}::text[], ${customers.map((c) => c.municipality)}::text[],
                 ${customers.map((c) => c.householdSize)}::int[], ${customers.map((c) => c.interests.join(','))}::text[])
          as t(user_id, birth_year, province, municipality, household_size, interests)
     on conflict (user_id) do nothing`.execute(db);

@@ -11,7 +11,7 @@ const LANGUAGES = [
   { code: 'en', short: 'EN', name: 'English' },
 ] as const;
 
-type NavKey = 'overview' | 'customerData' | 'profile' | 'consent' | 'timeline' | 'privacy' | 'segments' | 'earnings' | 'payouts' | 'billing' | 'bankStatements';
+type NavKey = 'overview' | 'customerData' | 'profile' | 'consent' | 'timeline' | 'privacy' | 'segments' | 'earnings' | 'payouts' | 'billing' | 'bankStatements' | 'purchases' | 'moderation' | 'offers' | 'organisation' | 'adminOrganisations' | 'audit' | 'operations';
 
 /** Each role's pages, in the order of the menu. */
 const NAV: Record<RoleName, readonly { key: NavKey; to: string }[]> = {
@@ -20,6 +20,7 @@ const NAV: Record<RoleName, readonly { key: NavKey; to: string }[]> = {
     { key: 'customerData', to: '/customer/data' },
     { key: 'profile', to: '/customer/profile' },
     { key: 'consent', to: '/customer/consent' },
+    { key: 'offers', to: '/customer/offers' },
     { key: 'timeline', to: '/customer/timeline' },
     { key: 'earnings', to: '/customer/earnings' },
     { key: 'privacy', to: '/customer/privacy' },
@@ -27,12 +28,18 @@ const NAV: Record<RoleName, readonly { key: NavKey; to: string }[]> = {
   advertiser: [
     { key: 'overview', to: '/advertiser' },
     { key: 'segments', to: '/advertiser/segments' },
+    { key: 'purchases', to: '/advertiser/purchases' },
     { key: 'billing', to: '/advertiser/billing' },
+    { key: 'organisation', to: '/advertiser/organisation' },
   ],
   admin: [
     { key: 'overview', to: '/admin' },
+    { key: 'adminOrganisations', to: '/admin/organisations' },
+    { key: 'moderation', to: '/admin/moderation' },
     { key: 'payouts', to: '/admin/payouts' },
     { key: 'bankStatements', to: '/admin/bank-statements' },
+    { key: 'operations', to: '/admin/operations' },
+    { key: 'audit', to: '/admin/audit' },
   ],
 };
 

@@ -45,6 +45,13 @@ export const en: TranslationShape<Translations> = {
     billing: 'Balance & invoices',
     bankStatements: 'Bank statements',
     segments: 'Segments',
+    organisation: 'Organisation',
+    adminOrganisations: 'Advertisers',
+    audit: 'Audit log',
+    operations: 'Operations',
+    purchases: 'Purchases',
+    moderation: 'Moderation',
+    offers: 'Offers',
   },
   titles: {
     landing: 'Your data, your dividend',

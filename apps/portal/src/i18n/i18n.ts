@@ -1,6 +1,12 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { LocaleCode } from '@dd/contract';
+import { adminAuditEn } from '../features/admin-audit/admin-audit.en';
+import { adminAuditNl } from '../features/admin-audit/admin-audit.nl';
+import { adminOperationsEn } from '../features/admin-operations/admin-operations.en';
+import { adminOperationsNl } from '../features/admin-operations/admin-operations.nl';
+import { adminOrganisationsEn } from '../features/admin-organisations/admin-organisations.en';
+import { adminOrganisationsNl } from '../features/admin-organisations/admin-organisations.nl';
 import { adminPayoutsEn } from '../features/admin-payouts/admin-payouts.en';
 import { adminPayoutsNl } from '../features/admin-payouts/admin-payouts.nl';
 import { bankStatementsEn } from '../features/bank-statements/bank-statements.en';
@@ -9,6 +15,14 @@ import { billingEn } from '../features/billing/billing.en';
 import { billingNl } from '../features/billing/billing.nl';
 import { earningsEn } from '../features/earnings/earnings.en';
 import { earningsNl } from '../features/earnings/earnings.nl';
+import { moderationEn } from '../features/moderation/moderation.en';
+import { moderationNl } from '../features/moderation/moderation.nl';
+import { offersEn } from '../features/offers/offers.en';
+import { offersNl } from '../features/offers/offers.nl';
+import { organisationEn } from '../features/organisation/organisation.en';
+import { organisationNl } from '../features/organisation/organisation.nl';
+import { purchasesEn } from '../features/purchases/purchases.en';
+import { purchasesNl } from '../features/purchases/purchases.nl';
 import { en } from './en';
 import { nl } from './nl';
 import { DEFAULT_LOCALE, SUPPORTED_LOCALES } from './locale-storage';
@@ -19,11 +33,11 @@ import { DEFAULT_LOCALE, SUPPORTED_LOCALES } from './locale-storage';
  * and one namespace of well over 900 keys exceeds its instantiation limits.
  */
 export const resources = {
-  nl: { translation: nl, earnings: earningsNl, adminPayouts: adminPayoutsNl, billing: billingNl, bankStatements: bankStatementsNl },
-  en: { translation: en, earnings: earningsEn, adminPayouts: adminPayoutsEn, billing: billingEn, bankStatements: bankStatementsEn },
+  nl: { translation: nl, earnings: earningsNl, adminPayouts: adminPayoutsNl, billing: billingNl, bankStatements: bankStatementsNl, purchases: purchasesNl, moderation: moderationNl, offers: offersNl, organisation: organisationNl, adminOrganisations: adminOrganisationsNl, adminAudit: adminAuditNl, adminOperations: adminOperationsNl },
+  en: { translation: en, earnings: earningsEn, adminPayouts: adminPayoutsEn, billing: billingEn, bankStatements: bankStatementsEn, purchases: purchasesEn, moderation: moderationEn, offers: offersEn, organisation: organisationEn, adminOrganisations: adminOrganisationsEn, adminAudit: adminAuditEn, adminOperations: adminOperationsEn },
 } as const;
 
-export const NAMESPACES = ['translation', 'earnings', 'adminPayouts', 'billing', 'bankStatements'] as const;
+export const NAMESPACES = ['translation', 'earnings', 'adminPayouts', 'billing', 'bankStatements', 'purchases', 'moderation', 'offers', 'organisation', 'adminOrganisations', 'adminAudit', 'adminOperations'] as const;
 
 /** One i18next instance for the portal; keeps `<html lang>` in step with the language. */
 export function createI18n(locale: LocaleCode): I18n {

@@ -1,8 +1,15 @@
 import 'i18next';
+import type { adminAuditNl } from '../features/admin-audit/admin-audit.nl';
+import type { adminOperationsNl } from '../features/admin-operations/admin-operations.nl';
+import type { adminOrganisationsNl } from '../features/admin-organisations/admin-organisations.nl';
 import type { adminPayoutsNl } from '../features/admin-payouts/admin-payouts.nl';
 import type { bankStatementsNl } from '../features/bank-statements/bank-statements.nl';
 import type { billingNl } from '../features/billing/billing.nl';
 import type { earningsNl } from '../features/earnings/earnings.nl';
+import type { moderationNl } from '../features/moderation/moderation.nl';
+import type { offersNl } from '../features/offers/offers.nl';
+import type { purchasesNl } from '../features/purchases/purchases.nl';
+import type { organisationNl } from '../features/organisation/organisation.nl';
 import type { Translations } from './nl';
 
 declare module 'i18next' {
@@ -14,6 +21,13 @@ declare module 'i18next' {
       adminPayouts: typeof adminPayoutsNl;
       billing: typeof billingNl;
       bankStatements: typeof bankStatementsNl;
+      organisation: typeof organisationNl;
+      adminOrganisations: typeof adminOrganisationsNl;
+      adminAudit: typeof adminAuditNl;
+      adminOperations: typeof adminOperationsNl;
+      purchases: typeof purchasesNl;
+      moderation: typeof moderationNl;
+      offers: typeof offersNl;
     };
   }
 }

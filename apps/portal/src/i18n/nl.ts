@@ -44,6 +44,13 @@ export const nl = {
     billing: 'Saldo & facturen',
     bankStatements: 'Bankafschriften',
     segments: 'Segmenten',
+    organisation: 'Organisatie',
+    adminOrganisations: 'Adverteerders',
+    audit: 'Auditlog',
+    operations: 'Beheer',
+    purchases: 'Aankopen',
+    moderation: 'Moderatie',
+    offers: 'Aanbiedingen',
   },
   titles: {
     landing: 'Jouw data, jouw dividend',

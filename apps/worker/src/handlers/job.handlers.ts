@@ -5,6 +5,7 @@ import { customerDataHandlers } from './customer-data.handlers';
 import type { JobHandlers } from '../job.handler';
 import { ledgerHandlers } from './ledger.handlers';
 import { maintenanceHandlers } from './maintenance.handlers';
+import { marketplaceHandlers } from './marketplace.handlers';
 import { payoutsHandlers } from './payouts.handlers';
 
 export interface HandlerDependencies {
@@ -24,5 +25,6 @@ export function createHandlers(dependencies: HandlerDependencies): JobHandlers {
     ...ledgerHandlers(dependencies),
     ...payoutsHandlers(dependencies),
     ...billingHandlers(dependencies),
+    ...marketplaceHandlers(dependencies),
   };
 }

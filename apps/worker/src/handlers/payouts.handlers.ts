@@ -1,5 +1,5 @@
 import type { Db } from '@dd/db';
-import { reconcileStatementDebits, writeBatchFile } from '@dd/payouts';
+import { reconcileStatementDebits, reconcileStatementReturns, sweepErasedEarnings, writeBatchFile } from '@dd/payouts';
 import type { JobHandlers } from '../job.handler';
 
 export function payoutsHandlers({ db }: { db: Db }) {
@@ -12,11 +12,24 @@ export function payoutsHandlers({ db }: { db: Db }) {
       else logger.info({ result }, 'payout batch file written');
       return result;
     },
-    // Open debits of imported bank statements with one of our EndToEndIds: those payouts are paid.
+    // The scheduled bookkeeping of payouts, each step idempotent and in its own transaction: open
+    // debits of imported bank statements with one of our EndToEndIds are paid payouts; credits with one
+    // are returned payouts; and money credited to erased members after their erasure is unclaimed.
     'payouts.reconcile': async (_payload, { logger }) => {
-      const result = await reconcileStatementDebits(db);
-      if (result.entriesReconciled > 0 || result.amountMismatches.length > 0) logger.info({ result }, 'payouts reconciled with the bank statement');
-      return { paid: result.paid.length, entriesReconciled: result.entriesReconciled, amountMismatches: result.amountMismatches.length };
+      const debits = await reconcileStatementDebits(db);
+      const returns = await reconcileStatementReturns(db);
+      const swept = await sweepErasedEarnings(db);
+      if (debits.entriesReconciled > 0 || debits.amountMismatches.length > 0) logger.info({ result: debits }, 'payouts reconciled with the bank statement');
+      if (returns.entriesReconciled > 0 || returns.amountMismatches.length > 0) logger.info({ result: returns }, 'returned payouts booked from the bank statement');
+      if (swept.members > 0) logger.info({ swept }, 'earnings credited after erasure moved to unclaimed');
+      return {
+        paid: debits.paid.length,
+        entriesReconciled: debits.entriesReconciled + returns.entriesReconciled,
+        amountMismatches: debits.amountMismatches.length + returns.amountMismatches.length,
+        returned: returns.returned.length,
+        unclaimedMembers: swept.members,
+        unclaimedCents: swept.movedCents,
+      };
     },
   } satisfies Partial<JobHandlers>;
 }

@@ -1,11 +1,19 @@
-import { audienceEstimateInput, audienceEstimateOutput, productPricesSchema } from '@dd/contract';
+import { audienceEstimateInput, audienceEstimateOutput, organisationSchema, productPricesSchema, updateOrganisationInput } from '@dd/contract';
 import { advertiserProcedure } from '../procedures';
 import { router } from '../trpc';
+import { advertiserReportsRouter } from './advertiser-reports.router';
+import { purchasesRouter } from './purchases.router';
 import { savedSegmentsRouter } from './saved-segments.router';
 
 export const advertiserRouter = router({
   /** The advertiser's own organisation and its verification status. */
-  organisation: advertiserProcedure.query(({ ctx }) => ctx.services.overview.organisation(ctx.viewer.organisation?.id)),
+  organisation: advertiserProcedure.output(organisationSchema).query(({ ctx }) => ctx.services.organisation.mine(ctx.viewer.organisation?.id)),
+
+  /** Completes or corrects the registration details; saving a rejected organisation resubmits it for verification. */
+  updateOrganisation: advertiserProcedure
+    .input(updateOrganisationInput)
+    .output(organisationSchema)
+    .mutation(({ ctx, input }) => ctx.services.organisation.update({ userId: ctx.viewer.id, organisationId: ctx.viewer.organisation?.id }, input)),
 
   /** A privacy-safe estimate of a segment's audience, for the live segment builder. */
   estimate: advertiserProcedure
@@ -21,4 +29,10 @@ export const advertiserRouter = router({
 
   /** Saved segments of the advertiser's own organisation. */
   segments: savedSegmentsRouter,
+
+  /** Purchase requests: create (reserving the cost), list, read and cancel. */
+  purchases: purchasesRouter,
+
+  /** Delivered results to take away (the insight report as CSV). */
+  reports: advertiserReportsRouter,
 });

@@ -1,7 +1,8 @@
 import { CATEGORIES, INDUSTRIES, INTERESTS, PROFILE_CATEGORY_LIST, PROVINCES } from '@dd/categories';
-import { referenceDataSchema, segmentOptionsSchema } from '@dd/contract';
+import { z } from 'zod';
+import { industryDtoSchema, referenceDataSchema, segmentOptionsSchema } from '@dd/contract';
 import { segmentOptions } from '@dd/segments';
-import { signedInProcedure } from '../procedures';
+import { publicProcedure, signedInProcedure } from '../procedures';
 import { router } from '../trpc';
 
 // Labels live with the catalogue on the server; the portal gets them here in both languages.
@@ -14,6 +15,8 @@ const referenceData = {
 
 export const referenceRouter = router({
   all: signedInProcedure.output(referenceDataSchema).query(() => referenceData),
+  /** The industries alone, public: an advertiser picks one on the sign-up form, before having an account. */
+  industries: publicProcedure.output(z.array(industryDtoSchema)).query(() => referenceData.industries),
   /** What the segment builder offers besides the labels above: adult age bands, households, municipalities, spend bands. */
   segmentOptions: signedInProcedure.output(segmentOptionsSchema).query(() => segmentOptions()),
 });

@@ -11,7 +11,7 @@ export function NewBatchPanel() {
   const { t: tc } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const approved = useQuery(trpc.admin.payouts.requests.queryOptions({ status: 'approved' }));
+  const approved = useQuery(trpc.admin.payouts.requests.queryOptions({ status: 'approved', limit: 1 }));
   const create = useMutation(
     trpc.admin.payouts.createBatch.mutationOptions({
       onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.admin.payouts.pathKey() }),
@@ -29,8 +29,9 @@ export function NewBatchPanel() {
   else if (approved.isError)
     body = <SectionLoadError title={t('requests.loadError')} error={approved.error} onRetry={() => void approved.refetch()} retrying={approved.isFetching} />;
   else {
-    const count = approved.data.length;
-    const total = approved.data.reduce((sum, r) => sum + r.amountCents, 0);
+    // The filter's totals, not the first page: the batch takes every approved request.
+    const count = approved.data.totalCount;
+    const total = approved.data.totalCents;
     body = count === 0 ? (
       <p className="page-section__empty">{t('batch.none')}</p>
     ) : (
@@ -48,7 +49,8 @@ export function NewBatchPanel() {
 
   return (
     <Card as="section" icon="send" headingLevel={2} title={t('batch.title')} className="new-batch">
-      {create.isSuccess ? <Alert tone="success">{t('batch.created', { count: create.data.payoutCount })}</Alert> : null}
+      {create.isSuccess && !create.data.stuck ? <Alert tone="success">{t('batch.created', { count: create.data.payoutCount })}</Alert> : null}
+      {create.isSuccess && create.data.stuck ? <Alert tone="warning">{t('batch.notQueued')}</Alert> : null}
       {create.isError ? (
         <Alert tone="danger" title={t('batch.failed')}>
           {failure()}

@@ -1,55 +1,72 @@
 import { useState } from 'react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatIban, type AdminPayoutRequest } from '@dd/contract';
 import { Alert, Badge, Button, formatAmount, SelectField } from '@dd/ui';
-import { formatDateTime } from '../../app/format';
+import { formatCount, formatDateTime } from '../../app/format';
 import { SectionLoadError, SectionLoading } from '../../app/status-views';
 import { useTRPC } from '../../app/trpc';
 import { PAYOUT_STATUS_TONE } from '../earnings/payout-status';
+import { returnReasonText } from '../earnings/payout-text';
 import { DecisionDialog, type Decision } from './decision-dialog';
+import { ReturnDialog } from './return-dialog';
 
-const FILTERS = ['open', 'in_review', 'approved', 'all'] as const;
+const FILTERS = ['open', 'in_review', 'approved', 'in_transit', 'returned', 'all'] as const;
 type Filter = (typeof FILTERS)[number];
 
-/** Payout requests with why they wait for a check, and the admin's approve/reject. */
+/** Payout requests with why they wait for a check, the admin's approve/reject, and returns from the bank; paged with "more". */
 export function PayoutRequestsSection() {
-  const { t } = useTranslation('adminPayouts');
+  const { t, i18n } = useTranslation('adminPayouts');
   const trpc = useTRPC();
   const [filter, setFilter] = useState<Filter>('open');
-  const requests = useQuery(trpc.admin.payouts.requests.queryOptions({ status: filter }, { placeholderData: keepPreviousData }));
+  const requests = useInfiniteQuery(
+    trpc.admin.payouts.requests.infiniteQueryOptions({ status: filter }, { getNextPageParam: (page) => page.nextCursor ?? undefined, placeholderData: keepPreviousData }),
+  );
+  const items = requests.data?.pages.flatMap((page) => page.items) ?? [];
+  const total = requests.data?.pages[0]?.totalCount ?? 0;
   const [deciding, setDeciding] = useState<{ request: AdminPayoutRequest; decision: Decision } | null>(null);
+  const [returning, setReturning] = useState<AdminPayoutRequest | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   let body;
   if (requests.isPending) body = <SectionLoading />;
   else if (requests.isError)
     body = <SectionLoadError title={t('requests.loadError')} error={requests.error} onRetry={() => void requests.refetch()} retrying={requests.isFetching} />;
-  else if (requests.data.length === 0) body = <p className="page-section__empty">{t('requests.empty')}</p>;
+  else if (items.length === 0) body = <p className="page-section__empty">{t('requests.empty')}</p>;
   else
     body = (
-      <div className="admin-payouts__table-wrap">
-        <table className="dd-table admin-payouts__table">
-          <caption className="dd-visually-hidden">{t('requests.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('requests.member')}</th>
-              <th scope="col" className="dd-table__number">
-                {t('requests.amount')}
-              </th>
-              <th scope="col">{t('requests.account')}</th>
-              <th scope="col">{t('requests.requested')}</th>
-              <th scope="col">{t('requests.status')}</th>
-              <th scope="col">{t('requests.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {requests.data.map((request) => (
-              <RequestRow key={request.id} request={request} onDecide={(decision) => setDeciding({ request, decision })} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <>
+        <div className="admin-payouts__table-wrap">
+          <table className="dd-table admin-payouts__table">
+            <caption className="dd-visually-hidden">{t('requests.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('requests.member')}</th>
+                <th scope="col" className="dd-table__number">
+                  {t('requests.amount')}
+                </th>
+                <th scope="col">{t('requests.account')}</th>
+                <th scope="col">{t('requests.requested')}</th>
+                <th scope="col">{t('requests.status')}</th>
+                <th scope="col">{t('requests.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((request) => (
+                <RequestRow key={request.id} request={request} onDecide={(decision) => setDeciding({ request, decision })} onReturn={() => setReturning(request)} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div className="page-section__more admin-payouts__more">
+          <span className="admin-payouts__sub">{t('requests.shown', { shown: formatCount(items.length, i18n.language), total: formatCount(total, i18n.language) })}</span>
+          {requests.hasNextPage ? (
+            <Button variant="secondary" onClick={() => void requests.fetchNextPage()} loading={requests.isFetchingNextPage}>
+              {t('requests.more')}
+            </Button>
+          ) : null}
+        </div>
+      </>
     );
 
   return (
@@ -76,12 +93,20 @@ export function PayoutRequestsSection() {
           setNotice(message ?? null);
         }}
       />
+      <ReturnDialog
+        request={returning}
+        onClose={(message) => {
+          setReturning(null);
+          setNotice(message ?? null);
+        }}
+      />
     </section>
   );
 }
 
-function RequestRow({ request, onDecide }: { request: AdminPayoutRequest; onDecide: (decision: Decision) => void }) {
+function RequestRow({ request, onDecide, onReturn }: { request: AdminPayoutRequest; onDecide: (decision: Decision) => void; onReturn: () => void }) {
   const { t, i18n } = useTranslation('adminPayouts');
+  const { t: te } = useTranslation('earnings');
   const name = request.customerName ?? t('requests.erased');
   const linked = request.linkedAccounts.map((a) => a.name ?? t('requests.unnamed')).join(', ');
   const detail = t('requests.actionFor', { name, amount: formatAmount(request.amountCents) });
@@ -110,6 +135,12 @@ function RequestRow({ request, onDecide }: { request: AdminPayoutRequest; onDeci
         ))}
         {linked ? <span className="admin-payouts__sub">{t('requests.linked', { names: linked })}</span> : null}
         {request.decisionNote ? <span className="admin-payouts__sub">{t('requests.decision', { note: request.decisionNote })}</span> : null}
+        {request.status === 'returned' ? (
+          <span className="admin-payouts__sub">
+            {t('requests.returnedBecause', { reason: `${returnReasonText(te, request.returnReason)} (${request.returnReason ?? '?'})` })}
+            {request.returnNote ? ` · ${request.returnNote}` : ''}
+          </span>
+        ) : null}
       </td>
       <td>
         <div className="admin-payouts__actions">
@@ -122,6 +153,12 @@ function RequestRow({ request, onDecide }: { request: AdminPayoutRequest; onDeci
           {request.status === 'in_review' || request.status === 'approved' ? (
             <Button size="sm" variant="ghost" onClick={() => onDecide('reject')}>
               {t('requests.reject')}
+              <span className="dd-visually-hidden"> {detail}</span>
+            </Button>
+          ) : null}
+          {request.status === 'in_transit' || request.status === 'paid' ? (
+            <Button size="sm" variant="ghost" onClick={onReturn}>
+              {t('requests.returnAction')}
               <span className="dd-visually-hidden"> {detail}</span>
             </Button>
           ) : null}

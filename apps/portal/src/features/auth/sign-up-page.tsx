@@ -2,32 +2,51 @@ import { useMemo, useState, type ChangeEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { PASSWORD_MIN_LENGTH, signUpAdvertiserInput, signUpCustomerInput, type Viewer } from '@dd/contract';
+import { organisationDetailsFields, PASSWORD_MIN_LENGTH, signUpAdvertiserInput, signUpCustomerInput, type Viewer } from '@dd/contract';
 import { Alert, Button, RadioCards, TextField } from '@dd/ui';
 import { usePageTitle } from '../../app/page-title';
 import { homePath } from '../../app/role-home';
 import { useTRPC } from '../../app/trpc';
 import { useSetViewer } from '../../app/use-viewer';
 import { isLocale } from '../../i18n/locale-storage';
+import { IndustrySelect } from '../organisation/industry-select';
+import { useIndustries } from '../organisation/use-industries';
 import { AuthFrame } from './auth-frame';
 import { FormAlert } from './form-alert';
 import { useAuthForm } from './use-auth-form';
 
 type SignUpRole = 'customer' | 'advertiser';
 const CUSTOMER_FIELDS = ['displayName', 'email', 'password'] as const;
-const ADVERTISER_FIELDS = ['organisationName', 'displayName', 'email', 'password'] as const;
+const ADVERTISER_FIELDS = ['organisationName', 'kvkNumber', 'vatNumber', 'industry', 'displayName', 'email', 'contactEmail', 'password'] as const;
 type Field = (typeof ADVERTISER_FIELDS)[number];
+const EMPTY: Record<Field, string> = { organisationName: '', kvkNumber: '', vatNumber: '', industry: '', displayName: '', email: '', contactEmail: '', password: '' };
+
+/**
+ * The API accepts an advertiser with only the organisation's name (the organisation page completes
+ * the rest); the form asks for every detail up front, so verification can start at once.
+ */
+export const advertiserFormSchema = signUpAdvertiserInput.extend({
+  kvkNumber: organisationDetailsFields.kvkNumber,
+  vatNumber: organisationDetailsFields.vatNumber,
+  contactEmail: organisationDetailsFields.contactEmail,
+  industry: organisationDetailsFields.industry,
+});
 
 export function SignUpPage() {
   const { t, i18n } = useTranslation();
+  const { t: to } = useTranslation('organisation');
   usePageTitle(t('titles.signUp'));
   const trpc = useTRPC();
   const setViewer = useSetViewer();
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();
   const [role, setRole] = useState<SignUpRole>(searchParams.get('role') === 'advertiser' ? 'advertiser' : 'customer');
-  const [values, setValues] = useState<Record<Field, string>>({ organisationName: '', displayName: '', email: '', password: '' });
+  const [entered, setValues] = useState<Record<Field, string>>(EMPTY);
+  // The contact email follows the account's email until the person types another one.
+  const [contactEmailEdited, setContactEmailEdited] = useState(false);
+  const values = contactEmailEdited ? entered : { ...entered, contactEmail: entered.email };
   const isAdvertiser = role === 'advertiser';
+  const industries = useIndustries();
   const locale = isLocale(i18n.language) ? i18n.language : 'nl';
   const extra = useMemo(() => ({ locale }), [locale]);
 
@@ -40,21 +59,23 @@ export function SignUpPage() {
   const signUpAdvertiser = useMutation(trpc.auth.signUpAdvertiser.mutationOptions({ onSuccess, onError }));
   const pending = signUpCustomer.isPending || signUpAdvertiser.isPending;
 
-  const form = useAuthForm<Field, typeof signUpCustomerInput | typeof signUpAdvertiserInput>({
-    schema: isAdvertiser ? signUpAdvertiserInput : signUpCustomerInput,
+  const form = useAuthForm<Field, typeof signUpCustomerInput | typeof advertiserFormSchema>({
+    schema: isAdvertiser ? advertiserFormSchema : signUpCustomerInput,
     fields: isAdvertiser ? ADVERTISER_FIELDS : CUSTOMER_FIELDS,
     values,
     extra,
     onValid: (data) => {
-      if ('organisationName' in data) signUpAdvertiser.mutate(data);
+      // The person signing up is the organisation's contact; the organisation page can name another.
+      if ('organisationName' in data) signUpAdvertiser.mutate({ ...data, contactName: data.displayName });
       else signUpCustomer.mutate(data);
     },
   });
 
-  const update = (field: Field) => (event: ChangeEvent<HTMLInputElement>) => {
-    const next = { ...values, [field]: event.target.value };
-    setValues(next);
-    form.revalidate(field, next);
+  const update = (field: Field) => (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
+    if (field === 'contactEmail') setContactEmailEdited(true);
+    const nextEntered = { ...values, [field]: event.target.value };
+    setValues(nextEntered);
+    form.revalidate(field, contactEmailEdited || field === 'contactEmail' ? nextEntered : { ...nextEntered, contactEmail: nextEntered.email });
   };
 
   const chooseRole = (next: SignUpRole) => {
@@ -97,7 +118,32 @@ export function SignUpPage() {
             value={values.organisationName}
             onChange={update('organisationName')}
             error={form.errorFor('organisationName')}
+            aria-required="true"
           />
+        ) : null}
+        {isAdvertiser ? (
+          <>
+            <TextField
+              label={to('fields.kvkNumber')}
+              hint={to('fields.kvkNumberHint')}
+              name="kvkNumber"
+              inputMode="numeric"
+              value={values.kvkNumber}
+              onChange={update('kvkNumber')}
+              error={form.errorFor('kvkNumber')}
+              aria-required="true"
+            />
+            <TextField
+              label={to('fields.vatNumber')}
+              hint={to('fields.vatNumberHint')}
+              name="vatNumber"
+              value={values.vatNumber}
+              onChange={update('vatNumber')}
+              error={form.errorFor('vatNumber')}
+              aria-required="true"
+            />
+            <IndustrySelect industries={industries.data ?? []} value={values.industry} onChange={update('industry')} error={form.errorFor('industry')} />
+          </>
         ) : null}
         <TextField
           label={isAdvertiser ? t('auth.fields.contactName') : t('auth.fields.displayName')}
@@ -118,6 +164,19 @@ export function SignUpPage() {
           onChange={update('email')}
           error={form.errorFor('email')}
         />
+        {isAdvertiser ? (
+          <TextField
+            label={to('fields.contactEmail')}
+            hint={to('fields.contactEmailHint')}
+            type="email"
+            name="contactEmail"
+            inputMode="email"
+            value={values.contactEmail}
+            onChange={update('contactEmail')}
+            error={form.errorFor('contactEmail')}
+            aria-required="true"
+          />
+        ) : null}
         <TextField
           label={t('auth.fields.password')}
           hint={t('auth.fields.passwordHint', { min: PASSWORD_MIN_LENGTH })}

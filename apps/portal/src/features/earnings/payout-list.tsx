@@ -6,6 +6,7 @@ import { formatDate } from '../../app/format';
 import { SectionLoadError, SectionLoading } from '../../app/status-views';
 import { useTRPC } from '../../app/trpc';
 import { PAYOUT_STATUS_TONE } from './payout-status';
+import { returnReasonText } from './payout-text';
 
 /** The member's payout requests, newest first, with where each one is. */
 export function PayoutList() {
@@ -49,11 +50,12 @@ function PayoutItem({ payout }: { payout: PayoutDto }) {
         </Badge>
       </div>
       <p className="payout-item__meta">
-        {payout.paidAt ? t('payouts.paidOn', { date: formatDate(payout.paidAt, language) }) : t('payouts.requestedOn', { date: formatDate(payout.requestedAt, language) })}
+        {payout.paidAt && payout.status === 'paid' ? t('payouts.paidOn', { date: formatDate(payout.paidAt, language) }) : t('payouts.requestedOn', { date: formatDate(payout.requestedAt, language) })}
         {' · '}
         {t('payouts.to', { iban: formatIban(payout.iban), name: payout.accountHolder })}
       </p>
       {payout.rejectionNote ? <p className="payout-item__note">{t('payouts.rejected', { note: payout.rejectionNote })}</p> : null}
+      {payout.status === 'returned' ? <p className="payout-item__note">{t('payouts.returned', { reason: returnReasonText(t, payout.returnReason) })}</p> : null}
     </li>
   );
 }

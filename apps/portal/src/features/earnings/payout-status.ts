@@ -7,4 +7,5 @@ export const PAYOUT_STATUS_TONE: Record<PayoutStatus, BadgeTone> = {
   in_transit: 'brand',
   paid: 'success',
   rejected: 'danger',
+  returned: 'warning',
 };

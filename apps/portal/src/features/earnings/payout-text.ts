@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { RETURN_REASON_CODES, type ReturnReasonCode } from '@dd/contract';
 import { formatAmount } from '@dd/ui';
 import { formatDate } from '../../app/format';
 import type { ServerReason } from '../../app/api-error';
@@ -25,4 +26,10 @@ export function payoutReasonText(t: TFunction<'earnings'>, language: string, rea
     left: cents(p['capLeftCents']),
     date: typeof p['eligibleFrom'] === 'string' ? formatDate(p['eligibleFrom'], language) : '',
   });
+}
+
+/** A bank's return reason code (AC04, MD07, …) in words; a code this portal does not know is shown as the code. */
+export function returnReasonText(t: TFunction<'earnings'>, code: string | null): string {
+  if (code && (RETURN_REASON_CODES as readonly string[]).includes(code)) return t(`returnReasons.${code as ReturnReasonCode}`);
+  return t('returnReasons.other', { code: code ?? '—' });
 }

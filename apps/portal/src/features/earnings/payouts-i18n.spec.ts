@@ -1,12 +1,12 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { approvePayoutInput, requestPayoutInput } from '@dd/contract';
+import { approvePayoutInput, requestPayoutInput, RETURN_REASON_CODES, returnPayoutInput } from '@dd/contract';
 import { adminPayoutsEn } from '../admin-payouts/admin-payouts.en';
 import { adminPayoutsNl } from '../admin-payouts/admin-payouts.nl';
 import { resources } from '../../i18n/i18n';
 import { earningsEn } from './earnings.en';
 import { earningsNl } from './earnings.nl';
-import { PAYOUT_REASONS, payoutReasonText } from './payout-text';
+import { PAYOUT_REASONS, payoutReasonText, returnReasonText } from './payout-text';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -49,6 +49,10 @@ describe('the earnings and payouts namespaces', () => {
     for (const input of [{ requestId: 'x', note: '' }, { requestId: 'x', note: 'x'.repeat(501) }]) {
       for (const issue of approvePayoutInput.safeParse(input).error?.issues ?? []) keys.add(issue.message);
     }
+    for (const input of [{ requestId: 'x', reasonCode: '', note: 'x'.repeat(501) }]) {
+      for (const issue of returnPayoutInput.safeParse(input).error?.issues ?? []) keys.add(issue.message);
+    }
+    for (const code of RETURN_REASON_CODES) keys.add(`earnings:returnReasons.${code}`);
     // Sent by the service itself (DomainError details.messageKey) and by the form.
     for (const key of ['earnings:validation.holderRequired', 'earnings:validation.holderInvalid', 'earnings:validation.amountRequired']) keys.add(key);
     for (const code of PAYOUT_REASONS) keys.add(`earnings:errors.${code}`);
@@ -71,5 +75,14 @@ describe('the earnings and payouts namespaces', () => {
       'Je eerste uitbetaling kan vanaf 24 december 2026.',
     );
     expect(payoutReasonText(nl.getFixedT('nl', 'earnings'), 'nl', { code: 'somethingNew', params: {} })).toBeNull();
+  });
+
+  it('names a bank’s return reason in words, and an unknown code as the code', async () => {
+    const nl = (await instance('nl')).getFixedT('nl', 'earnings');
+    const en = (await instance('en')).getFixedT('en', 'earnings');
+    expect(returnReasonText(nl, 'AC04')).toBe('rekening opgeheven');
+    expect(returnReasonText(en, 'MD07')).toBe('account holder deceased');
+    expect(returnReasonText(en, 'XT99')).toBe('code XT99');
+    expect(nl('payouts.returned', { reason: returnReasonText(nl, 'AC04') })).toMatch(/^Teruggestort door je bank: rekening opgeheven\. Het bedrag is weer beschikbaar/);
   });
 });

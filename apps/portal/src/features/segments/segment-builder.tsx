@@ -23,6 +23,7 @@ import {
   type BuilderState,
   type CriterionRow,
 } from './builder-state';
+import { NEW_PURCHASE_PATH, type PurchaseDraft } from '../purchases/purchase-draft';
 import { CriterionEditor, GroupEditor, MatchChoice } from './criteria-rows';
 import { EstimatePanel, EstimateSummary } from './estimate-panel';
 import { segmentProblemOf, type SegmentServerProblem } from './segment-error-text';
@@ -152,6 +153,27 @@ export function SegmentBuilder({ saved, initial, options, prices, labels }: Segm
     save.mutate({ id: saved?.id, name: parsedName.data, segment: tree, locale });
   };
 
+  // Buying needs complete criteria, like saving, but not a name: the form takes the segment as it is on screen.
+  const buy = () => {
+    const incomplete = incompleteRows(state);
+    const criteriaError = tree === null ? t('segments.builder.nothingChosen') : incomplete.length ? t('segments.builder.incompleteOnSave') : undefined;
+    setFormError(criteriaError);
+    if (criteriaError || tree === null) {
+      const first = incomplete[0];
+      focus(first ? `${first.id}-field` : ADD_BUTTON_ID);
+      return;
+    }
+    // The saved segment is only named when its criteria are unchanged.
+    const unchanged = saved !== undefined && JSON.stringify(treeFromState(initial)) === JSON.stringify(tree);
+    const draft: PurchaseDraft = {
+      segment: tree,
+      savedSegmentId: unchanged ? saved.id : undefined,
+      name: unchanged ? saved.name : undefined,
+      product: purpose === 'offers' ? 'offer_campaign' : 'insight_report',
+    };
+    void navigate(NEW_PURCHASE_PATH, { state: { draft } });
+  };
+
   const numbered = numberRows(state);
 
   return (
@@ -268,10 +290,15 @@ export function SegmentBuilder({ saved, initial, options, prices, labels }: Segm
           <Button type="submit" loading={save.isPending}>
             {saved ? t('segments.builder.saveChanges') : t('segments.builder.save')}
           </Button>
+          <Button variant="secondary" onClick={buy}>
+            <Icon name="report" size={18} />
+            {t('segments.builder.buy')}
+          </Button>
           <Button variant="ghost" onClick={() => void navigate('/advertiser/segments')}>
             {t('segments.builder.cancel')}
           </Button>
         </div>
+        <p className="page-section__note">{t('segments.builder.buyHint')}</p>
       </section>
     </form>
   );

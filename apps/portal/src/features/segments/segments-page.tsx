@@ -10,6 +10,7 @@ import { formatDate } from '../../app/format';
 import { usePageTitle } from '../../app/page-title';
 import { SectionLoadError, SectionLoading } from '../../app/status-views';
 import { useTRPC } from '../../app/trpc';
+import { purchasePathForSegment } from '../purchases/purchase-draft';
 import type { SavedNotice } from './segment-builder';
 import './segments.css';
 
@@ -85,6 +86,10 @@ export function SegmentsPage() {
                 </p>
               </div>
               <div className="segment-card__actions">
+                <Link to={purchasePathForSegment(segment.id)} className={buttonClassName('primary', 'sm')} aria-label={t('segments.list.buyLabel', { name: segment.name })}>
+                  <Icon name="report" size={16} />
+                  {t('segments.list.buy')}
+                </Link>
                 <Link to={`/advertiser/segments/${segment.id}`} className={buttonClassName('secondary', 'sm')} aria-label={t('segments.list.editLabel', { name: segment.name })}>
                   <Icon name="pencil" size={16} />
                   {t('segments.list.edit')}

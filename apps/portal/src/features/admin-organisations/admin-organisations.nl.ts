@@ -1,0 +1,56 @@
+// Dutch texts of the admin's advertiser verification; admin-organisations.en.ts mirrors every key.
+
+export const adminOrganisationsNl = {
+  eyebrow: 'Beheer',
+  title: 'Adverteerders',
+  description: 'Controleer de gegevens van nieuwe organisaties en verifieer of wijs ze af. Pas na verificatie kunnen ze kopen; elk besluit komt in de auditlog.',
+  filterLabel: 'Toon',
+  filters: { unverified: 'Wachten op verificatie', verified: 'Geverifieerd', rejected: 'Afgewezen', all: 'Alle organisaties' },
+  loadError: 'De organisaties kunnen nu niet worden geladen.',
+  empty: 'Geen organisaties in deze lijst.',
+  emptyWaiting: 'Er wachten geen organisaties op verificatie.',
+  statuses: { unverified: 'Wacht op verificatie', verified: 'Geverifieerd', rejected: 'Afgewezen' },
+  details: {
+    kvkNumber: 'KvK-nummer',
+    vatNumber: 'Btw-nummer',
+    industry: 'Branche',
+    contact: 'Contact',
+    registered: 'Aangemeld',
+    decided: 'Besluit',
+    accounts_one: '{{count}} account',
+    accounts_other: '{{count}} accounts',
+    notGiven: 'ontbreekt',
+    reason: 'Reden: {{reason}}',
+    missing: 'Nog niet compleet: {{missing}}. Verifiëren kan pas als alles is ingevuld.',
+  },
+  missing: { kvkNumber: 'KvK-nummer', vatNumber: 'btw-nummer', contactName: 'contactpersoon', contactEmail: 'contact-e-mail', industry: 'branche' },
+  actions: {
+    verify: 'Verifiëren',
+    reject: 'Afwijzen',
+    for: 'organisatie {{name}}',
+  },
+  paging: { previous: 'Vorige pagina', next: 'Volgende pagina', label: 'Pagina’s' },
+  verifyDialog: {
+    title: 'Organisatie verifiëren',
+    body: 'Je bevestigt dat {{name}} bestaat met KvK-nummer {{kvk}} en btw-nummer {{vat}}. Daarna kan de organisatie kopen.',
+    confirm: 'Verifiëren',
+    done: '{{name}} is geverifieerd.',
+  },
+  rejectDialog: {
+    title: 'Organisatie afwijzen',
+    body: 'De adverteerder ziet je reden en kan de gegevens verbeteren en opnieuw indienen.',
+    reasonLabel: 'Reden voor de adverteerder',
+    reasonHint: 'Minimaal 10 en maximaal 1000 tekens. Zeg wat er niet klopt en wat er nodig is.',
+    confirm: 'Afwijzen',
+    done: '{{name}} is afgewezen.',
+  },
+  failed: 'Het besluit is niet opgeslagen.',
+  validation: {
+    reasonTooShort: 'Schrijf een reden van minimaal 10 tekens.',
+    reasonTooLong: 'Houd de reden korter dan 1000 tekens.',
+  },
+  errors: {
+    incomplete: 'De organisatie mist nog gegevens: {{missing}}.',
+    alreadyDecided: 'Over deze organisatie is al besloten. Laad de lijst opnieuw.',
+  },
+};

@@ -1,0 +1,32 @@
+// The `offers` namespace (useTranslation('offers')): the customer's offers inbox and the offer card
+// that advertisers and admins see as a preview. offers.en.ts mirrors every key; registered in i18n/i18n.ts.
+export const offersNl = {
+  title: 'Aanbiedingen',
+  eyebrow: 'Jouw inbox',
+  description: 'Aanbiedingen van adverteerders voor groepen waar jij in viel. Ze komen alleen hier terecht: nooit per mail, nooit met je naam erbij.',
+  totalsNote: 'De adverteerder weet niet wie je bent. Hij ziet alleen totalen: ongeveer hoeveel mensen een aanbieding kregen, openden en aanklikten.',
+  listLabel: 'Je aanbiedingen',
+  loadError: 'Je aanbiedingen konden niet worden geladen',
+  emptyTitle: 'Nog geen aanbiedingen',
+  emptyBody: 'Aanbiedingen komen alleen als je toestemming geeft voor het doel ‘aanbiedingen’, per soort gegevens. Zonder die toestemming tel je nooit mee voor een campagne.',
+  toConsent: 'Naar toestemming',
+  card: {
+    from: 'Van {{advertiser}}',
+    received: 'Ontvangen op {{date}}',
+    validUntil: 'Geldig tot en met {{date}}',
+    expired: 'Verlopen',
+    expiredNote: 'Deze aanbieding is verlopen. Je kunt hem nog lezen of verwijderen.',
+    new: 'Nieuw',
+    show: 'Aanbieding tonen',
+    hide: 'Aanbieding verbergen',
+    code: 'Kortingscode',
+    goTo: 'Naar de aanbieding',
+    newTab: '(opent in een nieuw tabblad)',
+    dismiss: 'Verwijderen',
+    dismissLabel: 'Aanbieding ‘{{title}}’ verwijderen',
+    why: 'Je krijgt dit omdat je toestemming gaf voor aanbiedingen en in de groep viel die {{advertiser}} koos. {{advertiser}} weet niet wie je bent.',
+    previewLink: 'Link: {{url}}',
+  },
+  dismissed: 'De aanbieding ‘{{title}}’ is verwijderd.',
+  actionFailed: 'Dat lukte niet.',
+};

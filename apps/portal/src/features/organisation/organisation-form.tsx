@@ -1,0 +1,131 @@
+import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { updateOrganisationInput, type IndustryDto, type Organisation } from '@dd/contract';
+import { Alert, Button, TextField } from '@dd/ui';
+import { fieldErrorText } from '../../app/field-error-text';
+import { useTRPC } from '../../app/trpc';
+import { serverFormErrors, validateFields, type FieldErrors } from '../auth/form-errors';
+import { IndustrySelect } from './industry-select';
+
+const FIELDS = ['name', 'kvkNumber', 'vatNumber', 'contactName', 'contactEmail', 'industry'] as const;
+type Field = (typeof FIELDS)[number];
+/** Fixed once an admin verified them: the verification was about exactly these. */
+const LOCKED_WHEN_VERIFIED: readonly Field[] = ['name', 'kvkNumber', 'vatNumber', 'industry'];
+
+const initialValues = (organisation: Organisation): Record<Field, string> => ({
+  name: organisation.name,
+  kvkNumber: organisation.kvkNumber ?? '',
+  vatNumber: organisation.vatNumber ?? '',
+  contactName: organisation.contactName ?? '',
+  contactEmail: organisation.contactEmail ?? '',
+  industry: organisation.industry ?? '',
+});
+
+/** Complete or correct the organisation's details; for a rejected organisation, saving is resubmitting. */
+export function OrganisationForm({ organisation, industries }: { organisation: Organisation; industries: readonly IndustryDto[] }) {
+  const { t } = useTranslation('organisation');
+  const { t: tc, i18n } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [values, setValues] = useState(() => initialValues(organisation));
+  const [errors, setErrors] = useState<FieldErrors<Field>>({});
+  const [notice, setNotice] = useState<{ tone: 'success' | 'danger'; text: string } | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const [focusRequest, setFocusRequest] = useState(0);
+  const verified = organisation.status === 'verified';
+  const rejected = organisation.status === 'rejected';
+
+  useEffect(() => {
+    if (focusRequest > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [focusRequest]);
+
+  const save = useMutation(
+    trpc.advertiser.updateOrganisation.mutationOptions({
+      onSuccess: (updated) => {
+        queryClient.setQueryData(trpc.advertiser.organisation.queryKey(), updated);
+        // The header and home page show the status from the viewer: a resubmission changes it.
+        void queryClient.invalidateQueries({ queryKey: trpc.auth.me.queryKey() });
+        setValues(initialValues(updated));
+        setNotice({ tone: 'success', text: t(rejected ? 'form.resubmitted' : 'form.saved') });
+      },
+      onError: (error) => {
+        const mapped = serverFormErrors(error, FIELDS);
+        setErrors(mapped.fieldErrors);
+        if (mapped.formMessageKey) setNotice({ tone: 'danger', text: `${t('form.failed')} ${tc(mapped.formMessageKey as 'errors.unknown')}` });
+        setFocusRequest((n) => n + 1);
+      },
+    }),
+  );
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setNotice(null);
+    const result = validateFields(updateOrganisationInput, values, FIELDS);
+    if (!result.ok) {
+      setErrors(result.fieldErrors);
+      setFocusRequest((n) => n + 1);
+      return;
+    }
+    setErrors({});
+    save.mutate(result.data);
+  };
+
+  const update = (field: Field) => (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
+    setValues((current) => ({ ...current, [field]: event.target.value }));
+    setErrors((current) => ({ ...current, [field]: undefined }));
+  };
+  const errorFor = (field: Field) => {
+    const key = errors[field];
+    return key ? fieldErrorText(tc, i18n, key) : undefined;
+  };
+  const locked = (field: Field) => verified && LOCKED_WHEN_VERIFIED.includes(field);
+  const text = (field: Exclude<Field, 'industry'>, extra: { hint?: string; autoComplete?: string; type?: string; inputMode?: 'email' | 'numeric' | 'text' } = {}) => (
+    <TextField
+      label={t(`fields.${field}`)}
+      hint={locked(field) ? t('form.locked') : extra.hint}
+      name={field}
+      type={extra.type ?? 'text'}
+      autoComplete={extra.autoComplete}
+      inputMode={extra.inputMode}
+      value={values[field]}
+      onChange={update(field)}
+      error={errorFor(field)}
+      readOnly={locked(field)}
+      aria-required="true"
+    />
+  );
+
+  return (
+    <section className="page-section organisation-form" aria-labelledby="organisation-form-title">
+      <h2 id="organisation-form-title" className="page-section__title">
+        {t('form.title')}
+      </h2>
+      {notice ? (
+        <Alert tone={notice.tone} className="organisation-form__notice">
+          {notice.text}
+        </Alert>
+      ) : null}
+      <form ref={formRef} className="organisation-form__fields" noValidate onSubmit={submit}>
+        {text('name', { autoComplete: 'organization' })}
+        {text('kvkNumber', { hint: t('fields.kvkNumberHint'), inputMode: 'numeric' })}
+        {text('vatNumber', { hint: t('fields.vatNumberHint') })}
+        <IndustrySelect
+          industries={industries}
+          value={values.industry}
+          onChange={update('industry')}
+          error={errorFor('industry')}
+          disabled={locked('industry')}
+          {...(locked('industry') ? { hint: t('form.locked') } : {})}
+        />
+        {text('contactName', { autoComplete: 'name' })}
+        {text('contactEmail', { hint: t('fields.contactEmailHint'), autoComplete: 'email', type: 'email', inputMode: 'email' })}
+        <div className="organisation-form__actions">
+          <Button type="submit" loading={save.isPending}>
+            {t(rejected ? 'form.resubmit' : 'form.save')}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+import i18next from 'i18next';
+import { describe, expect, it } from 'vitest';
+import { auditSearchInput, rejectOrganisationInput, signUpAdvertiserInput, updateOrganisationInput } from '@dd/contract';
+import { resources } from '../../i18n/i18n';
+import { advertiserFormSchema } from '../auth/sign-up-page';
+
+// Sent by the API itself (asserted by libs/api organisations.int.spec.ts).
+const SERVER_KEYS = ['organisation:errors.lockedWhenVerified', 'organisation:validation.industryUnknown'];
+
+function messagesOf(schema: { safeParse: (input: unknown) => { error?: { issues: { message: string }[] } } }, inputs: unknown[]): string[] {
+  return inputs.flatMap((input) => schema.safeParse(input).error?.issues.map((issue) => issue.message) ?? []);
+}
+
+describe('organisation texts', () => {
+  it('translates every message the registration, verification and audit schemas can produce, in both languages', async () => {
+    const keys = new Set([
+      ...SERVER_KEYS,
+      ...messagesOf(updateOrganisationInput, [
+        { name: '', kvkNumber: '', vatNumber: '', contactName: '', contactEmail: '', industry: '' },
+        { name: 'x', kvkNumber: '123', vatNumber: 'BE0123456789', contactName: 'x'.repeat(101), contactEmail: 'nope', industry: 'x'.repeat(61) },
+      ]),
+      ...messagesOf(rejectOrganisationInput, [{ id: 'x', reason: 'kort' }, { id: 'x', reason: 'x'.repeat(1001) }]),
+      ...messagesOf(auditSearchInput, [{ from: '21-11-2026' }, { from: '2026-11-21', to: '2026-11-20' }, { query: 'x'.repeat(201) }]),
+    ]);
+    const namespaced = [...keys].filter((key) => key.includes(':'));
+    expect(namespaced.length).toBeGreaterThanOrEqual(15);
+    for (const language of ['nl', 'en'] as const) {
+      const instance = i18next.createInstance();
+      await instance.init({ resources, lng: language, interpolation: { escapeValue: false } });
+      for (const key of keys) expect(instance.exists(key), `${language} ${key}`).toBe(true);
+    }
+  });
+
+  it('the sign-up form requires every detail the API only accepts, and normalises the numbers', () => {
+    const account = { displayName: 'Sanne de Vries', email: 'sanne@bakkerij.test', password: 'Kettingblad-Zomer-42', organisationName: 'Bakkerij de Graaf' };
+    expect(signUpAdvertiserInput.safeParse(account).success).toBe(true);
+    const missing = advertiserFormSchema.safeParse({ ...account, kvkNumber: '', vatNumber: '', contactEmail: '', industry: '' });
+    expect([...new Set(missing.error?.issues.map((issue) => issue.path[0]))].sort()).toEqual(['contactEmail', 'industry', 'kvkNumber', 'vatNumber']);
+    const parsed = advertiserFormSchema.parse({ ...account, kvkNumber: '1234 5678', vatNumber: 'nl1234.56789.b01', contactEmail: ' Inkoop@Bakkerij.test ', industry: 'groceries' });
+    expect(parsed).toMatchObject({ kvkNumber: '12345678', vatNumber: 'NL123456789B01', contactEmail: 'inkoop@bakkerij.test' });
+  });
+});

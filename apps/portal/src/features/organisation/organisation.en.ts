@@ -1,0 +1,77 @@
+import type { TranslationShape } from '../../i18n/translation-shape';
+import type { organisationNl } from './organisation.nl';
+
+export const organisationEn: TranslationShape<typeof organisationNl> = {
+  title: 'Your organisation',
+  eyebrow: 'Advertiser',
+  description: 'The details we verify your organisation by. Once verified, you can buy.',
+  loadError: 'Your organisation’s details cannot be loaded right now.',
+  fields: {
+    name: 'Name of your organisation',
+    kvkNumber: 'KvK number',
+    kvkNumberHint: '8 digits, as on your Chamber of Commerce (KvK) extract.',
+    vatNumber: 'VAT number',
+    vatNumberHint: 'Like NL123456789B01. Spaces and dots are fine.',
+    contactName: 'Contact person',
+    contactEmail: 'Organisation contact email',
+    contactEmailHint: 'For verification and your invoices. By default the address you sign up with.',
+    industry: 'Industry',
+    industryHint: 'Customers can exclude industries; your purchases only reach people who did not exclude yours.',
+    industryPlaceholder: 'Choose your industry',
+    sensitiveGroup: 'Sensitive industries',
+    otherGroup: 'Other industries',
+  },
+  validation: {
+    kvkRequired: 'Enter the KvK number.',
+    kvkInvalid: 'A KvK number has exactly 8 digits.',
+    vatRequired: 'Enter the VAT number.',
+    vatInvalid: 'Enter a Dutch VAT number: NL, 9 digits, B and 2 digits (like NL123456789B01).',
+    contactNameRequired: 'Enter the name of the contact person.',
+    contactNameTooLong: 'Use at most 100 characters.',
+    contactEmailRequired: 'Enter an email address for contact.',
+    contactEmailInvalid: 'Enter a valid email address, like name@company.com.',
+    industryRequired: 'Choose your organisation’s industry.',
+    industryUnknown: 'Choose an industry from the list.',
+  },
+  errors: {
+    lockedWhenVerified: 'Your organisation is verified; you can no longer change this yourself. Contact support.',
+  },
+  status: {
+    label: 'Status',
+    unverified: {
+      badge: 'Awaiting verification',
+      title: 'Explore, but you can’t buy until verified',
+      body: 'You can build segments and see estimates. Buying opens once an admin has verified your organisation.',
+      incomplete: 'Complete these details first, or we cannot verify you: {{missing}}.',
+      complete: 'Your details are complete. An admin checks them; the decision shows here.',
+    },
+    rejected: {
+      badge: 'Rejected',
+      title: 'Your organisation was rejected',
+      body: 'The admin’s reason:',
+      action: 'Correct your details below and submit them again.',
+    },
+    verified: {
+      badge: 'Verified',
+      title: 'Your organisation is verified',
+      body: 'You can buy. Name, KvK number, VAT number and industry are now fixed; you can still change the contact details.',
+      decidedAt: 'Verified on {{date}}',
+    },
+  },
+  form: {
+    title: 'Your organisation’s details',
+    save: 'Save details',
+    resubmit: 'Submit again',
+    saved: 'Your details have been saved.',
+    resubmitted: 'Submitted again. An admin will review your organisation again.',
+    failed: 'Saving did not work.',
+    locked: 'Fixed at verification',
+  },
+  missing: {
+    kvkNumber: 'KvK number',
+    vatNumber: 'VAT number',
+    contactName: 'contact person',
+    contactEmail: 'contact email',
+    industry: 'industry',
+  },
+};

@@ -1,0 +1,77 @@
+// Dutch texts of the advertiser's organisation: its page, and the registration fields of the sign-up form.
+// organisation.en.ts mirrors every key.
+
+export const organisationNl = {
+  title: 'Je organisatie',
+  eyebrow: 'Adverteerder',
+  description: 'De gegevens waarmee wij je organisatie verifiëren. Pas na verificatie kun je aankopen doen.',
+  loadError: 'De gegevens van je organisatie kunnen nu niet worden geladen.',
+  fields: {
+    name: 'Naam van je organisatie',
+    kvkNumber: 'KvK-nummer',
+    kvkNumberHint: '8 cijfers, zoals op je uittreksel van de Kamer van Koophandel.',
+    vatNumber: 'Btw-nummer',
+    vatNumberHint: 'Zoals NL123456789B01. Spaties en punten mogen.',
+    contactName: 'Naam contactpersoon',
+    contactEmail: 'Contact-e-mail van de organisatie',
+    contactEmailHint: 'Voor de verificatie en je facturen. Standaard het adres waarmee je je aanmeldt.',
+    industry: 'Branche',
+    industryHint: 'Klanten kunnen branches uitsluiten; je aankopen bereiken alleen wie jouw branche niet uitsloot.',
+    industryPlaceholder: 'Kies je branche',
+    sensitiveGroup: 'Gevoelige branches',
+    otherGroup: 'Overige branches',
+  },
+  validation: {
+    kvkRequired: 'Vul het KvK-nummer in.',
+    kvkInvalid: 'Een KvK-nummer heeft precies 8 cijfers.',
+    vatRequired: 'Vul het btw-nummer in.',
+    vatInvalid: 'Vul een Nederlands btw-nummer in: NL, 9 cijfers, B en 2 cijfers (zoals NL123456789B01).',
+    contactNameRequired: 'Vul de naam van de contactpersoon in.',
+    contactNameTooLong: 'Gebruik maximaal 100 tekens.',
+    contactEmailRequired: 'Vul een e-mailadres voor contact in.',
+    contactEmailInvalid: 'Vul een geldig e-mailadres in, zoals naam@bedrijf.nl.',
+    industryRequired: 'Kies de branche van je organisatie.',
+    industryUnknown: 'Kies een branche uit de lijst.',
+  },
+  errors: {
+    lockedWhenVerified: 'Je organisatie is geverifieerd; dit gegeven kun je niet meer zelf wijzigen. Neem contact op met support.',
+  },
+  status: {
+    label: 'Status',
+    unverified: {
+      badge: 'Wacht op verificatie',
+      title: 'Rondkijken mag, kopen nog niet',
+      body: 'Je kunt segmenten samenstellen en schattingen bekijken. Kopen kan zodra een beheerder je organisatie heeft geverifieerd.',
+      incomplete: 'Vul eerst deze gegevens aan, anders kunnen we niet verifiëren: {{missing}}.',
+      complete: 'Je gegevens zijn compleet. Een beheerder controleert ze; je ziet hier het besluit.',
+    },
+    rejected: {
+      badge: 'Afgewezen',
+      title: 'Je organisatie is afgewezen',
+      body: 'Reden van de beheerder:',
+      action: 'Pas je gegevens hieronder aan en dien ze opnieuw in.',
+    },
+    verified: {
+      badge: 'Geverifieerd',
+      title: 'Je organisatie is geverifieerd',
+      body: 'Je kunt aankopen doen. Naam, KvK-nummer, btw-nummer en branche liggen nu vast; de contactgegevens kun je nog wijzigen.',
+      decidedAt: 'Geverifieerd op {{date}}',
+    },
+  },
+  form: {
+    title: 'Gegevens van je organisatie',
+    save: 'Gegevens opslaan',
+    resubmit: 'Opnieuw indienen',
+    saved: 'Je gegevens zijn opgeslagen.',
+    resubmitted: 'Opnieuw ingediend. Een beheerder bekijkt je organisatie opnieuw.',
+    failed: 'Opslaan is niet gelukt.',
+    locked: 'Vastgelegd bij de verificatie',
+  },
+  missing: {
+    kvkNumber: 'KvK-nummer',
+    vatNumber: 'btw-nummer',
+    contactName: 'contactpersoon',
+    contactEmail: 'contact-e-mail',
+    industry: 'branche',
+  },
+};

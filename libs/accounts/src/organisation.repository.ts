@@ -1,0 +1,86 @@
+import { sql, type Database, type Db, type DbTransaction, type OrganisationStatus } from '@dd/db';
+
+type Executor = Db | DbTransaction<Database>;
+
+/** Every column an organisation's page or the admin's review shows; nothing else leaves. */
+const COLUMNS = [
+  'id',
+  'name',
+  'status',
+  'kvk_number',
+  'vat_number',
+  'contact_name',
+  'contact_email',
+  'industry',
+  'created_at',
+  'decided_at',
+  'rejection_reason',
+] as const;
+
+export interface OrganisationDetailsRow {
+  name: string;
+  kvk_number: string;
+  vat_number: string;
+  contact_name: string;
+  contact_email: string;
+  industry: string;
+}
+
+export const organisationRepository = {
+  find(db: Executor, id: string) {
+    return db.selectFrom('organisations').select(COLUMNS).where('id', '=', id).executeTakeFirst();
+  },
+
+  /** Locks the row until the transaction ends: a decision and a correction never interleave. */
+  findForUpdate(trx: DbTransaction<Database>, id: string) {
+    return trx.selectFrom('organisations').select(COLUMNS).where('id', '=', id).forUpdate().executeTakeFirst();
+  },
+
+  /**
+   * One page, keyset-paged on (created_at, id). The waiting queue (unverified) reads oldest first,
+   * like any queue; the other lists newest first.
+   */
+  page(db: Executor, filter: { status: OrganisationStatus | undefined; cursor: string | undefined; limit: number }) {
+    const ascending = filter.status === 'unverified';
+    let query = db
+      .selectFrom('organisations as o')
+      .select(COLUMNS.map((column) => `o.${column}` as const))
+      .select((eb) =>
+        eb
+          .selectFrom('users as u')
+          .select((inner) => inner.fn.countAll<number>().as('n'))
+          .whereRef('u.organisation_id', '=', 'o.id')
+          .as('accounts'),
+      );
+    if (filter.status) query = query.where('o.status', '=', filter.status);
+    if (filter.cursor) {
+      const after = sql<boolean>`(o.created_at, o.id) ${sql.raw(ascending ? '>' : '<')} (select c.created_at, c.id from organisations c where c.id = ${filter.cursor})`;
+      query = query.where(after);
+    }
+    const direction = ascending ? 'asc' : 'desc';
+    return query.orderBy('o.created_at', direction).orderBy('o.id', direction).limit(filter.limit).execute();
+  },
+
+  updateDetails(trx: DbTransaction<Database>, id: string, details: OrganisationDetailsRow) {
+    return trx.updateTable('organisations').set(details).where('id', '=', id).execute();
+  },
+
+  /** A corrected rejected organisation waits for a new decision; the old reason stays in the audit log. */
+  resubmit(trx: DbTransaction<Database>, id: string) {
+    return trx
+      .updateTable('organisations')
+      .set({ status: 'unverified', rejection_reason: null, decided_at: null, decided_by: null })
+      .where('id', '=', id)
+      .where('status', '=', 'rejected')
+      .execute();
+  },
+
+  decide(trx: DbTransaction<Database>, id: string, decision: { status: 'verified' | 'rejected'; by: string; at: Date; reason: string | null }) {
+    return trx
+      .updateTable('organisations')
+      .set({ status: decision.status, decided_by: decision.by, decided_at: decision.at, rejection_reason: decision.reason })
+      .where('id', '=', id)
+      .where('status', '=', 'unverified')
+      .executeTakeFirst();
+  },
+};

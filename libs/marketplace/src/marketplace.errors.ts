@@ -1,0 +1,74 @@
+import { DomainError } from '@dd/errors';
+
+/**
+ * The marketplace's refusals. Each carries a stable reason code (the portal translates
+ * `marketplace.errors.<code>`) or, for one input, a field with its i18n key; `message` is the
+ * English sentence for logs and the API, saying what to do next. Segment problems use the field
+ * `criteria`, like the segment validator's own errors, so the builder shows them in one place.
+ */
+
+const field = (name: string, key: string, message: string) =>
+  new DomainError('VALIDATION_FAILED', message, { field: name, messageKey: `marketplace.errors.${key}` });
+
+export const marketplaceErrors = {
+  organisationNotVerified: (status: string) =>
+    new DomainError(
+      'CONFLICT',
+      'Your organisation has not been verified yet. An administrator checks new organisations before they can buy; you can prepare segments meanwhile and submit the request once you are verified.',
+      { status },
+      { code: 'organisationNotVerified', params: { status } },
+    ),
+
+  audienceBelowMinimum: (k: number) =>
+    new DomainError(
+      'VALIDATION_FAILED',
+      `Fewer than ${k} people match this segment, so it cannot be bought. Broaden the criteria and try again.`,
+      { field: 'criteria', messageKey: 'marketplace.errors.audienceBelowMinimum' },
+      { code: 'audienceBelowMinimum', params: { k } },
+    ),
+
+  segmentNobody: () =>
+    new DomainError('VALIDATION_FAILED', 'These criteria exclude each other, so nobody can be in this audience. Change them first.', {
+      field: 'criteria',
+      messageKey: 'segments.errors.nobody',
+    }),
+
+  segmentEveryone: () =>
+    new DomainError('VALIDATION_FAILED', 'These criteria leave everyone in, so they describe no segment. Add a criterion that narrows the group.', {
+      field: 'criteria',
+      messageKey: 'segments.errors.everyone',
+    }),
+
+  breakdownUnknown: (code: string) => field('breakdowns', 'breakdownUnknown', `"${code}" is not a breakdown a report can show. Choose from age band, province, household size or spending per category.`),
+
+  breakdownsDuplicate: () => field('breakdowns', 'breakdownsDuplicate', 'Each breakdown can be chosen only once. Remove the duplicate.'),
+
+  offerDateInvalid: () => field('offer', 'dateInvalid', 'The end date of the offer is not a date in the calendar. Choose it again.'),
+
+  offerEndsInPast: () => field('offer', 'offerEndsInPast', 'The offer would end before today. Choose an end date from today onwards.'),
+
+  offerEndsTooLate: (maxDays: number) => field('offer', 'offerEndsTooLate', `An offer can run for at most ${maxDays} days. Choose an earlier end date.`),
+
+  productNotForSale: (product: string) =>
+    new DomainError('CONFLICT', 'This product has no price set, so it cannot be bought right now. Contact support.', { product }, { code: 'productNotForSale', params: { product } }),
+
+  organisationNotFound: () => new DomainError('NOT_FOUND', 'Your organisation could not be found. Contact support.'),
+
+  notFound: () => new DomainError('NOT_FOUND', 'This purchase request does not exist, or it belongs to another organisation.'),
+
+  notCancellable: (status: string) =>
+    new DomainError(
+      'CONFLICT',
+      `Only requests that are waiting for review can be cancelled; this one is ${status.replace('_', ' ')}. Reload the page to see its current state.`,
+      { status },
+      { code: 'notCancellable', params: { status } },
+    ),
+
+  notPendingReview: (status: string) =>
+    new DomainError(
+      'CONFLICT',
+      `This request is no longer waiting for review (it is ${status.replace('_', ' ')}); someone may have decided it just now. Reload the queue.`,
+      { status },
+      { code: 'notPendingReview', params: { status } },
+    ),
+};

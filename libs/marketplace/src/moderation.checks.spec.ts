@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { moderationChecks, statementWords, type CheckFacts } from './moderation.checks';
+import { screenOffer } from './offer-screening';
+
+const passing: CheckFacts = {
+  organisationStatus: 'verified',
+  segmentProblem: null,
+  minimumAudience: 100,
+  estimate: { kind: 'about', value: 1_200 },
+  differencing: false,
+  product: 'offer_campaign',
+  purpose: 'offers',
+  purposeStatement: 'Wij willen fietsers in Utrecht een korting op onderhoud aanbieden.',
+  screening: screenOffer({ title: 'Korting', body: 'Tien procent korting op onderhoud.', url: 'https://fiets.example', code: null }),
+  reservedInLedgerCents: 23_958,
+  reservedCents: 23_958,
+};
+
+const byCode = (facts: CheckFacts) => Object.fromEntries(moderationChecks(facts).map((check) => [check.code, check]));
+
+describe('moderation checks', () => {
+  it('all pass for a clean request, in a fixed order', () => {
+    const checks = moderationChecks(passing);
+    expect(checks.map((c) => c.code)).toEqual(['advertiserVerified', 'noSpecialCategories', 'audienceAboveMinimum', 'differencing', 'offerScreened', 'purposeGiven', 'balanceReserved']);
+    expect(checks.every((c) => c.passed)).toBe(true);
+    expect(byCode(passing)['audienceAboveMinimum']?.params).toEqual({ k: 100, estimate: 1_200 });
+  });
+
+  it('each fails on its own fact', () => {
+    expect(byCode({ ...passing, organisationStatus: 'unverified' })['advertiserVerified']).toMatchObject({ passed: false, params: { status: 'unverified' } });
+    expect(byCode({ ...passing, segmentProblem: { kind: 'restricted', subject: 'Health' } })['noSpecialCategories']).toMatchObject({ passed: false, params: { subject: 'Health' } });
+    expect(byCode({ ...passing, estimate: { kind: 'fewer-than', k: 100 } })['audienceAboveMinimum']).toEqual({ code: 'audienceAboveMinimum', passed: false, params: { k: 100 } });
+    expect(byCode({ ...passing, estimate: null })['audienceAboveMinimum']?.passed).toBe(false);
+    expect(byCode({ ...passing, differencing: true })['differencing']?.passed).toBe(false);
+    expect(byCode({ ...passing, differencing: null })['differencing']?.passed).toBe(false);
+    const screened = byCode({ ...passing, screening: screenOffer({ title: 'Zwanger?', body: 'Stuur ons je BSN.', url: 'http://x.example', code: null }) })['offerScreened'];
+    expect(screened).toEqual({ code: 'offerScreened', passed: false, params: { words: 'zwanger, bsn', topics: 'pregnancy, bsn', links: 'http://x.example' } });
+    expect(byCode({ ...passing, purposeStatement: 'xxxxxxxxxxxxxxxxxxxxxxxxx' })['purposeGiven']).toMatchObject({ passed: false, params: { words: 1 } });
+    expect(byCode({ ...passing, purpose: 'insights' })['purposeGiven']?.passed).toBe(false);
+    expect(byCode({ ...passing, reservedInLedgerCents: null })['balanceReserved']?.passed).toBe(false);
+    expect(byCode({ ...passing, reservedInLedgerCents: 100 })['balanceReserved']?.passed).toBe(false);
+  });
+
+  it('a report has no offer to screen', () => {
+    expect(byCode({ ...passing, product: 'insight_report', purpose: 'insights', screening: null })['offerScreened']).toEqual({ code: 'offerScreened', passed: true, params: {} });
+  });
+
+  it('counts different words, not characters', () => {
+    expect(statementWords('Korting korting KORTING voor fietsers')).toBe(3);
+    expect(statementWords('a b c d e f g h i j k l m n o p')).toBe(0);
+  });
+});

@@ -1,0 +1,68 @@
+import { PRODUCT_PURPOSE, type AudienceEstimate, type ModerationCheck, type PurchaseProductCode } from '@dd/contract';
+import type { ScreeningResult } from './offer-screening';
+
+/** A purpose statement says something when it has at least this many different words. */
+export const PURPOSE_MIN_WORDS = 4;
+
+/** Everything the automatic checks look at, gathered by the moderation service. */
+export interface CheckFacts {
+  organisationStatus: string;
+  /** The first problem of the stored segment or breakdowns (a special category, say), or null when it still validates. */
+  segmentProblem: { kind: string; subject: string } | null;
+  minimumAudience: number;
+  /** The current noisy estimate, null when the segment cannot be counted at all. */
+  estimate: AudienceEstimate | null;
+  /** Whether the differencing defence would refuse the current member set; null when not computed. */
+  differencing: boolean | null;
+  product: PurchaseProductCode;
+  purpose: string;
+  purposeStatement: string;
+  /** Null for a report: there is no offer text to screen. */
+  screening: ScreeningResult | null;
+  /** What the reservation transaction moved, null when there is none. */
+  reservedInLedgerCents: number | null;
+  reservedCents: number;
+}
+
+/** Different words of two or more letters: "xxxxxxxxxxxxxxxxxxxx" fills the length but says nothing. */
+export function statementWords(statement: string): number {
+  const words = statement.toLowerCase().match(/[\p{L}]{2,}/gu) ?? [];
+  return new Set(words).size;
+}
+
+/** The checks in a fixed order, each with the values its translated explanation needs. */
+export function moderationChecks(facts: CheckFacts): ModerationCheck[] {
+  const k = facts.minimumAudience;
+  const words = statementWords(facts.purposeStatement);
+  const screening = facts.screening;
+  return [
+    { code: 'advertiserVerified', passed: facts.organisationStatus === 'verified', params: { status: facts.organisationStatus } },
+    {
+      code: 'noSpecialCategories',
+      passed: facts.segmentProblem === null,
+      params: facts.segmentProblem ? { kind: facts.segmentProblem.kind, subject: facts.segmentProblem.subject } : {},
+    },
+    {
+      code: 'audienceAboveMinimum',
+      // Noisy and rounded like every estimate: the moderator never sees an exact count either.
+      passed: facts.estimate?.kind === 'about' && facts.estimate.value >= k,
+      params: facts.estimate?.kind === 'about' ? { k, estimate: facts.estimate.value } : { k },
+    },
+    { code: 'differencing', passed: facts.differencing === false, params: { k } },
+    {
+      code: 'offerScreened',
+      passed: screening === null || screening.passed,
+      params: screening ? { words: screening.words.join(', '), topics: screening.topics.join(', '), links: screening.insecureLinks.join(' ') } : {},
+    },
+    {
+      code: 'purposeGiven',
+      passed: facts.purpose === PRODUCT_PURPOSE[facts.product] && words >= PURPOSE_MIN_WORDS,
+      params: { purpose: facts.purpose, words, minWords: PURPOSE_MIN_WORDS },
+    },
+    {
+      code: 'balanceReserved',
+      passed: facts.reservedInLedgerCents !== null && facts.reservedInLedgerCents === facts.reservedCents,
+      params: { reservedCents: facts.reservedCents, ledgerCents: facts.reservedInLedgerCents ?? 0 },
+    },
+  ];
+}

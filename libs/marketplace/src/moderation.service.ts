@@ -1,0 +1,158 @@
+import { auditRepository } from '@dd/accounts';
+import type { AudienceEngine } from '@dd/audience';
+import type { DecidePurchaseRequest, ModerationItem, PurchaseDecision } from '@dd/contract';
+import type { Db, PurchaseStatus } from '@dd/db';
+import type { PrivacySettings } from '@dd/privacy';
+import type { Queues } from '@dd/queue';
+import { breakdownFor } from '@dd/reports';
+import { describeSegment, SegmentRejectedError, validateSegment, type SegmentLocale, type ValidatedSegment } from '@dd/segments';
+import { marketplaceErrors } from './marketplace.errors';
+import { moderationChecks } from './moderation.checks';
+import { createModerationAudience, type CurrentAudience } from './moderation.audience';
+import { screenOffer } from './offer-screening';
+import { offerOf, segmentOf } from './purchase.dto';
+import { enqueueFulfilment } from './purchase.jobs';
+import { purchaseRepository, type PurchaseRow } from './purchase.repository';
+import { release, reservationKeys } from './purchase.reservation';
+
+/** The queue shows this many requests at a time, oldest first; deciding them brings the next ones up. */
+export const MODERATION_QUEUE_LIMIT = 100;
+
+type Organisation = NonNullable<Awaited<ReturnType<typeof purchaseRepository.organisation>>>;
+
+export interface ModerationServiceDeps {
+  db: Db;
+  queues: Queues;
+  engine: AudienceEngine;
+  settings: PrivacySettings;
+  now?: () => Date;
+}
+
+/** Admins moderate purchase requests: the queue with its automatic checks, and the decision. */
+export function createModerationService(deps: ModerationServiceDeps) {
+  const { db, queues, settings } = deps;
+  const now = deps.now ?? (() => new Date());
+  const currentAudience = createModerationAudience(deps);
+
+  /** The stored segment checked again against today's catalogue, and counted only when it still passes. */
+  async function segmentFacts(row: PurchaseRow, organisation: Organisation): Promise<{ problem: { kind: string; subject: string } | null; current: CurrentAudience | null }> {
+    let validated: ValidatedSegment;
+    try {
+      validated = validateSegment(segmentOf(row));
+    } catch (error) {
+      if (!(error instanceof SegmentRejectedError)) throw error;
+      const first = error.problems[0];
+      return { problem: { kind: first?.kind ?? 'invalid', subject: first?.subject ?? first?.path ?? '' }, current: null };
+    }
+    const breakdowns = row.breakdowns.map((code) => ({ code, breakdown: breakdownFor(code) }));
+    const unknown = breakdowns.find((b) => !b.breakdown);
+    if (unknown) return { problem: { kind: 'breakdown', subject: unknown.code }, current: null };
+    const categories = [...new Set([...validated.categories, ...breakdowns.map((b) => b.breakdown!.category)])].sort();
+    const current = await currentAudience({ tree: validated.tree, categories, purpose: row.purpose, industry: organisation.industry });
+    return { problem: null, current };
+  }
+
+  function describe(row: PurchaseRow, locale: SegmentLocale): string {
+    try {
+      return describeSegment(segmentOf(row), locale);
+    } catch {
+      // A segment the catalogue no longer knows still has to be shown to the moderator somehow.
+      return JSON.stringify(row.segment);
+    }
+  }
+
+  async function item(row: PurchaseRow, organisation: Organisation, history: Partial<Record<PurchaseStatus, number>>, locale: SegmentLocale): Promise<ModerationItem> {
+    const offer = offerOf(row);
+    const { problem, current } = await segmentFacts(row, organisation);
+    const checks = moderationChecks({
+      organisationStatus: organisation.status,
+      segmentProblem: problem,
+      minimumAudience: settings.minimumAudience,
+      estimate: current?.estimate ?? null,
+      differencing: current ? current.differencing : null,
+      product: row.product,
+      purpose: row.purpose,
+      purposeStatement: row.purpose_statement,
+      screening: offer ? screenOffer(offer) : null,
+      reservedInLedgerCents: await purchaseRepository.postedCents(db, reservationKeys.reserve(row.id)),
+      reservedCents: row.reserved_cents,
+    });
+    return {
+      id: row.id,
+      createdAt: row.created_at.toISOString(),
+      title: row.title,
+      product: row.product,
+      purpose: row.purpose,
+      status: row.status,
+      purposeStatement: row.purpose_statement,
+      description: describe(row, locale),
+      categories: row.categories,
+      breakdowns: row.breakdowns,
+      offer,
+      estimate: { kind: 'about', value: row.estimated_members },
+      reservedCents: row.reserved_cents,
+      organisation: { id: organisation.id, name: organisation.name, status: organisation.status, industry: organisation.industry },
+      history: {
+        requests: Object.values(history).reduce((sum: number, n) => sum + (n ?? 0), 0),
+        delivered: history.delivered ?? 0,
+        rejected: history.rejected ?? 0,
+        cancelled: history.cancelled ?? 0,
+        failed: history.failed ?? 0,
+      },
+      checks,
+    };
+  }
+
+  return {
+    /** Requests waiting for review, oldest first, each with its automatic checks. */
+    async queue(locale: SegmentLocale): Promise<ModerationItem[]> {
+      const rows = await purchaseRepository.pendingReview(db, MODERATION_QUEUE_LIMIT);
+      const organisationIds = [...new Set(rows.map((row) => row.organisation_id))];
+      const [organisations, history] = await Promise.all([purchaseRepository.organisations(db, organisationIds), purchaseRepository.history(db, organisationIds)]);
+      const byId = new Map(organisations.map((organisation) => [organisation.id, organisation]));
+      const items: ModerationItem[] = [];
+      // One at a time: each item counts on the shared audience index, which serialises anyway.
+      for (const row of rows) items.push(await item(row, byId.get(row.organisation_id)!, history.get(row.organisation_id) ?? {}, locale));
+      return items;
+    },
+
+    /**
+     * Approves or rejects a waiting request under a row lock, so of two admins deciding at once
+     * exactly one succeeds. A rejection gives the reservation back in the same transaction; an
+     * approval queues the fulfilment job once the decision has committed (the job must never see
+     * an undecided request).
+     */
+    async decide(adminId: string, input: DecidePurchaseRequest): Promise<PurchaseDecision> {
+      const status = await db.transaction().execute(async (trx) => {
+        const row = await purchaseRepository.findForUpdate(trx, input.id);
+        if (!row) throw marketplaceErrors.notFound();
+        if (row.status !== 'pending_review') throw marketplaceErrors.notPendingReview(row.status);
+        const decidedAt = now();
+        if (input.decision === 'approve') {
+          await purchaseRepository.setStatus(trx, row.id, { status: 'approved', decidedBy: adminId, decidedAt });
+        } else {
+          await purchaseRepository.setStatus(trx, row.id, { status: 'rejected', reason: input.reason, decidedBy: adminId, decidedAt });
+          await release(trx, row);
+        }
+        await auditRepository.append(trx, {
+          actorUserId: adminId,
+          actorRole: 'admin',
+          action: input.decision === 'approve' ? 'purchase.approved' : 'purchase.rejected',
+          subjectType: 'purchase_request',
+          subjectId: row.id,
+          details: {
+            organisationId: row.organisation_id,
+            product: row.product,
+            reservedCents: row.reserved_cents,
+            ...(input.decision === 'reject' ? { reason: input.reason } : {}),
+          },
+        });
+        return input.decision === 'approve' ? ('approved' as const) : ('rejected' as const);
+      });
+      if (status === 'approved') await enqueueFulfilment(queues, input.id);
+      return { id: input.id, status };
+    },
+  };
+}
+
+export type ModerationService = ReturnType<typeof createModerationService>;

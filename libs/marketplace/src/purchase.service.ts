@@ -1,0 +1,141 @@
+import { auditRepository } from '@dd/accounts';
+import type { EstimateService } from '@dd/audience';
+import { dutchDate } from '@dd/billing';
+import { PRODUCT_PURPOSE, type CreatePurchaseRequest, type PurchaseDetail, type PurchaseStatusCode, type PurchaseSummary } from '@dd/contract';
+import type { Db } from '@dd/db';
+import { canonicalKey, canonicalise, isEmptySegment, isUnrestrictedSegment, validateSegment, type ProductPriceSettings, type SegmentLocale } from '@dd/segments';
+import { marketplaceErrors } from './marketplace.errors';
+import { NO_RESULTS, toPurchaseDetail, toPurchaseSummary, type PurchaseResults } from './purchase.dto';
+import { purchaseRepository, type PurchaseRow } from './purchase.repository';
+import { release, reserve } from './purchase.reservation';
+import { checkBreakdowns, checkOfferEndDate, reservationFor } from './purchase.rules';
+
+/** The organisation and the advertiser user acting for it, from the session (never from the input). */
+export interface PurchaseOwner {
+  organisationId: string;
+  userId: string;
+}
+
+/** Reads what fulfilment produced for a request (report, offer statistics, invoice). */
+export type PurchaseResultsReader = (db: Db, row: PurchaseRow) => Promise<PurchaseResults>;
+
+export interface PurchaseServiceDeps {
+  db: Db;
+  estimates: EstimateService;
+  prices: ProductPriceSettings;
+  /** VAT on top of the net price, in basis points (billing settings). */
+  vatRateBp: number;
+  results?: PurchaseResultsReader;
+  now?: () => Date;
+}
+
+const optional = (text: string | undefined) => (text?.trim() ? text.trim() : null);
+
+/** An advertiser's purchase requests: create (with its reservation), list, read and cancel. */
+export function createPurchaseService(deps: PurchaseServiceDeps) {
+  const { db, estimates, prices, vatRateBp } = deps;
+  const now = deps.now ?? (() => new Date());
+
+  /** The canonical tree (what is stored and counted) of a segment that can be bought at all. */
+  function canonicalSegment(segment: unknown) {
+    const { tree, categories } = validateSegment(segment);
+    const canonical = canonicalise(tree);
+    if (isEmptySegment(canonical)) throw marketplaceErrors.segmentNobody();
+    if (isUnrestrictedSegment(canonical)) throw marketplaceErrors.segmentEveryone();
+    return { tree: canonical, categories };
+  }
+
+  return {
+    async create(owner: PurchaseOwner, input: CreatePurchaseRequest): Promise<PurchaseSummary> {
+      const organisation = await purchaseRepository.organisation(db, owner.organisationId);
+      if (!organisation) throw marketplaceErrors.organisationNotFound();
+      if (organisation.status !== 'verified') throw marketplaceErrors.organisationNotVerified(organisation.status);
+
+      const { tree, categories } = canonicalSegment(input.segment);
+      const purpose = PRODUCT_PURPOSE[input.product];
+      const breakdowns = input.product === 'insight_report' ? checkBreakdowns(input.breakdowns) : [];
+      const offer = input.product === 'offer_campaign' ? input.offer : null;
+      if (offer) checkOfferEndDate(offer.endsOn, dutchDate(now()));
+      const price = input.product === 'insight_report' ? prices.insightReportCents : prices.offerCampaignCents;
+      if (price <= 0) throw marketplaceErrors.productNotForSale(input.product);
+
+      // The same noisy answer the builder showed: the reservation must not reveal an exact count.
+      const { estimate } = await estimates.estimate({ id: organisation.id, industry: organisation.industry }, { segment: tree, purpose }, input.locale);
+      if (estimate.kind === 'fewer-than') throw marketplaceErrors.audienceBelowMinimum(estimate.k);
+      const reservation = reservationFor({ estimate: estimate.value, pricePerMemberCents: price, vatRateBp });
+
+      // A link to a saved segment is only a convenience (the tree is stored itself): kept when it is the organisation's own.
+      const savedSegmentId =
+        input.savedSegmentId !== undefined && (await purchaseRepository.ownsSavedSegment(db, organisation.id, input.savedSegmentId)) ? input.savedSegmentId : null;
+      // Consent must cover what a report's tables read as well as the criteria; members see all of them on their timeline.
+      const consentCategories = [...new Set([...categories, ...breakdowns.map((b) => b.category)])].sort();
+
+      return db.transaction().execute(async (trx) => {
+        const row = await purchaseRepository.insert(trx, {
+          organisation_id: organisation.id,
+          created_by: owner.userId,
+          product: input.product,
+          purpose,
+          title: input.title,
+          purpose_statement: input.purposeStatement,
+          segment: JSON.stringify(tree),
+          canonical_key: canonicalKey(tree),
+          saved_segment_id: savedSegmentId,
+          categories: consentCategories,
+          breakdowns: breakdowns.map((b) => b.code),
+          offer_title: offer?.title ?? null,
+          offer_body: offer?.body ?? null,
+          offer_url: optional(offer?.url),
+          offer_code: optional(offer?.code),
+          offer_ends_on: offer?.endsOn ?? null,
+          estimated_members: estimate.value,
+          max_members: reservation.maxMembers,
+          price_per_member_cents: price,
+          reserved_cents: reservation.totalCents,
+        });
+        await reserve(trx, row);
+        await auditRepository.append(trx, {
+          actorUserId: owner.userId,
+          actorRole: 'advertiser',
+          action: 'purchase.requested',
+          subjectType: 'purchase_request',
+          subjectId: row.id,
+          details: { organisationId: organisation.id, product: row.product, maxMembers: row.max_members, reservedCents: row.reserved_cents },
+        });
+        return toPurchaseSummary(row);
+      });
+    },
+
+    async list(owner: PurchaseOwner, status?: PurchaseStatusCode): Promise<PurchaseSummary[]> {
+      return (await purchaseRepository.list(db, owner.organisationId, status)).map(toPurchaseSummary);
+    },
+
+    async get(owner: PurchaseOwner, id: string, locale: SegmentLocale): Promise<PurchaseDetail> {
+      const row = await purchaseRepository.find(db, owner.organisationId, id);
+      if (!row) throw marketplaceErrors.notFound();
+      return toPurchaseDetail(row, locale, deps.results ? await deps.results(db, row) : NO_RESULTS);
+    },
+
+    /** Withdraws a request nobody has decided on yet and gives its reservation back, in one transaction. */
+    async cancel(owner: PurchaseOwner, id: string): Promise<PurchaseSummary> {
+      return db.transaction().execute(async (trx) => {
+        const row = await purchaseRepository.findForUpdate(trx, id, owner.organisationId);
+        if (!row) throw marketplaceErrors.notFound();
+        if (row.status !== 'pending_review') throw marketplaceErrors.notCancellable(row.status);
+        const cancelled = await purchaseRepository.setStatus(trx, id, { status: 'cancelled' });
+        await release(trx, row);
+        await auditRepository.append(trx, {
+          actorUserId: owner.userId,
+          actorRole: 'advertiser',
+          action: 'purchase.cancelled',
+          subjectType: 'purchase_request',
+          subjectId: id,
+          details: { organisationId: owner.organisationId, releasedCents: row.reserved_cents },
+        });
+        return toPurchaseSummary(cancelled);
+      });
+    },
+  };
+}
+
+export type PurchaseService = ReturnType<typeof createPurchaseService>;
