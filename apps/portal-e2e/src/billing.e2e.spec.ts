@@ -208,9 +208,9 @@ describe('an advertiser tops up by bank transfer and an admin imports the platfo
     await advertiser.getByRole('heading', { level: 1, name: 'Saldo en facturen' }).waitFor();
   });
 
-  it('an invoice prints as an invoice (its data answered here: purchases are not in the portal yet)', async () => {
-    // No screen can buy yet (the marketplace comes later), so the one answer this page needs is
-    // given by the test; the API's own invoices are checked in libs/api/src/billing.int.spec.ts.
+  it('an invoice prints as an invoice (a fixed invoice, so every figure on the paper is known)', async () => {
+    // The print layout is checked on an invoice whose numbers the test chooses; invoices of real
+    // purchases are opened in marketplace.e2e.spec.ts and checked in libs/api/src/billing.int.spec.ts.
     const invoiceId = randomUUID();
     const invoice = {
       id: invoiceId,

@@ -428,6 +428,15 @@ describe('the marketplace, end to end: consent, verification, top-up, purchase, 
     await invoices.getByRole('link').first().click();
     await advertiser.getByRole('article', { name: /^Factuur / }).waitFor();
     await saveScreenshot(advertiser, 'marketplace-invoice');
+
+    // The invoice names the billed (noised) number of members, never the exact number delivered.
+    const { rows } = await sql<{ title: string; quantity: number; billed: number; delivered: number }>`
+      select p.title, i.quantity, p.billed_members as billed, s.member_count as delivered
+      from purchase_requests p join invoices i on i.sale_id = p.sale_id join sales s on s.id = p.sale_id
+      where p.title in (${CAMPAIGN}, ${REPORT}) order by p.title`.execute(db);
+    console.log(`invoiced: ${JSON.stringify(rows)}`);
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row.quantity).toBe(row.billed);
   });
 
   it('the customer finds the offer in “Aanbiedingen”, opens it and follows the link (counted)', async () => {

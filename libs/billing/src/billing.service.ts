@@ -8,7 +8,7 @@ import { invoiceRepository } from './invoice.repository';
 import type { InvoiceBuyer, InvoiceSeller } from './invoice.service';
 import { ensurePaymentReference } from './payment-reference.service';
 
-export type HistoryKind = 'topUp' | 'purchase' | 'vat' | 'other';
+export type HistoryKind = 'topUp' | 'purchase' | 'vat' | 'reservation' | 'release' | 'other';
 
 export interface HistoryItemDto {
   transactionId: number;
@@ -24,6 +24,8 @@ export interface HistoryItemDto {
 
 export interface BillingSummaryDto {
   balanceCents: number;
+  /** Set aside for purchase requests that are not settled yet; not spendable, not lost. */
+  reservedCents: number;
   /** Stored form, `DD` + 12 digits; the portal groups it for reading. */
   paymentReference: string;
   topUp: { iban: string; accountName: string; bic: string | null };
@@ -58,7 +60,14 @@ export interface InvoiceDto {
 
 const HISTORY_LIMIT = 200;
 
-const KINDS: Record<string, HistoryKind> = { 'advertiser.deposit': 'topUp', 'sale.charge': 'purchase', 'invoice.vat': 'vat' };
+const KINDS: Record<string, HistoryKind> = {
+  'advertiser.deposit': 'topUp',
+  'sale.charge': 'purchase',
+  'invoice.vat': 'vat',
+  // Money set aside for a purchase request under review, and given back (cancelled, rejected, refused, or charged).
+  'purchase.reserve': 'reservation',
+  'purchase.release': 'release',
+};
 
 function toHistoryItem(row: HistoryRow): HistoryItemDto {
   return {
@@ -91,6 +100,7 @@ export function createBillingService(deps: { db: Db; settings: BillingSettings }
       const history = account === undefined ? [] : await billingHistoryRepository.movements(db, account, HISTORY_LIMIT);
       return {
         balanceCents: await accountBalance(db, 'advertiser_balance', id),
+        reservedCents: await accountBalance(db, 'advertiser_reserved', id),
         paymentReference,
         topUp: { iban: settings.platformIban, accountName: settings.platformAccountName, bic: settings.platformBic },
         vatRateBp: settings.vatRateBp,

@@ -65,7 +65,16 @@ function isUniqueViolation(error: unknown): boolean {
  */
 export async function invoiceSale(
   db: Db,
-  input: { saleId: string; description?: string | undefined; release?: TransactionInput | undefined },
+  input: {
+    saleId: string;
+    description?: string | undefined;
+    release?: TransactionInput | undefined;
+    /**
+     * The number of members billed (the marketplace's noised count). Defaults to the sale's member
+     * count; a purchase must pass it, or the invoice would show the exact delivered count.
+     */
+    quantity?: number | undefined;
+  },
   settings: BillingSettings,
   now: Date = new Date(),
 ): Promise<IssuedInvoice> {
@@ -113,7 +122,7 @@ export async function invoiceSale(
         issued_on: issuedOn,
         supplied_on: dutchDate(sale.created_at),
         description: input.description?.trim() || DEFAULT_INVOICE_DESCRIPTION,
-        quantity: sale.member_count,
+        quantity: input.quantity ?? sale.member_count,
         net_cents: amounts.netCents,
         vat_rate_bp: amounts.vatRateBp,
         vat_cents: amounts.vatCents,
@@ -149,7 +158,7 @@ export interface PurchaseRelease {
  */
 export async function recordPurchase(
   deps: { db: Db; queues: Queues },
-  input: CreateSaleInput & { description?: string; release?: PurchaseRelease },
+  input: CreateSaleInput & { description?: string; release?: PurchaseRelease; quantity?: number },
   settings: BillingSettings,
   ledgerSettings: LedgerSettings = DEFAULT_LEDGER_SETTINGS,
 ): Promise<{ saleId: string; invoice: IssuedInvoice }> {
@@ -172,7 +181,7 @@ export async function recordPurchase(
   const sale = { idempotencyKey: input.idempotencyKey, organisationId: input.organisationId, amountCents: input.amountCents, memberIds: input.memberIds };
   // Reserved money counts in createSale's early check too: the invoice's transaction releases it right before the charge.
   const { saleId } = await createSale(db, sale, ledgerSettings, { releasedCents: input.release?.amountCents ?? 0 });
-  const invoice = await invoiceSale(db, { saleId, description: input.description, release: input.release?.transaction }, settings);
+  const invoice = await invoiceSale(db, { saleId, description: input.description, release: input.release?.transaction, quantity: input.quantity }, settings);
   await enqueueDistribution(queues, saleId);
   return { saleId, invoice };
 }

@@ -6,7 +6,7 @@ import { uploadSummarySchema } from './imports.schema';
 /** Stored form: "DD" + 12 digits (the portal shows it in groups of four). */
 export const paymentReferenceSchema = z.string().regex(/^DD\d{12}$/);
 
-export const billingHistoryKindSchema = z.enum(['topUp', 'purchase', 'vat', 'other']);
+export const billingHistoryKindSchema = z.enum(['topUp', 'purchase', 'vat', 'reservation', 'release', 'other']);
 export type BillingHistoryKind = z.infer<typeof billingHistoryKindSchema>;
 
 export const billingHistoryItemSchema = z.object({
@@ -26,6 +26,8 @@ export type BillingHistoryItem = z.infer<typeof billingHistoryItemSchema>;
 
 export const billingSummarySchema = z.object({
   balanceCents: z.number().int(),
+  /** Set aside for purchase requests under review or being fulfilled. */
+  reservedCents: z.number().int(),
   paymentReference: paymentReferenceSchema,
   topUp: z.object({ iban: z.string(), accountName: z.string(), bic: z.string().nullable() }),
   /** VAT charged on top of every purchase, in basis points (2,100 = 21%). */

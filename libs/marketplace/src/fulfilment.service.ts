@@ -36,7 +36,8 @@ export type FulfilmentOutcome =
 
 type Frozen = { status: 'frozen'; memberIds: string[]; reportId: string | null } | { status: 'refused'; failure: PurchaseFailure };
 
-const PRODUCT_LABEL = { insight_report: 'Insight report', offer_campaign: 'Offer campaign' } as const;
+// The invoice line is stored once and read by a Dutch tax office as well as an English-reading buyer.
+const PRODUCT_LABEL = { insight_report: 'Inzichtrapport / insight report', offer_campaign: 'Aanbiedingscampagne / offer campaign' } as const;
 
 function storedOutcome(row: LockedRequest): FulfilmentOutcome | undefined {
   const requestId = row.id;
@@ -197,7 +198,9 @@ async function charge(deps: FulfilmentDeps, request: LockedRequest, frozenMember
       organisationId: request.organisation_id,
       amountCents,
       memberIds,
-      description: `${PRODUCT_LABEL[request.product]} "${request.title}" (members reached)`,
+      // The billed (noised) count, never the exact number delivered: the invoice is the advertiser's to read.
+      quantity: billed,
+      description: `${PRODUCT_LABEL[request.product]} "${request.title}" (bereikte leden / members reached)`,
       ...(reservation ? { release: reservation } : {}),
     },
     deps.billing,

@@ -49,11 +49,10 @@ export function moderationChecks(facts: CheckFacts): ModerationCheck[] {
       params: facts.estimate?.kind === 'about' ? { k, estimate: facts.estimate.value } : { k },
     },
     { code: 'differencing', passed: facts.differencing === false, params: { k } },
-    {
-      code: 'offerScreened',
-      passed: screening === null || screening.passed,
-      params: screening ? { words: screening.words.join(', '), topics: screening.topics.join(', '), links: screening.insecureLinks.join(' ') } : {},
-    },
+    // A report has no text a member reads, so there is nothing to screen and no check to show.
+    ...(screening
+      ? [{ code: 'offerScreened' as const, passed: screening.passed, params: { words: screening.words.join(', '), topics: screening.topics.join(', '), links: screening.insecureLinks.join(' ') } }]
+      : []),
     {
       code: 'purposeGiven',
       passed: facts.purpose === PRODUCT_PURPOSE[facts.product] && words >= PURPOSE_MIN_WORDS,

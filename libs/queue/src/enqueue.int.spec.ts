@@ -65,6 +65,21 @@ describe('enqueue', () => {
   });
 });
 
+describe('enqueue right after start-up', () => {
+  it('waits for a connection that is still being made instead of refusing the first job', async () => {
+    const connection = createRedisConnection(testRedisUrl, 'producer', { onError: () => {} });
+    const queues = createQueues(connection, `test-${randomUUID()}`, { registry });
+    try {
+      expect(connection.status).not.toBe('ready');
+      const job = await enqueue(queues, 'statement.import', { statementId: randomUUID() });
+      expect(job.id).toBeDefined();
+    } finally {
+      await queues.close();
+      connection.disconnect();
+    }
+  });
+});
+
 describe('enqueue while Redis is down', () => {
   it('fails within seconds with a retryable error instead of hanging the request', async () => {
     const connection = createRedisConnection(`redis://127.0.0.1:${await unusedPort()}`, 'producer', { onError: () => {} });

@@ -25,6 +25,31 @@ function assertValidJobId(jobId: string): void {
 
 const CONNECTION_FAILURE = /Connection is closed|Stream isn't writeable|Command timed out|MaxRetriesPerRequest|ECONNREFUSED|ETIMEDOUT|ECONNRESET/i;
 
+/** How long a producer waits for a connection that is being made right now (a process that just started). */
+const FIRST_CONNECT_WAIT_MS = 2_000;
+
+/**
+ * True once the connection is ready; false if it fails or is not up within the wait. Only the first
+ * connect is waited for: a connection that was up and dropped is reconnecting, and then Redis is down.
+ */
+async function readyForFirstUse(connection: Queues['connection']): Promise<boolean> {
+  if (connection.status === 'ready') return true;
+  if (connection.status !== 'connecting' && connection.status !== 'connect' && connection.status !== 'wait') return false;
+  return new Promise((resolve) => {
+    const done = (ready: boolean) => {
+      clearTimeout(timer);
+      connection.off('ready', onReady);
+      connection.off('close', onClose);
+      resolve(ready);
+    };
+    const onReady = () => done(true);
+    const onClose = () => done(false);
+    const timer = setTimeout(() => done(connection.status === 'ready'), FIRST_CONNECT_WAIT_MS);
+    connection.once('ready', onReady);
+    connection.once('close', onClose);
+  });
+}
+
 /** Validates the payload against the registry and adds the job to its queue. */
 export async function enqueue<R extends JobRegistry, N extends RegistryJobName<R>>(
   queues: Queues<R>,
@@ -40,7 +65,7 @@ export async function enqueue<R extends JobRegistry, N extends RegistryJobName<R
 
   // A producer connection has no offline queue: fail now rather than make a request wait for Redis.
   const { connection } = queues;
-  if (connection.options.enableOfflineQueue === false && connection.status !== 'ready') {
+  if (connection.options.enableOfflineQueue === false && !(await readyForFirstUse(connection))) {
     throw new QueueUnavailableError(name);
   }
   try {

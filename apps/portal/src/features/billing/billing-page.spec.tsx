@@ -17,6 +17,7 @@ const viewer: Viewer = {
 const invoiceId = '00000000-0000-4000-8000-00000000000a';
 const summary: BillingSummary = {
   balanceCents: 17_900,
+  reservedCents: 0,
   paymentReference: 'DD482109375557',
   topUp: { iban: 'NL91ABNA0417164300', accountName: 'DataDividend B.V.', bic: 'ABNANL2A' },
   vatRateBp: 2_100,
@@ -60,9 +61,30 @@ describe('the advertiser’s balance page', () => {
     expect(text).toContain('Aankoop, factuur 2026-000001');
     expect(text).toContain('Btw, factuur 2026-000001');
     expect(text).toContain('+ € 300,00');
-    expect(text).toContain('€ -21,00');
+    expect(text).toContain('− € 21,00');
+    expect(text).not.toContain('€ -21,00');
     expect(text).toContain('€ 121,00');
     expect(text).toContain('18 november 2026');
+    expect(text).not.toContain('gereserveerd');
+  });
+
+  it('names reservations for purchase requests and their release, and shows what is reserved next to the balance', async () => {
+    const withReservation: BillingSummary = {
+      ...summary,
+      balanceCents: 5_000,
+      reservedCents: 12_100,
+      history: [
+        { transactionId: 5, at: '2026-11-21T10:00:00Z', kind: 'release', amountCents: 2_420, balanceAfterCents: 5_000, invoiceId: null, invoiceNumber: null, counterpartyName: null, bookedOn: null },
+        { transactionId: 4, at: '2026-11-21T09:00:00Z', kind: 'reservation', amountCents: -14_520, balanceAfterCents: 2_580, invoiceId: null, invoiceNumber: null, counterpartyName: null, bookedOn: null },
+        ...summary.history,
+      ],
+    };
+    const text = await renderBilling('nl', withReservation, invoices);
+    expect(text).toContain('Daarnaast € 121,00 gereserveerd voor aanvragen');
+    expect(text).toContain('Gereserveerd voor een aanvraag');
+    expect(text).toContain('Reservering vrijgegeven');
+    expect(text).toContain('− € 145,20');
+    expect(text).not.toContain('Correctie');
   });
 
   it('explains what will appear in an empty history and invoice list, in English too', async () => {

@@ -29,6 +29,7 @@ export function BillingPage() {
           <Card as="section" icon="wallet" headingLevel={2} title={t('balance.title')} className="billing-balance">
             <p className="billing-balance__label">{t('balance.label')}</p>
             <p className="billing-balance__amount">{formatAmount(summary.data.balanceCents)}</p>
+            {summary.data.reservedCents > 0 && <p className="billing-balance__reserved">{t('balance.reserved', { amount: formatAmount(summary.data.reservedCents) })}</p>}
             <p className="billing-balance__note">{t('balance.note')}</p>
           </Card>
           <TopUpCard summary={summary.data} />

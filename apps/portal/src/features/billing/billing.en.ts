@@ -9,6 +9,7 @@ export const billingEn: TranslationShape<typeof billingNl> = {
   balance: {
     title: 'Your balance',
     label: 'Available to spend',
+    reserved: 'Plus {{amount}} reserved for requests still under review or being delivered.',
     note: 'A transfer shows on your balance once we process the bank statement, usually within one working day.',
   },
   topUp: {
@@ -39,6 +40,8 @@ export const billingEn: TranslationShape<typeof billingNl> = {
       topUp: 'Top-up',
       purchase: 'Purchase',
       vat: 'VAT',
+      reservation: 'Reserved for a request',
+      release: 'Reservation released',
       other: 'Correction',
     },
     topUpFrom: 'Transfer from {{name}}',

@@ -8,6 +8,7 @@ export const billingNl = {
   balance: {
     title: 'Je saldo',
     label: 'Beschikbaar om te besteden',
+    reserved: 'Daarnaast {{amount}} gereserveerd voor aanvragen die nog worden beoordeeld of geleverd.',
     note: 'Een overboeking staat op je saldo zodra we het bankafschrift verwerken, meestal binnen één werkdag.',
   },
   topUp: {
@@ -38,6 +39,8 @@ export const billingNl = {
       topUp: 'Opwaardering',
       purchase: 'Aankoop',
       vat: 'Btw',
+      reservation: 'Gereserveerd voor een aanvraag',
+      release: 'Reservering vrijgegeven',
       other: 'Correctie',
     },
     topUpFrom: 'Overboeking van {{name}}',

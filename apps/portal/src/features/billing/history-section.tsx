@@ -8,8 +8,7 @@ import { formatDate } from '../../app/format';
 function Description({ item }: { item: BillingHistoryItem }) {
   const { t } = useTranslation('billing');
   if (item.kind === 'topUp') return item.counterpartyName ? t('history.topUpFrom', { name: item.counterpartyName }) : t('history.topUp');
-  const kind =
-    item.kind === 'purchase' ? t('history.kinds.purchase') : item.kind === 'vat' ? t('history.kinds.vat') : t('history.kinds.other');
+  const kind = t(`history.kinds.${item.kind}`);
   if (!item.invoiceNumber || !item.invoiceId) return kind;
   return (
     <>
@@ -53,8 +52,8 @@ export function HistorySection({ history }: { history: BillingHistoryItem[] }) {
                     <Description item={item} />
                   </td>
                   <td className={cx('dd-table__number billing-history__amount', item.amountCents > 0 && 'billing-table__amount--in')}>
-                    {item.amountCents > 0 ? '+ ' : ''}
-                    {formatAmount(item.amountCents)}
+                    {item.amountCents > 0 ? '+ ' : item.amountCents < 0 ? '− ' : ''}
+                    {formatAmount(Math.abs(item.amountCents))}
                   </td>
                   <td className="dd-table__number billing-history__after" data-label={t('history.balanceAfter')}>
                     {formatAmount(item.balanceAfterCents)}

@@ -115,7 +115,7 @@ export function ModerationCard({ item, labels, locale, onNotice }: ModerationCar
         <p className={failed ? 'moderation-card__summary moderation-card__summary--failed' : 'moderation-card__summary'}>
           {failed ? t('checks.summaryFailed', { count: failed }) : t('checks.summaryAllPassed')}
         </p>
-        <ul className="check-list">
+        <ul className="moderation-checks">
           {item.checks.map((check) => (
             <CheckRow key={check.code} check={check} />
           ))}
@@ -134,14 +134,14 @@ function CheckRow({ check }: { check: ModerationCheck }) {
   const text = known ? t(`checks.${check.code}.${outcome}`, check.params) : t(`checks.unknown.${outcome}`, { code: check.code });
   const details = check.code === 'offerScreened' && !check.passed ? screeningDetails(t, i18n, check.params) : [];
   return (
-    <li className={`check-list__item check-list__item--${outcome}`} data-check={check.code}>
-      <span className="check-list__icon" aria-hidden="true">
+    <li className={`moderation-checks__item moderation-checks__item--${outcome}`} data-check={check.code}>
+      <span className="moderation-checks__icon" aria-hidden="true">
         <Icon name={check.passed ? 'success' : 'danger'} size={18} />
       </span>
-      <span className="check-list__text">
-        <strong className="check-list__outcome">{t(`checks.${outcome}`)}:</strong> {text}
+      <span className="moderation-checks__text">
+        <strong className="moderation-checks__outcome">{t(`checks.${outcome}`)}:</strong> {text}
         {details.map((detail) => (
-          <span key={detail} className="check-list__detail">
+          <span key={detail} className="moderation-checks__detail">
             {' '}
             {detail}
           </span>

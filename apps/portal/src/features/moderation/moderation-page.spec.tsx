@@ -84,7 +84,7 @@ describe('ModerationPage', () => {
     expect(page).toContain('Niet geverifieerd');
     expect(page).toContain('Voeding');
     expect(page).toContain('Geen branche opgegeven');
-    expect(page).toContain('5 aanvragen: 3 geleverd, 1 afgewezen, 1 geannuleerd, 0 mislukt');
+    expect(page).toContain('5 in totaal, inclusief deze: 3 geleverd, 1 afgewezen, 1 geannuleerd, 0 mislukt');
     expect(page).toContain('om ons assortiment aan te passen');
     expect(page).toContain('Mensen in Utrecht die maandelijks meer dan € 250 aan boodschappen uitgeven');
     expect(page).toContain('Provincie en gemeente');
@@ -101,9 +101,9 @@ describe('ModerationPage', () => {
 
   it('lists the automatic checks as passed or failed, with translated explanations', async () => {
     const { html, page } = await render('nl', [report, campaign]);
-    expect(html).toMatch(/check-list__item--passed" data-check="audienceAboveMinimum"/);
-    expect(html).toMatch(/check-list__item--failed" data-check="differencing"/);
-    expect(html).toMatch(/check-list__item--failed" data-check="offerScreened"/);
+    expect(html).toMatch(/moderation-checks__item--passed" data-check="audienceAboveMinimum"/);
+    expect(html).toMatch(/moderation-checks__item--failed" data-check="differencing"/);
+    expect(html).toMatch(/moderation-checks__item--failed" data-check="offerScreened"/);
     expect(page).toContain('In orde: De groep is groter dan het minimum van 100 mensen.');
     expect(page).toContain('Niet in orde: De groep verschilt met minder dan 100 mensen van een eerdere levering');
     expect(page).toContain('Niet in orde: Lees de aanbieding goed. Woorden van de controlelijst: zwanger. Onderwerpen: zwangerschap.');

@@ -21,8 +21,8 @@ export const moderationEn: TranslationShape<typeof moderationNl> = {
     },
     industry: 'Industry',
     noIndustry: 'No industry given',
-    history: 'Earlier requests',
-    historyText: '{{requests}} requests: {{delivered}} delivered, {{rejected}} rejected, {{cancelled}} cancelled, {{failed}} failed',
+    history: 'Requests by this organisation',
+    historyText: '{{requests}} in total, this one included: {{delivered}} delivered, {{rejected}} rejected, {{cancelled}} cancelled, {{failed}} failed',
   },
   fields: {
     product: 'Product',

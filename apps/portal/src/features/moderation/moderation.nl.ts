@@ -20,8 +20,9 @@ export const moderationNl = {
     },
     industry: 'Branche',
     noIndustry: 'Geen branche opgegeven',
-    history: 'Eerdere aanvragen',
-    historyText: '{{requests}} aanvragen: {{delivered}} geleverd, {{rejected}} afgewezen, {{cancelled}} geannuleerd, {{failed}} mislukt',
+    // `requests` counts every request of the organisation, this one and others still waiting included.
+    history: 'Aanvragen van deze organisatie',
+    historyText: '{{requests}} in totaal, inclusief deze: {{delivered}} geleverd, {{rejected}} afgewezen, {{cancelled}} geannuleerd, {{failed}} mislukt',
   },
   fields: {
     product: 'Product',

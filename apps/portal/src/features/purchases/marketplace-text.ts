@@ -85,6 +85,13 @@ export function breakdownChoices(categories: readonly string[], labels: Referenc
   return [...FIXED_BREAKDOWNS, ...spend];
 }
 
+/** The data category a breakdown reads (consent must cover it like the criteria's): as libs/reports breakdownFor. */
+const BREAKDOWN_CATEGORY: Record<(typeof FIXED_BREAKDOWNS)[number], string> = { ageBand: 'profile_age', province: 'profile_region', householdBand: 'profile_household' };
+export function breakdownCategory(code: string): string | undefined {
+  if (isFixed(code)) return BREAKDOWN_CATEGORY[code];
+  return code.startsWith('spend:') ? code.slice('spend:'.length) : undefined;
+}
+
 /** "Leeftijdsgroep", "Uitgaven aan boodschappen". */
 export function breakdownLabel(t: TFunction<'purchases'>, code: string, labels: ReferenceLabels | undefined): string {
   if (isFixed(code)) return t(`breakdowns.${code}`);

@@ -14,19 +14,22 @@ interface PurchaseCostProps {
   price: ProductPriceDto | undefined;
   billing: BillingSummary | undefined;
   labels: ReferenceLabels;
+  /** Categories the product reads besides the criteria (a report's breakdowns); shown with them. */
+  extraCategories?: readonly string[];
 }
 
 /**
  * The privacy-safe estimate for the chosen product's purpose, the price per person, what will be
  * reserved (incl. VAT) and the balance it comes from. Results are announced once, politely.
  */
-export function PurchaseCost({ estimate, purpose, price, billing, labels }: PurchaseCostProps) {
+export function PurchaseCost({ estimate, purpose, price, billing, labels, extraCategories = [] }: PurchaseCostProps) {
   const { t, i18n } = useTranslation('purchases');
   const { t: tc } = useTranslation();
   const language = i18n.language;
   const { query } = estimate;
   const busy = estimate.settling || query.isFetching;
   const answer = query.data;
+  const categories = answer ? [...new Set([...answer.categories, ...extraCategories])] : [];
   const vatRateBp = billing?.vatRateBp ?? 2_100;
   const reserve = answer && price ? reservationCents(answer.estimate, price.pricePerMemberCents, vatRateBp) : null;
   const short = reserve !== null && billing !== undefined && billing.balanceCents < reserve;
@@ -61,12 +64,12 @@ export function PurchaseCost({ estimate, purpose, price, billing, labels }: Purc
                 <span>{audienceText(t, answer.estimate, language)}</span>
               </dd>
             </div>
-            {answer.categories.length ? (
+            {categories.length ? (
               <div>
                 <dt>{t('form.categories')}</dt>
                 <dd>
                   <ul className="badge-row">
-                    {answer.categories.map((code) => (
+                    {categories.map((code) => (
                       <li key={code}>
                         <Badge tone="neutral">{labels.category(code)}</Badge>
                       </li>

@@ -157,8 +157,8 @@ describe('PurchaseDetailPage', () => {
   it('shows a delivered report as one chart and table per breakdown, with suppressed cells and the epsilon spent', async () => {
     const { html, page } = await render(delivered);
     expect(page).not.toContain('Aanvraag annuleren');
-    expect(page).toContain('Privacykosten van dit rapport: ε = 0.3');
-    expect(page).toContain('ε = 0.1 · cellen onder 10 weggelaten');
+    expect(page).toContain('Privacykosten van dit rapport: ε = 0,3');
+    expect(page).toContain('ε = 0,1 · cellen onder 10 weggelaten');
     expect([...html.matchAll(/<figure class="dd-bar-chart report-chart"/g)]).toHaveLength(3);
     expect([...html.matchAll(/<table class="dd-table/g)]).toHaveLength(3);
     // Cells with their labels; a suppressed cell never has a number.

@@ -41,6 +41,7 @@ const prices: ProductPrices = {
 };
 const billing = (balanceCents: number): BillingSummary => ({
   balanceCents,
+  reservedCents: 0,
   paymentReference: 'DD482109375557',
   topUp: { iban: 'NL91ABNA0417164300', accountName: 'DataDividend B.V.', bic: null },
   vatRateBp: 2_100,

@@ -19,7 +19,7 @@ import type { ReferenceLabels } from '../../app/reference-labels';
 import { useTRPC } from '../../app/trpc';
 import { segmentProblemOf } from '../segments/segment-error-text';
 import { useSegmentEstimate } from '../segments/use-segment-estimate';
-import { breakdownChoices, breakdownLabel, marketplaceErrorText, marketplaceFailureText, PURPOSE_OF } from './marketplace-text';
+import { breakdownCategory, breakdownChoices, breakdownLabel, marketplaceErrorText, marketplaceFailureText, PURPOSE_OF } from './marketplace-text';
 import { OfferFields, emptyOffer, offerFieldOf, type OfferState } from './offer-fields';
 import type { PurchaseDraft } from './purchase-draft';
 import { PurchaseCost } from './purchase-cost';
@@ -282,7 +282,14 @@ export function PurchaseForm({ source, labels, prices, billing, viewer, locale }
       </div>
 
       <aside className="purchase-form__aside">
-        <PurchaseCost estimate={estimate} purpose={purpose} price={price} billing={billing} labels={labels} />
+        <PurchaseCost
+          estimate={estimate}
+          purpose={purpose}
+          price={price}
+          billing={billing}
+          labels={labels}
+          extraCategories={product === 'insight_report' ? breakdowns.map(breakdownCategory).filter((code): code is string => code !== undefined) : []}
+        />
       </aside>
 
       <section className="page-section purchase-form__submit" aria-label={t('form.submit')}>

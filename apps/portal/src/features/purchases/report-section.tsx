@@ -4,12 +4,15 @@ import { useTranslation } from 'react-i18next';
 import type { PurchaseDetail, ReportTable } from '@dd/contract';
 import { barFraction, Button, cx, Icon } from '@dd/ui';
 import { describeError } from '../../app/api-error';
-import { formatCount } from '../../app/format';
+import { formatCount, intlLocale } from '../../app/format';
 import { useReferenceLabels } from '../../app/reference-data';
 import { useTRPC } from '../../app/trpc';
 import { breakdownLabel, cellLabel, type CellContext } from './marketplace-text';
 
 type Report = NonNullable<PurchaseDetail['report']>;
+
+/** The epsilon as the reader writes numbers (0,5 in Dutch), like the member's privacy budget does; the CSV keeps 0.5. */
+const formatEpsilon = (epsilon: string, language: string) => Number(epsilon).toLocaleString(intlLocale(language), { maximumFractionDigits: 6 });
 
 /** A delivered insight report: one chart per table, each also as a table, the privacy cost stated, and a CSV download. */
 export function ReportSection({ purchaseId, report, locale }: { purchaseId: string; report: Report; locale: 'nl' | 'en' }) {
@@ -30,7 +33,7 @@ export function ReportSection({ purchaseId, report, locale }: { purchaseId: stri
           <p>{t('report.intro')}</p>
           <p className="report-section__epsilon">
             <Icon name="shield" size={16} />
-            <span>{t('report.epsilonTotal', { epsilon: report.epsilon })}</span>
+            <span>{t('report.epsilonTotal', { epsilon: formatEpsilon(report.epsilon, i18n.language) })}</span>
           </p>
         </div>
         <CsvDownload purchaseId={purchaseId} locale={locale} />
@@ -71,7 +74,7 @@ export function ReportTableChart({ table, title, context }: { table: ReportTable
           <h3 className="dd-bar-chart__title" id={titleId}>
             {title}
           </h3>
-          <p className="dd-bar-chart__description">{t('report.epsilonTable', { epsilon: table.epsilon, threshold: formatCount(table.threshold, language) })}</p>
+          <p className="dd-bar-chart__description">{t('report.epsilonTable', { epsilon: formatEpsilon(table.epsilon, language), threshold: formatCount(table.threshold, language) })}</p>
         </div>
         <button type="button" className="dd-bar-chart__toggle" aria-pressed={asTable} onClick={() => setAsTable((value) => !value)}>
           {asTable ? tc('common.showChart') : tc('common.showTable')}
