@@ -92,6 +92,8 @@ describe('audience estimates for advertisers', () => {
     const error = await rejection(estimate(utrechtTravellers));
     expect(error.code).toBe('TOO_MANY_REQUESTS');
     expect(error.message).toMatch(/Try again in \d+ seconds/);
+    // The portal tells this apart from the daily cap by its reason code.
+    expect((error.cause as { reason?: { code: string } } | undefined)?.reason?.code).toBe('estimateRateLimited');
   });
 
   it('caps distinct questions per day, while questions already asked keep answering', async () => {
@@ -100,6 +102,7 @@ describe('audience estimates for advertisers', () => {
     await estimate({ field: 'province', in: ['NL-GE'] });
     const error = await rejection(estimate({ field: 'interest', in: ['sport'] }));
     expect(error.message).toMatch(/2 different audience questions today/);
+    expect((error.cause as { reason?: unknown } | undefined)?.reason).toEqual({ code: 'estimateDailyLimit', params: { limit: 2 } });
     await expect(estimate({ field: 'province', in: ['NL-UT'] })).resolves.toMatchObject({ estimate: { kind: 'about' } });
   });
 

@@ -40,9 +40,13 @@ export function createEstimateService(deps: {
     async estimate(organisation: { id: string; industry: string | null }, request: EstimateRequest, locale: SegmentLocale = 'en'): Promise<EstimateAnswer> {
       const rate = await limiter.hit(`estimate:${organisation.id}`, settings.estimatesPerMinute, 60_000);
       if (!rate.allowed) {
-        throw new DomainError('TOO_MANY_ATTEMPTS', `Too many estimates in a short time. Try again in ${Math.ceil(rate.retryAfterMs / 1000)} seconds.`, {
-          retryAfterSeconds: Math.ceil(rate.retryAfterMs / 1000),
-        });
+        const retryAfterSeconds = Math.ceil(rate.retryAfterMs / 1000);
+        throw new DomainError(
+          'TOO_MANY_ATTEMPTS',
+          `Too many estimates in a short time. Try again in ${retryAfterSeconds} seconds.`,
+          { retryAfterSeconds },
+          { code: 'estimateRateLimited', params: { retryAfterSeconds } },
+        );
       }
       const { tree, categories } = validateSegment(request.segment);
       const at = now();
@@ -53,7 +57,12 @@ export function createEstimateService(deps: {
       if (await estimateQuestionsRepository.recordIfNew(db, organisation.id, day, questionHash)) {
         if ((await estimateQuestionsRepository.countForDay(db, organisation.id, day)) > settings.estimateQuestionsPerDay) {
           await estimateQuestionsRepository.forget(db, organisation.id, day, questionHash);
-          throw new DomainError('TOO_MANY_ATTEMPTS', `Your organisation has asked ${settings.estimateQuestionsPerDay} different audience questions today, the daily maximum. Questions you already asked still answer; new ones can be asked again tomorrow.`);
+          throw new DomainError(
+            'TOO_MANY_ATTEMPTS',
+            `Your organisation has asked ${settings.estimateQuestionsPerDay} different audience questions today, the daily maximum. Questions you already asked still answer; new ones can be asked again tomorrow.`,
+            undefined,
+            { code: 'estimateDailyLimit', params: { limit: settings.estimateQuestionsPerDay } },
+          );
         }
       }
       secret ??= loadNoiseSecret(db);

@@ -54,7 +54,7 @@ export const moderationEn: TranslationShape<typeof moderationNl> = {
       failed: 'The group is below the minimum of {{k}} people.',
     },
     differencing: {
-      passed: 'The group differs enough (at least {{k}} people) from earlier deliveries to this advertiser.',
+      passed: 'The group differs enough (at least {{k}} people) from every earlier delivery, to any advertiser.',
       failed: 'The group differs by fewer than {{k}} people from an earlier delivery: that would reveal a few individuals.',
     },
     offerScreened: {

@@ -54,7 +54,7 @@ export const moderationNl = {
       failed: 'De groep is kleiner dan het minimum van {{k}} mensen.',
     },
     differencing: {
-      passed: 'De groep verschilt genoeg (minstens {{k}} mensen) van eerdere leveringen aan deze adverteerder.',
+      passed: 'De groep verschilt genoeg (minstens {{k}} mensen) van elke eerdere levering, aan welke adverteerder ook.',
       failed: 'De groep verschilt met minder dan {{k}} mensen van een eerdere levering: daarmee zijn enkele personen af te leiden.',
     },
     offerScreened: {

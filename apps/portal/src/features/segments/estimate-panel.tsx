@@ -110,9 +110,18 @@ function EstimateBody({ shown, hasCriteria, busy, estimate, purpose, labels }: E
       </Button>
     );
     if (described.code === 'TOO_MANY_ATTEMPTS') {
+      // The daily cap of new questions lasts until tomorrow: retrying now would not help.
+      if (described.reason?.code === 'estimateDailyLimit') {
+        return (
+          <Alert tone="warning" title={t('segments.estimate.dailyLimitTitle')}>
+            {t('segments.estimate.dailyLimit', { limit: described.reason.params['limit'] ?? '' })}
+          </Alert>
+        );
+      }
+      const seconds = described.reason?.code === 'estimateRateLimited' ? described.reason.params['retryAfterSeconds'] : undefined;
       return (
         <Alert tone="warning" title={t('segments.estimate.rateLimitedTitle')} action={retry}>
-          {t('segments.estimate.rateLimited')}
+          {seconds === undefined ? t('segments.estimate.rateLimited') : t('segments.estimate.rateLimitedFor', { seconds })}
         </Alert>
       );
     }

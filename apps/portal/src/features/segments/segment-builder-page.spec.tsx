@@ -190,6 +190,22 @@ describe('SegmentBuilderPage', () => {
     expect(limited).toContain('Wacht een minuut en probeer het opnieuw.');
     expect(limited).toContain('Opnieuw schatten');
 
+    const perMinute = textOf(
+      await renderEdit('nl', tree, (trpc, queryClient) =>
+        seedFailedEstimate(queryClient, estimateKey(trpc, tree, 'nl'), { domainCode: 'TOO_MANY_ATTEMPTS', httpStatus: 429, reason: { code: 'estimateRateLimited', params: { retryAfterSeconds: 42 } } }),
+      ),
+    );
+    expect(perMinute).toContain('Probeer het over 42 seconden opnieuw.');
+    const daily = textOf(
+      await renderEdit('en', tree, (trpc, queryClient) =>
+        seedFailedEstimate(queryClient, estimateKey(trpc, tree, 'en'), { domainCode: 'TOO_MANY_ATTEMPTS', httpStatus: 429, reason: { code: 'estimateDailyLimit', params: { limit: 1000 } } }),
+      ),
+    );
+    expect(daily).toContain('Enough new questions for today');
+    expect(daily).toContain('asked 1000 different questions today');
+    // Retrying today would not help, so no retry button.
+    expect(daily).not.toContain('Estimate again');
+
     const refused = await renderEdit('en', tree, (trpc, queryClient) =>
       seedFailedEstimate(queryClient, estimateKey(trpc, tree, 'en'), {
         domainCode: 'VALIDATION_FAILED',

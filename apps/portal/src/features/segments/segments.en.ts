@@ -156,6 +156,10 @@ export const segmentsEn: TranslationShape<typeof segmentsNl> = {
     rateLimitedTitle: 'One moment',
     rateLimited:
       'Your organisation asked for many estimates in a short time. Wait a minute and try again. If your organisation has already asked a great many different questions today, new ones can be asked again tomorrow.',
+    rateLimitedFor: 'Your organisation asked for many estimates in a short time. Try again in {{seconds}} seconds.',
+    dailyLimitTitle: 'Enough new questions for today',
+    dailyLimit:
+      'Your organisation asked {{limit}} different questions today, the daily maximum: this way nobody can average the noise away with many near-identical questions. Questions you already asked today still answer; new ones can be asked again tomorrow.',
     invalidTitle: 'This segment cannot be used like this',
     failedTitle: 'The estimate did not work',
     retry: 'Estimate again',

@@ -154,6 +154,10 @@ export const segmentsNl = {
     rateLimitedTitle: 'Even geduld',
     rateLimited:
       'Je organisatie vroeg in korte tijd veel schattingen op. Wacht een minuut en probeer het opnieuw. Stelde je organisatie vandaag al heel veel verschillende vragen, dan kunnen nieuwe pas morgen weer.',
+    rateLimitedFor: 'Je organisatie vroeg in korte tijd veel schattingen op. Probeer het over {{seconds}} seconden opnieuw.',
+    dailyLimitTitle: 'Genoeg nieuwe vragen voor vandaag',
+    dailyLimit:
+      'Je organisatie stelde vandaag {{limit}} verschillende vragen, het maximum per dag: zo kan niemand met veel bijna gelijke vragen de ruis wegmiddelen. Vragen die je vandaag al stelde, geven nog antwoord; nieuwe kunnen morgen weer.',
     invalidTitle: 'Zo kan dit segment niet',
     failedTitle: 'De schatting is niet gelukt',
     retry: 'Opnieuw schatten',
