@@ -207,7 +207,13 @@ describe('an advertiser builds a segment and saves it', () => {
     await settled();
     await saveScreenshot(page, 'segment-builder-group');
 
+    // Unsaved changes are not lost by accident: leaving asks first; staying keeps them.
     await page.getByRole('button', { name: 'Annuleren' }).click();
+    const leave = page.getByRole('dialog', { name: 'Wijzigingen niet opgeslagen' });
+    await leave.getByRole('button', { name: 'Op deze pagina blijven' }).click();
+    expect(await row(5).getByLabel('25–34 jaar').isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Annuleren' }).click();
+    await leave.getByRole('button', { name: 'Pagina verlaten' }).click();
     await page.getByRole('heading', { level: 1, name: 'Segmenten' }).waitFor();
     expect(await page.getByText(/^Mensen in Utrecht die interesse hebben in reizen en maandelijks niet meer dan €\s500 aan boodschappen uitgeven$/).isVisible()).toBe(true);
   });

@@ -27,6 +27,12 @@ export const en: TranslationShape<Translations> = {
     advertiser: 'Advertiser',
     admin: 'Admin',
   },
+  leaveGuard: {
+    title: 'Changes not saved',
+    body: 'You have changes that are not saved yet. If you leave this page, they will be lost.',
+    stay: 'Stay on this page',
+    leave: 'Leave page',
+  },
   nav: {
     label: 'Main menu',
     account: 'Your account',
@@ -612,12 +618,6 @@ export const en: TranslationShape<Translations> = {
         portal: 'By you',
         withdraw_all: 'Everything withdrawn',
       },
-    },
-    leave: {
-      title: 'Changes not saved',
-      body: 'You have changes that are not saved yet. If you leave this page, they will be lost.',
-      stay: 'Stay on this page',
-      leave: 'Leave page',
     },
     errors: {
       dateInPast: 'Choose today or a later day.',

@@ -26,6 +26,12 @@ export const nl = {
     advertiser: 'Adverteerder',
     admin: 'Beheerder',
   },
+  leaveGuard: {
+    title: 'Wijzigingen niet opgeslagen',
+    body: 'Je hebt wijzigingen die nog niet zijn opgeslagen. Als je deze pagina verlaat, gaan ze verloren.',
+    stay: 'Op deze pagina blijven',
+    leave: 'Pagina verlaten',
+  },
   nav: {
     label: 'Hoofdmenu',
     account: 'Je account',
@@ -611,12 +617,6 @@ export const nl = {
         portal: 'Door jou',
         withdraw_all: 'Alles ingetrokken',
       },
-    },
-    leave: {
-      title: 'Wijzigingen niet opgeslagen',
-      body: 'Je hebt wijzigingen die nog niet zijn opgeslagen. Als je deze pagina verlaat, gaan ze verloren.',
-      stay: 'Op deze pagina blijven',
-      leave: 'Pagina verlaten',
     },
     errors: {
       dateInPast: 'Kies vandaag of een latere dag.',

@@ -1,12 +1,13 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useBlocker } from 'react-router';
+import { Link } from 'react-router';
 import type { i18n as I18n, TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ConsentState } from '@dd/contract';
-import { Alert, Badge, buttonClassName, ConfirmDialog, PageHeader } from '@dd/ui';
+import { Alert, Badge, buttonClassName, PageHeader } from '@dd/ui';
 import { describeError } from '../../app/api-error';
 import { fieldErrorText } from '../../app/field-error-text';
+import { LeaveGuard } from '../../app/leave-guard';
 import { usePageTitle } from '../../app/page-title';
 import { useReferenceLabels } from '../../app/reference-data';
 import type { ReferenceLabels } from '../../app/reference-labels';
@@ -200,32 +201,6 @@ function saveErrorText(t: TFunction, i18n: I18n, error: unknown): string {
   const fieldKey = Object.values(described.fieldErrors).flat()[0];
   const detail = fieldKey ? fieldErrorText(t, i18n, fieldKey) : t(described.messageKey);
   return `${t('consent.saveBar.failed')} ${detail}`;
-}
-
-/** Unsaved choices are not lost by accident: asks before leaving the page, in the app or the browser. */
-function LeaveGuard({ dirty }: { dirty: boolean }) {
-  const { t } = useTranslation();
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
-
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
-
-  return (
-    <ConfirmDialog
-      open={blocker.state === 'blocked'}
-      title={t('consent.leave.title')}
-      confirmLabel={t('consent.leave.leave')}
-      cancelLabel={t('consent.leave.stay')}
-      onConfirm={() => blocker.proceed?.()}
-      onCancel={() => blocker.reset?.()}
-    >
-      <p>{t('consent.leave.body')}</p>
-    </ConfirmDialog>
-  );
 }
 
 function BlockedNotice({ reason }: { reason: ConsentState['blockedReason'] }) {

@@ -6,6 +6,7 @@ import { SAVED_SEGMENT_NAME_MAX, SEGMENT_LIMITS, savedSegmentNameSchema, type Pr
 import { Alert, Button, Icon, RadioCards, TextField } from '@dd/ui';
 import { describeError } from '../../app/api-error';
 import { fieldErrorText } from '../../app/field-error-text';
+import { LeaveGuard } from '../../app/leave-guard';
 import type { ReferenceLabels } from '../../app/reference-labels';
 import { useTRPC } from '../../app/trpc';
 import type { BuilderOptions } from './builder-options';
@@ -80,6 +81,9 @@ export function SegmentBuilder({ saved, initial, options, prices, labels }: Segm
   const focus = (id: string) => setFocusRequest({ id });
 
   const tree = useMemo(() => treeFromState(state), [state]);
+  const initialTree = useMemo(() => JSON.stringify(treeFromState(initial)), [initial]);
+  const dirty = JSON.stringify(tree) !== initialTree || name !== (saved?.name ?? '');
+
   const estimate = useSegmentEstimate(tree, purpose, locale);
   const canAdd = canAddCriterion(state);
   const count = criterionRows(state).length;
@@ -164,7 +168,7 @@ export function SegmentBuilder({ saved, initial, options, prices, labels }: Segm
       return;
     }
     // The saved segment is only named when its criteria are unchanged.
-    const unchanged = saved !== undefined && JSON.stringify(treeFromState(initial)) === JSON.stringify(tree);
+    const unchanged = saved !== undefined && initialTree === JSON.stringify(tree);
     const draft: PurchaseDraft = {
       segment: tree,
       savedSegmentId: unchanged ? saved.id : undefined,
@@ -300,6 +304,8 @@ export function SegmentBuilder({ saved, initial, options, prices, labels }: Segm
         </div>
         <p className="page-section__note">{t('segments.builder.buyHint')}</p>
       </section>
+      {/* "Buy" takes the criteria along to the purchase form (as a draft); saving stored them (and says so). */}
+      <LeaveGuard dirty={dirty} carriesWork={({ state }) => typeof state === 'object' && state !== null && ('draft' in state || 'saved' in state)} />
     </form>
   );
 }
