@@ -1,4 +1,5 @@
 import { loadBaseEnv } from '@dd/config';
+import { syncReferenceData } from '@dd/categories';
 import { createDb, migrateToLatest, openLocalDatabase } from '@dd/db';
 import { USAGE, parseSeedArgs } from './seed.options';
 import { SeedConflictError, demoLines, runSeed, summaryLine } from './seed.runner';
@@ -20,7 +21,9 @@ const database = await openLocalDatabase(env.DATABASE_URL);
 const concurrency = database.kind === 'server' ? 2 : 1;
 const db = createDb(database.url, { max: concurrency + 1, applicationName: 'seed' });
 try {
+  // Like `npm start`: a fresh install can be seeded before it was ever started.
   await migrateToLatest(db);
+  await syncReferenceData(db);
   console.log(
     `seed: customers=${options.customers} seed=${options.seed} months=${options.months} until=${options.until}${options.reset ? ' reset' : ''} database=${database.kind}`,
   );
