@@ -95,3 +95,34 @@ export function timeTiled(index: AudienceIndex, results: readonly SegmentResult[
   }
   return { copies, customers: options.customers * copies, p50: percentile(medians, 50), p95: percentile(medians, 95), exact, segments: results.length };
 }
+
+export interface PeerResult {
+  p50: number;
+  p95: number;
+  exact: number;
+  segments: number;
+}
+
+/** The same segments counted by a peer (DuckDB), timed like the engine: one warm-up pass, then the median of `repeats` per segment. */
+export async function timePeer(
+  peer: { count(query: SampledSegment, at: Date): Promise<number> },
+  results: readonly SegmentResult[],
+  options: { at: Date; repeats?: number },
+): Promise<PeerResult> {
+  const repeats = options.repeats ?? 5;
+  for (const { segment } of results) await peer.count(segment, options.at);
+  const medians: number[] = [];
+  let exact = 0;
+  for (const { segment, sqlCount } of results) {
+    const times: number[] = [];
+    let counted = -1;
+    for (let r = 0; r < repeats; r++) {
+      const started = performance.now();
+      counted = await peer.count(segment, options.at);
+      times.push(performance.now() - started);
+    }
+    medians.push(percentile(times, 50));
+    if (counted === sqlCount) exact++;
+  }
+  return { p50: percentile(medians, 50), p95: percentile(medians, 95), exact, segments: results.length };
+}

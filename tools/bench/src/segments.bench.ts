@@ -3,7 +3,8 @@ import { createAudienceEngine } from '@dd/audience';
 import { createBenchDatabase } from './bench-database';
 import { generatePopulation, populationCounts, type PopulationStats } from './population.generator';
 import { populationFingerprint, readPopulationMarker, writePopulationMarker } from './population.marker';
-import { compareSegments, timeTiled } from './segment.comparison';
+import { loadDuckDbPeer } from './duckdb.peer';
+import { compareSegments, timePeer, timeTiled } from './segment.comparison';
 import { breakdown, countSpread, int, lastLine, mismatchReport, ms, summarise, textTable } from './segment.report';
 import { sampleSegments } from './segment.sampler';
 
@@ -15,7 +16,8 @@ import { sampleSegments } from './segment.sampler';
  * the same run: engine p50/p95, the ratio of the medians, and exact equality for every segment.
  * `--keep` keeps the database as dd_bench_segments_<N> and reuses it next time (migrated forward).
  * `--tile 10` also counts the same segments on an index of ten copies of the population (10× the
- * customers), checked against ten times the SQL counts.
+ * customers), checked against ten times the SQL counts. `--duckdb` also counts them with DuckDB (the
+ * peer in BENCHMARKS.md) on the same members and prints how many times faster the engine is.
  */
 const { values } = parseArgs({
   options: {
@@ -26,6 +28,7 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     regenerate: { type: 'boolean', default: false },
     tile: { type: 'string', default: '1' },
+    duckdb: { type: 'boolean', default: false },
   },
 });
 const wholeNumber = (name: string, text: string, min: number, max: number) => {
@@ -78,6 +81,16 @@ try {
   const results = await compareSegments(bench.db, index, segments, { at, repeats, log });
   const summary = summarise(results);
   const tiled = copies > 1 ? timeTiled(index, results, copies, { at, customers, repeats }) : undefined;
+  let duck: (Awaited<ReturnType<typeof timePeer>> & { loadSeconds: number }) | undefined;
+  if (values.duckdb) {
+    const peer = await loadDuckDbPeer(bench.db, { log });
+    try {
+      log(`duckdb: counting the same ${segmentCount} segments (${repeats}× each after warm-up) …`);
+      duck = { ...(await timePeer(peer, results, { at, repeats })), loadSeconds: peer.loadSeconds };
+    } finally {
+      peer.close();
+    }
+  }
 
   console.log('');
   console.log(
@@ -105,11 +118,15 @@ try {
   console.log('engine = AudienceIndex.count (in memory, synchronous), median of the timed repeats per segment;');
   console.log('SQL = countWithSql (SELECT count(*) on PostgreSQL), one timed run per segment after a warm-up.');
   for (const mismatch of summary.mismatches) console.log(mismatchReport(mismatch));
+  if (duck) {
+    console.log(`duckdb: DuckDB in-process (2 threads) on the same members, one wide table (loaded in ${duck.loadSeconds.toFixed(1)} s), same eligibility; counts checked against SQL`);
+    console.log(`segments-duckdb: p50_ms=${ms(duck.p50)} p95_ms=${ms(duck.p95)} engine_speedup=${(duck.p50 / summary.engineP50).toFixed(1)} exact=${duck.exact}/${duck.segments}`);
+  }
   if (tiled) {
     console.log(`tiled: ${copies} copies of the population in one index, counts checked against ${copies} × the SQL count`);
     console.log(`segments-tiled: customers=${tiled.customers} p50_ms=${ms(tiled.p50)} p95_ms=${ms(tiled.p95)} exact=${tiled.exact}/${tiled.segments}`);
   }
-  failed = summary.mismatches.length > 0 || (tiled !== undefined && tiled.exact !== tiled.segments);
+  failed = summary.mismatches.length > 0 || (tiled !== undefined && tiled.exact !== tiled.segments) || (duck !== undefined && duck.exact !== duck.segments);
   console.log(lastLine(customers, summary));
 } finally {
   await bench.drop();
