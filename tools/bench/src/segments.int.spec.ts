@@ -4,6 +4,7 @@ import { isConsentCategory } from '@dd/categories';
 import { sql } from '@dd/db';
 import { createTestDatabase, type TestDatabase } from '@dd/db/testing';
 import { validateSegment } from '@dd/segments';
+import { loadDuckDbPeer } from './duckdb.peer';
 import { generatePopulation, type PopulationStats } from './population.generator';
 import { compareSegments, type SegmentResult } from './segment.comparison';
 import { mismatchReport } from './segment.report';
@@ -66,4 +67,25 @@ describe('segment benchmark (2,000 customers, 50 segments)', () => {
     // Realistic selectivity: most segments find somebody even among 2,000 customers.
     expect(results.filter((r) => r.sqlCount > 0).length).toBeGreaterThan(25);
   });
+
+  it('the DuckDB peer counts what PostgreSQL counts too, so its timings compare like with like', async () => {
+    const peer = await loadDuckDbPeer(test.db);
+    try {
+      expect(peer.rows).toBe(population.withFeatures - (await erasedWithFeatures()));
+      const at = new Date();
+      const differ: string[] = [];
+      for (const result of results) {
+        const counted = await peer.count(result.segment, at);
+        if (counted !== result.sqlCount) differ.push(`${mismatchReport(result)} duckdb=${counted}`);
+      }
+      expect(differ).toEqual([]);
+    } finally {
+      peer.close();
+    }
+  });
+
+  async function erasedWithFeatures(): Promise<number> {
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from users u join customer_features f on f.customer_id = u.id where u.erasure_requested_at is not null`.execute(test.db);
+    return rows[0]!.n;
+  }
 });

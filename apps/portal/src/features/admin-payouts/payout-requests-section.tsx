@@ -126,8 +126,9 @@ function RequestRow({ request, onDecide, onReturn }: { request: AdminPayoutReque
         <Badge tone={PAYOUT_STATUS_TONE[request.status]} dot>
           {t(`requests.statuses.${request.status}`)}
         </Badge>
+        {/* Loud only while it still asks for a decision; afterwards it is history. */}
         {request.reviewReasons.map((reason) => (
-          <span key={reason.code} className="admin-payouts__reason">
+          <span key={reason.code} className={request.status === 'in_review' ? 'admin-payouts__reason' : 'admin-payouts__sub'}>
             {reason.code === 'sharedIban'
               ? t('requests.reasons.sharedIban', { count: Number(reason.params['otherAccounts'] ?? 1) })
               : t('requests.reasons.unknown')}

@@ -55,7 +55,7 @@ function PayoutItem({ payout }: { payout: PayoutDto }) {
         {t('payouts.to', { iban: formatIban(payout.iban), name: payout.accountHolder })}
       </p>
       {payout.rejectionNote ? <p className="payout-item__note">{t('payouts.rejected', { note: payout.rejectionNote })}</p> : null}
-      {payout.status === 'returned' ? <p className="payout-item__note">{t('payouts.returned', { reason: returnReasonText(t, payout.returnReason) })}</p> : null}
+      {payout.status === 'returned' ? <p className="payout-item__note payout-item__note--returned">{t('payouts.returned', { reason: returnReasonText(t, payout.returnReason) })}</p> : null}
     </li>
   );
 }
