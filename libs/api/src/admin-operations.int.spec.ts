@@ -1,7 +1,6 @@
 import { once } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'bullmq';
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditRepository } from '@dd/accounts';
 import type { AuditSearchInput } from '@dd/contract';
@@ -10,6 +9,7 @@ import { runExport } from '@dd/gdpr';
 import { createRedisConnection, JOBS, queueNamesOf } from '@dd/queue';
 import { createTestQueues } from '@dd/queue/testing';
 import { createAppServices, type AppServices } from './services';
+import { rejection } from './testing/actors';
 import { createTestClient } from './testing/test-context';
 
 const PASSWORD = 'Zonnebloem-Akker-42';
@@ -27,14 +27,6 @@ afterAll(async () => {
   await tdb.drop();
 });
 
-async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
 
 const client = () => createTestClient(tdb.db, redis.queues, undefined, { services });
 

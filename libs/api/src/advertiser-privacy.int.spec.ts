@@ -5,12 +5,13 @@ import { DEFAULT_BILLING_SETTINGS } from '@dd/billing';
 import { PROFILE_CATEGORY_CODES } from '@dd/categories';
 import type { CreatePurchaseInput } from '@dd/contract';
 import { createTestDatabase, type TestDatabase } from '@dd/db/testing';
-import { auditLedger, recordDeposit } from '@dd/ledger';
+import { auditLedger } from '@dd/ledger';
 import { fulfilPurchase } from '@dd/marketplace';
 import { DEFAULT_PRIVACY_SETTINGS, type PrivacySettings } from '@dd/privacy';
 import { createTestQueues } from '@dd/queue/testing';
 import { createAppServices, type AppServices } from './services';
 import { advertiserReachable } from './testing/advertiser-surface';
+import { signedInAdmin, signedUpAdvertiser, TEST_PASSWORD as PASSWORD } from './testing/actors';
 import { createTestClient } from './testing/test-context';
 
 /**
@@ -21,7 +22,6 @@ import { createTestClient } from './testing/test-context';
  * in audience.int.spec.ts).
  */
 const K = 10;
-const PASSWORD = 'correct horse battery staple 42';
 const privacy: PrivacySettings = { ...DEFAULT_PRIVACY_SETTINGS, minimumAudience: K, estimatesPerMinute: 5_000, estimateQuestionsPerDay: 5_000 };
 
 let tdb: TestDatabase;
@@ -50,22 +50,11 @@ afterAll(async () => {
 });
 
 async function signedInAdvertiser() {
-  const client = createTestClient(tdb.db, redis.queues, undefined, { services });
-  await (await client.call()).auth.signUpAdvertiser({
-    displayName: 'Joost Bakker', email: `adv-${randomUUID()}@example.nl`, password: PASSWORD, organisationName: 'Bakker Media B.V.',
-    kvkNumber: '12345678', vatNumber: 'NL123456789B01', industry: 'retail', locale: 'nl',
-  });
-  const organisationId = (await (await client.call()).auth.me())!.organisation!.id;
-  await tdb.db.updateTable('organisations').set({ status: 'verified' }).where('id', '=', organisationId).execute();
-  await recordDeposit(tdb.db, { organisationId, amountCents: 100_000, idempotencyKey: `test:${randomUUID()}` });
-  return { client, organisationId };
+  return signedUpAdvertiser({ db: tdb.db, queues: redis.queues, services }, { organisationName: 'Bakker Media B.V.', withDetails: true, verified: true, depositCents: 100_000 });
 }
 
 async function approveAndFulfil(requestId: string) {
-  const email = `beheer-${randomUUID()}@example.nl`;
-  await services.accounts.ensureAdmin(email, PASSWORD);
-  const admin = createTestClient(tdb.db, redis.queues, undefined, { services });
-  await (await admin.call()).auth.signIn({ email, password: PASSWORD });
+  const { client: admin } = await signedInAdmin({ db: tdb.db, queues: redis.queues, services });
   await (await admin.call()).admin.moderation.decide({ id: requestId, decision: 'approve' });
   // What the worker's `marketplace.fulfil` job runs.
   return fulfilPurchase({ db: tdb.db, queues: redis.queues, privacy, billing: DEFAULT_BILLING_SETTINGS }, requestId);

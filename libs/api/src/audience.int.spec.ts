@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADULT, insertAudienceMember } from '@dd/audience/testing';
 import { PROFILE_CATEGORY_CODES } from '@dd/categories';
@@ -8,6 +7,7 @@ import { DEFAULT_PRIVACY_SETTINGS, type PrivacySettings } from '@dd/privacy';
 import { createTestQueues } from '@dd/queue/testing';
 import { knownMunicipalities } from '@dd/segments';
 import { createAppServices } from './services';
+import { rejection } from './testing/actors';
 import { createTestClient } from './testing/test-context';
 
 const K = 10;
@@ -41,11 +41,6 @@ async function advertiser(settings: PrivacySettings = privacy) {
   return { estimate: async (segment: unknown, purpose: 'insights' | 'offers' = 'insights') => (await client.call()).advertiser.estimate({ segment, purpose }), services };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
 
 const utrechtTravellers = { op: 'all', of: [{ field: 'province', in: ['NL-UT'] }, { field: 'interest', in: ['travel'] }] };
 

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_BILLING_SETTINGS, recordPurchase, runStatementImport } from '@dd/billing';
 import { camt053Document, FIXTURE_REFERENCES } from '@dd/billing/testing';
@@ -8,6 +7,7 @@ import { auditLedger } from '@dd/ledger';
 import { memberIds } from '@dd/ledger/testing';
 import { createTestQueues } from '@dd/queue/testing';
 import { createAppServices, type AppServices } from './services';
+import { rejection } from './testing/actors';
 import { createTestClient } from './testing/test-context';
 
 const PASSWORD = 'correct horse battery staple 42';
@@ -27,11 +27,6 @@ afterAll(async () => {
   await tdb.drop();
 });
 
-async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
 
 async function advertiser(organisationName = 'Fietsenwinkel De Spaak') {
   const client = createTestClient(tdb.db, redis.queues, undefined, { services });
@@ -66,6 +61,7 @@ describe('the advertiser’s billing procedures', () => {
     const summary = await (await client.call()).billing.summary();
     expect(summary).toEqual({
       balanceCents: 0,
+      reservedCents: 0,
       paymentReference: expect.stringMatching(/^DD\d{12}$/),
       topUp: { iban: IBAN, accountName: 'DataDividend B.V.', bic: 'ABNANL2A' },
       vatRateBp: 2_100,

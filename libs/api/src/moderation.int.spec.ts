@@ -1,20 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordDelivery } from '@dd/audience';
 import { ADULT, insertAudienceMember } from '@dd/audience/testing';
 import { PROFILE_CATEGORY_CODES } from '@dd/categories';
 import type { CreatePurchaseInput, ModerationItem } from '@dd/contract';
 import { createTestDatabase, type TestDatabase } from '@dd/db/testing';
-import { accountBalance, auditLedger, recordDeposit } from '@dd/ledger';
+import { accountBalance, auditLedger } from '@dd/ledger';
 import { requeueApprovedPurchases } from '@dd/marketplace';
 import { DEFAULT_PRIVACY_SETTINGS, type PrivacySettings } from '@dd/privacy';
 import { createTestQueues } from '@dd/queue/testing';
 import { canonicalKey, validateSegment } from '@dd/segments';
 import { createAppServices, type AppServices } from './services';
-import { createTestClient } from './testing/test-context';
+import { rejection, signedInAdmin, signedUpAdvertiser } from './testing/actors';
 
-const PASSWORD = 'correct horse battery staple 42';
 const K = 10;
 // A large epsilon keeps the noise near zero, so which side of k an audience falls on is predictable.
 const privacy: PrivacySettings = { ...DEFAULT_PRIVACY_SETTINGS, minimumAudience: K, estimateEpsilonMicro: 10_000_000, estimatesPerMinute: 5_000, estimateQuestionsPerDay: 5_000 };
@@ -37,28 +35,16 @@ afterAll(async () => {
   await tdb.drop();
 });
 
-async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
 
 async function advertiser(name = 'Fietsenwinkel De Spaak', withServices = services) {
-  const client = createTestClient(tdb.db, redis.queues, undefined, { services: withServices });
-  await (await client.call()).auth.signUpAdvertiser({ displayName: 'Sanne de Vries', email: `adv-${randomUUID()}@example.nl`, password: PASSWORD, organisationName: name, locale: 'nl' });
-  const organisationId = (await (await client.call()).auth.me())!.organisation!.id;
-  await tdb.db.updateTable('organisations').set({ status: 'verified' }).where('id', '=', organisationId).execute();
-  await recordDeposit(tdb.db, { organisationId, amountCents: 1_000_000, idempotencyKey: `test:${randomUUID()}` });
+  const world = { db: tdb.db, queues: redis.queues, services: withServices };
+  const { client, organisationId } = await signedUpAdvertiser(world, { organisationName: name, verified: true, depositCents: 1_000_000 });
   const purchases = async () => (await client.call()).advertiser.purchases;
   return { client, organisationId, purchases, create: async (input: CreatePurchaseInput) => (await purchases()).create(input) };
 }
 
 async function admin(withServices = services) {
-  const email = `beheer-${randomUUID()}@example.nl`;
-  await withServices.accounts.ensureAdmin(email, PASSWORD);
-  const client = createTestClient(tdb.db, redis.queues, undefined, { services: withServices });
-  await (await client.call()).auth.signIn({ email, password: PASSWORD });
-  const id = (await (await client.call()).auth.me())!.id;
+  const { client, id } = await signedInAdmin({ db: tdb.db, queues: redis.queues, services: withServices });
   return { client, id, moderation: async () => (await client.call()).admin.moderation };
 }
 

@@ -1,5 +1,4 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertAudienceMember } from '@dd/audience/testing';
 import { DEFAULT_BILLING_SETTINGS, dutchDate } from '@dd/billing';
@@ -12,6 +11,7 @@ import { DEFAULT_PRIVACY_SETTINGS, type PrivacySettings } from '@dd/privacy';
 import { createTestQueues } from '@dd/queue/testing';
 import { knownMunicipalities, validateSegment } from '@dd/segments';
 import { createAppServices, type AppServices } from './services';
+import { rejection } from './testing/actors';
 import { createTestClient } from './testing/test-context';
 
 const PASSWORD = 'correct horse battery staple 42';
@@ -37,11 +37,6 @@ afterAll(async () => {
   await tdb.drop();
 });
 
-async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
 
 /** A signed-up customer who is also an adult audience member in `town` with every profile category granted. */
 async function customer(town: string) {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@dd/db/testing';
 import { createTestQueues } from '@dd/queue/testing';
 import { createAppServices, type AppServices } from './services';
+import { rejection } from './testing/actors';
 import { createTestClient } from './testing/test-context';
 
 const PASSWORD = 'Zonnebloem-Akker-42';
@@ -23,14 +23,6 @@ afterAll(async () => {
   await tdb.drop();
 });
 
-async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
 
 const client = () => createTestClient(tdb.db, redis.queues, undefined, { services });
 

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADULT, insertAudienceMember } from '@dd/audience/testing';
 import { invoiceAmounts } from '@dd/billing';
@@ -7,14 +6,14 @@ import { PROFILE_CATEGORY_CODES } from '@dd/categories';
 import type { CreatePurchaseInput, PurchaseSummary } from '@dd/contract';
 import { sql } from '@dd/db';
 import { createTestDatabase, type TestDatabase } from '@dd/db/testing';
-import { accountBalance, auditLedger, recordDeposit } from '@dd/ledger';
+import { accountBalance, auditLedger } from '@dd/ledger';
 import { DEFAULT_PRIVACY_SETTINGS, type PrivacySettings } from '@dd/privacy';
 import { createTestQueues } from '@dd/queue/testing';
 import { canonicalKey, canonicalise } from '@dd/segments';
 import { createAppServices, type AppServices } from './services';
+import { rejection, signedInAdmin, signedUpAdvertiser } from './testing/actors';
 import { createTestClient } from './testing/test-context';
 
-const PASSWORD = 'correct horse battery staple 42';
 const K = 10;
 // A large epsilon keeps the noise near zero, so amounts are predictable; the threshold still applies.
 const privacy: PrivacySettings = { ...DEFAULT_PRIVACY_SETTINGS, minimumAudience: K, estimateEpsilonMicro: 10_000_000, estimatesPerMinute: 5_000, estimateQuestionsPerDay: 5_000 };
@@ -37,29 +36,17 @@ afterAll(async () => {
   await tdb.drop();
 });
 
-async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
 
 async function advertiser(options: { verified?: boolean; topUpCents?: number } = {}) {
-  const client = createTestClient(tdb.db, redis.queues, undefined, { services });
-  await (await client.call()).auth.signUpAdvertiser({ displayName: 'Sanne de Vries', email: `adv-${randomUUID()}@example.nl`, password: PASSWORD, organisationName: 'Fietsenwinkel De Spaak', locale: 'nl' });
-  const organisationId = (await (await client.call()).auth.me())!.organisation!.id;
-  if (options.verified ?? true) await tdb.db.updateTable('organisations').set({ status: 'verified' }).where('id', '=', organisationId).execute();
-  if (options.topUpCents) await recordDeposit(tdb.db, { organisationId, amountCents: options.topUpCents, idempotencyKey: `test:${randomUUID()}` });
+  const world = { db: tdb.db, queues: redis.queues, services };
+  const { client, organisationId } = await signedUpAdvertiser(world, { verified: options.verified ?? true, depositCents: options.topUpCents });
   const purchases = async () => (await client.call()).advertiser.purchases;
   const failed = async (path: string, call: Promise<unknown>) => client.errorShape(await rejection(call), path);
   return { client, organisationId, purchases, failed };
 }
 
 async function admin() {
-  const email = `beheer-${randomUUID()}@example.nl`;
-  await services.accounts.ensureAdmin(email, PASSWORD);
-  const client = createTestClient(tdb.db, redis.queues, undefined, { services });
-  await (await client.call()).auth.signIn({ email, password: PASSWORD });
-  return client;
+  return (await signedInAdmin({ db: tdb.db, queues: redis.queues, services })).client;
 }
 
 const balances = async (organisationId: string) => ({

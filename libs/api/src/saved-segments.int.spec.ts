@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SegmentNode } from '@dd/contract';
 import { createTestDatabase, type TestDatabase } from '@dd/db/testing';
 import { createTestQueues } from '@dd/queue/testing';
 import { canonicalKey, canonicalise, knownMunicipalities, MAX_SAVED_SEGMENTS } from '@dd/segments';
 import { createAppServices } from './services';
+import { rejection } from './testing/actors';
 import { createTestClient } from './testing/test-context';
 
 const PASSWORD = 'correct horse battery staple 42';
@@ -35,11 +35,6 @@ async function advertiser(organisationName = 'Bakker Media B.V.') {
   return { client, viewer, segments };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
 
 /** What the portal receives for a failed call: the error after the router's formatter. */
 async function failed(client: ReturnType<typeof createTestClient>, path: string, call: Promise<unknown>) {

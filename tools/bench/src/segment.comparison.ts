@@ -62,67 +62,62 @@ export async function compareSegments(db: Db, index: AudienceIndex, segments: re
   return results;
 }
 
-export interface TiledResult {
-  copies: number;
-  customers: number;
+export interface TimedResult {
   p50: number;
   p95: number;
+  /** Segments whose count equals the expected one. */
   exact: number;
   segments: number;
+}
+
+/**
+ * Times a counter on the benchmark's segments like the engine: one warm-up pass, then the median
+ * of `repeats` counts per segment; p50/p95 over those medians, and how many counts were as expected.
+ */
+async function timeCounts(
+  results: readonly SegmentResult[],
+  count: (segment: SampledSegment) => number | Promise<number>,
+  expected: (result: SegmentResult) => number,
+  repeats: number,
+): Promise<TimedResult> {
+  for (const { segment } of results) await count(segment);
+  const medians: number[] = [];
+  let exact = 0;
+  for (const result of results) {
+    const times: number[] = [];
+    let counted = -1;
+    for (let r = 0; r < repeats; r++) {
+      const started = performance.now();
+      counted = await count(result.segment);
+      times.push(performance.now() - started);
+    }
+    medians.push(percentile(times, 50));
+    if (counted === expected(result)) exact++;
+  }
+  return { p50: percentile(medians, 50), p95: percentile(medians, 95), exact, segments: results.length };
 }
 
 /**
  * The same segments on an index of `copies` copies of the population (AudienceIndex.tiled): how the
  * count scales with size, on data whose exact answer is known (copies × the SQL count at 1×).
  */
-export function timeTiled(index: AudienceIndex, results: readonly SegmentResult[], copies: number, options: { at: Date; customers: number; repeats?: number }): TiledResult {
+export async function timeTiled(
+  index: AudienceIndex,
+  results: readonly SegmentResult[],
+  copies: number,
+  options: { at: Date; customers: number; repeats?: number },
+): Promise<TimedResult & { copies: number; customers: number }> {
   const tiled = index.tiled(copies);
   const nowMs = options.at.getTime();
-  const repeats = options.repeats ?? 5;
-  for (const { segment } of results) tiled.count(segment, nowMs);
-  const medians: number[] = [];
-  let exact = 0;
-  for (const { segment, sqlCount } of results) {
-    const times: number[] = [];
-    let counted = -1;
-    for (let r = 0; r < repeats; r++) {
-      const started = performance.now();
-      counted = tiled.count(segment, nowMs);
-      times.push(performance.now() - started);
-    }
-    medians.push(percentile(times, 50));
-    if (counted === sqlCount * copies) exact++;
-  }
-  return { copies, customers: options.customers * copies, p50: percentile(medians, 50), p95: percentile(medians, 95), exact, segments: results.length };
+  const timed = await timeCounts(results, (segment) => tiled.count(segment, nowMs), (r) => r.sqlCount * copies, options.repeats ?? 5);
+  return { ...timed, copies, customers: options.customers * copies };
 }
 
-export interface PeerResult {
-  p50: number;
-  p95: number;
-  exact: number;
-  segments: number;
-}
-
-/** The same segments counted by a peer (DuckDB), timed like the engine: one warm-up pass, then the median of `repeats` per segment. */
-export async function timePeer(
+/** The same segments counted by a peer (DuckDB), checked against the SQL counts. */
+export function timePeer(
   peer: { count(query: SampledSegment, at: Date): Promise<number> },
   results: readonly SegmentResult[],
   options: { at: Date; repeats?: number },
-): Promise<PeerResult> {
-  const repeats = options.repeats ?? 5;
-  for (const { segment } of results) await peer.count(segment, options.at);
-  const medians: number[] = [];
-  let exact = 0;
-  for (const { segment, sqlCount } of results) {
-    const times: number[] = [];
-    let counted = -1;
-    for (let r = 0; r < repeats; r++) {
-      const started = performance.now();
-      counted = await peer.count(segment, options.at);
-      times.push(performance.now() - started);
-    }
-    medians.push(percentile(times, 50));
-    if (counted === sqlCount) exact++;
-  }
-  return { p50: percentile(medians, 50), p95: percentile(medians, 95), exact, segments: results.length };
+): Promise<TimedResult> {
+  return timeCounts(results, (segment) => peer.count(segment, options.at), (r) => r.sqlCount, options.repeats ?? 5);
 }

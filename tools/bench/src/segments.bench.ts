@@ -80,7 +80,7 @@ try {
   log(`counting ${segmentCount} segments with the index (${repeats}× each after warm-up) and with PostgreSQL …`);
   const results = await compareSegments(bench.db, index, segments, { at, repeats, log });
   const summary = summarise(results);
-  const tiled = copies > 1 ? timeTiled(index, results, copies, { at, customers, repeats }) : undefined;
+  const tiled = copies > 1 ? await timeTiled(index, results, copies, { at, customers, repeats }) : undefined;
   let duck: (Awaited<ReturnType<typeof timePeer>> & { loadSeconds: number }) | undefined;
   if (values.duckdb) {
     const peer = await loadDuckDbPeer(bench.db, { log });
