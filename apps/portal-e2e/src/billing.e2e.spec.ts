@@ -93,8 +93,8 @@ describe('an advertiser tops up by bank transfer and an admin imports the platfo
     await adminPage.getByRole('heading', { level: 1, name: `Welkom, ${admin.displayName}` }).waitFor();
 
     await openFromMenu(adminPage, 'Bankafschriften', 'Bankafschriften');
-    await adminPage.getByText('Nog geen afschriften geïmporteerd.').waitFor();
-    await adminPage.getByText('Niets te beoordelen', { exact: false }).waitFor();
+    // The e2e specs share one platform, so another spec may have imported a statement already:
+    // the page is checked for its instructions, not for being empty.
     await adminPage.getByText(/Download bij de bank het afschrift van NL91 ABNA 0417 1643 00/).waitFor();
 
     await adminPage.getByRole('button', { name: 'Importeren' }).click();

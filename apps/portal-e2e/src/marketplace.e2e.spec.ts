@@ -494,6 +494,22 @@ describe('the marketplace, end to end: consent, verification, top-up, purchase, 
     await saveScreenshot(customer, 'marketplace-customer-earnings');
   });
 
+  it('the admin finds every decision in the audit log and the marketplace queue under “Beheer”', async () => {
+    await openFromMenu(adminPage, 'Auditlog', 'Auditlog');
+    await adminPage.getByLabel('Zoekterm').fill('purchase.');
+    await adminPage.getByRole('button', { name: 'Zoeken', exact: true }).click();
+    const table = adminPage.getByRole('table', { name: 'Auditlog, nieuwste eerst' });
+    await table.getByText('purchase.rejected').first().waitFor();
+    expect(await table.getByText('purchase.approved').count()).toBe(2);
+    expect(await table.getByText('purchase.requested').count()).toBe(3);
+    await saveScreenshot(adminPage, 'marketplace-admin-audit');
+
+    await openFromMenu(adminPage, 'Beheer', 'Taken en verzoeken');
+    await adminPage.getByRole('heading', { name: 'Achtergrondtaken' }).waitFor();
+    await adminPage.getByText('marketplace', { exact: true }).first().waitFor();
+    await saveScreenshot(adminPage, 'marketplace-admin-operations');
+  });
+
   it('the ledger sums to zero, and so does every transaction', async () => {
     const total = await sql<{ sum: string | null }>`select sum(amount_cents)::text as sum from ledger_postings`.execute(db);
     expect(Number(total.rows[0]!.sum ?? 0)).toBe(0);

@@ -75,7 +75,7 @@ describe('fulfilling an insight report', () => {
 
     // Reservation released, net + VAT charged: what is left is the reservation minus the invoice.
     const invoice = await db.selectFrom('invoices').select(['id', 'total_cents', 'description']).where('sale_id', '=', row.sale_id!).executeTakeFirstOrThrow();
-    expect(invoice.description).toMatch(/Insight report "Fietsers in Utrecht"/);
+    expect(invoice.description).toBe('Inzichtrapport / insight report "Fietsers in Utrecht" (bereikte leden / members reached)');
     expect(await accountBalance(db, 'advertiser_reserved', organisationId)).toBe(0);
     expect(await accountBalance(db, 'advertiser_balance', organisationId)).toBe(RESERVED_CENTS - invoice.total_cents);
     expect(await auditLedger(db)).toMatchObject({ sumCents: 0, unbalancedTransactions: 0, balanceMismatches: 0 });
