@@ -1,12 +1,11 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql, type Db } from '@dd/db';
-import { createTestDatabase, testRedisUrl, type TestDatabase } from '@dd/db/testing';
 import { auditLedger, createSale, distributionJobId, enqueueDistribution, splitSale } from '@dd/ledger';
 import { insertFundedOrganisation, memberIds } from '@dd/ledger/testing';
-import { createQueues, createRedisConnection, type Queues } from '@dd/queue';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWorker, type WorkerProcess } from './testing/worker-process';
+import type { Queues } from '@dd/queue';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { crashTestWorld } from './testing/crash-world';
 import { waitFor } from './testing/worker.testing';
 
 const MEMBERS = 20_000;
@@ -14,25 +13,12 @@ const BATCH = 500;
 const AMOUNT = 740_003;
 
 describe('a worker killed again and again while it distributes a sale', () => {
-  let database: TestDatabase;
+  const world = crashTestWorld();
   let db: Db;
   let queues: Queues;
-  const prefix = `test-${randomUUID()}`;
-  const connection = createRedisConnection(testRedisUrl, 'producer');
-  const workers: WorkerProcess[] = [];
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    db = database.db;
-    queues = createQueues(connection, prefix);
-  });
-
-  afterAll(async () => {
-    for (const worker of workers) worker.child.kill('SIGKILL');
-    for (const queue of queues.all()) await queue.obliterate({ force: true }).catch(() => undefined);
-    await queues.close();
-    connection.disconnect();
-    await database?.drop();
+    ({ db, queues } = await world.open());
   });
 
   const creditBatches = async (saleId: string) =>
@@ -58,7 +44,6 @@ describe('a worker killed again and again while it distributes a sale', () => {
     const settings = { memberShareBp: 7_000, distributionBatchSize: BATCH };
     const { saleId } = await createSale(db, { idempotencyKey: `order-${randomUUID()}`, organisationId, amountCents: AMOUNT, memberIds: members }, settings);
     await enqueueDistribution(queues, saleId);
-    const env = { DATABASE_URL: database.url, REDIS_URL: testRedisUrl, QUEUE_PREFIX: prefix };
 
     // Four kills at different moments: inside an open write transaction (twice), right after a
     // batch committed, and after a random pause. Each must land while the sale is unfinished.
@@ -66,8 +51,7 @@ describe('a worker killed again and again while it distributes a sale', () => {
     const kills: { moment: string; batchesBefore: number; batchesAtKill: number }[] = [];
     for (const moment of moments) {
       const batchesBefore = await creditBatches(saleId);
-      const worker = startWorker(env);
-      workers.push(worker);
+      const worker = world.startWorker();
       const died = worker.exit.then((code) => {
         throw new Error(`worker exited (${code}) before it was killed:\n${worker.output()}`);
       });
@@ -95,8 +79,7 @@ describe('a worker killed again and again while it distributes a sale', () => {
     expect(kills.every((kill) => kill.batchesAtKill > kill.batchesBefore && kill.batchesAtKill < batches)).toBe(true);
 
     // The last worker picks the job up after the dead one's lock expires, and finishes it.
-    const last = startWorker(env);
-    workers.push(last);
+    const last = world.startWorker();
     await waitFor('the sale to be distributed', async () => ((await status(saleId)) === 'distributed' ? true : undefined), 45_000);
     const ledger = queues.get('ledger');
     await waitFor('the job to complete', async () => ((await ledger.getJobState(distributionJobId(saleId))) === 'completed' ? true : undefined), 10_000);

@@ -1,39 +1,25 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { composeIBAN } from 'ibantools';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sql, type Db } from '@dd/db';
-import { createTestDatabase, testRedisUrl, type TestDatabase } from '@dd/db/testing';
 import { accountBalance, auditLedger, createSale, distributeSale } from '@dd/ledger';
 import { insertFundedOrganisation } from '@dd/ledger/testing';
 import { batchFileJobId, checkPain001, createPayoutService, DEFAULT_PAYOUT_SETTINGS, readPain001, renderBatchFile, sha256, writeBatchFile } from '@dd/payouts';
-import { createQueues, createRedisConnection, type Queues } from '@dd/queue';
-import { startWorker, type WorkerProcess } from './testing/worker-process';
+import type { Queues } from '@dd/queue';
+import { crashTestWorld } from './testing/crash-world';
 import { waitFor } from './testing/worker.testing';
 
 const PAYOUTS = 4_000;
 const CENTS = 1_250;
 
 describe('a worker killed while it writes a payout batch file', () => {
-  let database: TestDatabase;
+  const world = crashTestWorld();
   let db: Db;
   let queues: Queues;
-  const prefix = `test-${randomUUID()}`;
-  const connection = createRedisConnection(testRedisUrl, 'producer');
-  const workers: WorkerProcess[] = [];
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    db = database.db;
-    queues = createQueues(connection, prefix);
-  });
-
-  afterAll(async () => {
-    for (const worker of workers) worker.child.kill('SIGKILL');
-    for (const queue of queues.all()) await queue.obliterate({ force: true }).catch(() => undefined);
-    await queues.close();
-    connection.disconnect();
-    await database?.drop();
+    ({ db, queues } = await world.open());
   });
 
   /** Members with earnings from one real sale, each with an approved request to an IBAN of their own. */
@@ -62,12 +48,10 @@ describe('a worker killed while it writes a payout batch file', () => {
     const payouts = createPayoutService({ db, queues, settings: { ...DEFAULT_PAYOUT_SETTINGS, holdingDays: 0 } });
     const batch = await payouts.createBatch(randomUUID(), requestIds);
     const jobs = queues.get('payouts');
-    const env = { DATABASE_URL: database.url, REDIS_URL: testRedisUrl, QUEUE_PREFIX: prefix };
 
     // Killed twice while the job runs: as soon as it is taken, and a moment into writing the file.
     for (const pause of [0, randomInt(20, 80)]) {
-      const worker = startWorker(env);
-      workers.push(worker);
+      const worker = world.startWorker();
       await waitFor('the worker to take the job', async () => ((await jobs.getJobState(batchFileJobId(batch.id))) === 'active' ? true : undefined), 30_000);
       await sleep(pause);
       worker.child.kill('SIGKILL');
@@ -75,8 +59,7 @@ describe('a worker killed while it writes a payout batch file', () => {
       expect(await batchStatus(batch.id)).toBe('generating');
     }
 
-    const last = startWorker(env);
-    workers.push(last);
+    const last = world.startWorker();
     await waitFor('the file to be written', async () => ((await batchStatus(batch.id)) === 'ready' ? true : undefined), 45_000);
     // Under load the job may lose its short lock and run once more (finding the file written) before it completes.
     await waitFor('the job to complete', async () => ((await jobs.getJobState(batchFileJobId(batch.id))) === 'completed' ? true : undefined), 30_000).catch((error: Error) => {
