@@ -1,4 +1,3 @@
-import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { STATEMENT_MAX_BYTES } from '@dd/contract';
@@ -6,7 +5,7 @@ import { Alert, Button, Card, FileField } from '@dd/ui';
 import { describeError } from '../../app/api-error';
 import { formatBytes } from '../../app/format';
 import { useTRPC } from '../../app/trpc';
-import { checkStatementFile, type FileProblem } from '../my-data/upload-rules';
+import { useStatementUpload } from '../my-data/use-statement-upload';
 import { formatIban } from '../billing/billing-format';
 import { CAMT_ACCEPT, statementProblemText } from './statement-rules';
 
@@ -16,49 +15,18 @@ export function StatementUploadPanel({ platformIban }: { platformIban: string | 
   const { t: tc } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const inputRef = useRef<HTMLInputElement>(null);
-  const [file, setFile] = useState<File | null>(null);
-  const [problem, setProblem] = useState<FileProblem | null>(null);
-  const [accepted, setAccepted] = useState<string | null>(null);
   const limit = formatBytes(STATEMENT_MAX_BYTES, i18n.language);
 
   const upload = useMutation(
     trpc.admin.billing.uploadStatement.mutationOptions({
       onSuccess: (statement) => {
-        setAccepted(statement.fileName);
-        setFile(null);
         queryClient.setQueryData(trpc.admin.billing.statements.queryKey(), (current) => [statement, ...(current ?? []).filter((s) => s.id !== statement.id)]);
         void queryClient.invalidateQueries({ queryKey: trpc.admin.billing.statements.queryKey() });
       },
     }),
   );
 
-  const choose = (event: ChangeEvent<HTMLInputElement>) => {
-    const chosen = event.target.files?.[0] ?? null;
-    setFile(chosen);
-    setAccepted(null);
-    upload.reset();
-    if (problem) setProblem(checkStatementFile(chosen));
-  };
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setAccepted(null);
-    const found = checkStatementFile(file);
-    setProblem(found);
-    if (found || !file) {
-      inputRef.current?.focus();
-      return;
-    }
-    const body = new FormData();
-    body.append('file', file);
-    upload.mutate(body, {
-      onSuccess: () => {
-        if (inputRef.current) inputRef.current.value = '';
-      },
-      onError: () => inputRef.current?.focus(),
-    });
-  };
+  const { inputRef, file, problem, accepted, choose, submit } = useStatementUpload(upload, (statement) => statement.fileName);
 
   const serverError = upload.isError ? describeError(upload.error) : null;
   const fileError = serverError?.fieldErrors['file']?.[0];

@@ -1,4 +1,3 @@
-import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { STATEMENT_MAX_BYTES, SUPPORTED_STATEMENT_FORMATS } from '@dd/contract';
@@ -7,7 +6,8 @@ import { describeError } from '../../app/api-error';
 import { formatBytes } from '../../app/format';
 import { useTRPC } from '../../app/trpc';
 import { problemText } from './problem-text';
-import { checkStatementFile, STATEMENT_ACCEPT, type FileProblem } from './upload-rules';
+import { STATEMENT_ACCEPT } from './upload-rules';
+import { useStatementUpload } from './use-statement-upload';
 
 const FORMATS = SUPPORTED_STATEMENT_FORMATS.join(', ');
 
@@ -16,50 +16,18 @@ export function UploadPanel() {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const inputRef = useRef<HTMLInputElement>(null);
-  const [file, setFile] = useState<File | null>(null);
-  const [problem, setProblem] = useState<FileProblem | null>(null);
-  const [accepted, setAccepted] = useState<string | null>(null);
   const limit = formatBytes(STATEMENT_MAX_BYTES, i18n.language);
 
   const upload = useMutation(
     trpc.imports.upload.mutationOptions({
       onSuccess: (summary) => {
-        setAccepted(summary.fileName);
-        setFile(null);
         queryClient.setQueryData(trpc.imports.list.queryKey(), (current) => [summary, ...(current ?? []).filter((u) => u.id !== summary.id)]);
         void queryClient.invalidateQueries({ queryKey: trpc.imports.list.queryKey() });
       },
     }),
   );
 
-  const choose = (event: ChangeEvent<HTMLInputElement>) => {
-    const chosen = event.target.files?.[0] ?? null;
-    setFile(chosen);
-    setAccepted(null);
-    upload.reset();
-    // Once a problem was shown, re-check as the choice changes so the message never lags behind.
-    if (problem) setProblem(checkStatementFile(chosen));
-  };
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setAccepted(null);
-    const found = checkStatementFile(file);
-    setProblem(found);
-    if (found || !file) {
-      inputRef.current?.focus();
-      return;
-    }
-    const body = new FormData();
-    body.append('file', file);
-    upload.mutate(body, {
-      onSuccess: () => {
-        if (inputRef.current) inputRef.current.value = '';
-      },
-      onError: () => inputRef.current?.focus(),
-    });
-  };
+  const { inputRef, file, problem, accepted, choose, submit } = useStatementUpload(upload, (summary) => summary.fileName);
 
   const serverError = upload.isError ? describeError(upload.error) : null;
   const fileError = serverError?.fieldErrors['file']?.[0];
