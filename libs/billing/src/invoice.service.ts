@@ -1,3 +1,5 @@
+import { randomInt } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Db } from '@dd/db';
 import { DomainError } from '@dd/errors';
 import {
@@ -48,6 +50,10 @@ export const vatKey = (saleId: string) => `invoice:${saleId}:vat`;
 /** The product line's default text when the caller has nothing more specific. */
 export const DEFAULT_INVOICE_DESCRIPTION = 'DataDividend audience data (members reached)';
 
+const MAX_ATTEMPTS = 5;
+/** Deadlock detected, or a serialization failure: the transaction was rolled back and may run again. */
+const isRetryable = (error: unknown) => ['40P01', '40001'].includes((error as { code?: string } | null)?.code ?? '');
+
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
 }
@@ -90,55 +96,63 @@ export async function invoiceSale(
   const seller: InvoiceSeller = { ...settings.seller, iban: settings.platformIban, accountName: settings.platformAccountName };
   const buyerCopy: InvoiceBuyer = { name: buyer.name, kvkNumber: buyer.kvk_number, vatNumber: buyer.vat_number, contactEmail: buyer.contact_email };
 
-  try {
-    return await db.transaction().execute(async (trx): Promise<IssuedInvoice> => {
-      if (input.release) await postTransaction(trx, input.release);
-      await chargeSale(trx, sale);
-      const sequence = await invoiceRepository.nextSequence(trx, year);
-      const number = invoiceNumber(year, sequence);
-      let vatTransactionId: number | null = null;
-      if (amounts.vatCents > 0) {
-        const advertiser = await ensureOwnedAccount(trx, 'advertiser_balance', sale.organisation_id);
-        const { vat_payable: vat } = await platformAccounts(trx);
-        // Not tagged with the sale id: the sale's own charge already posts to the advertiser's account.
-        const posted = await postTransaction(trx, {
-          idempotencyKey: vatKey(sale.id),
-          kind: 'invoice.vat',
-          reference: number,
-          metadata: { saleId: sale.id, vatRateBp: amounts.vatRateBp },
-          postings: [
-            { accountId: advertiser, amountCents: amounts.vatCents },
-            { accountId: vat, amountCents: -amounts.vatCents },
-          ],
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction().execute(async (trx): Promise<IssuedInvoice> => {
+        if (input.release) await postTransaction(trx, input.release);
+        await chargeSale(trx, sale);
+        const sequence = await invoiceRepository.nextSequence(trx, year);
+        const number = invoiceNumber(year, sequence);
+        let vatTransactionId: number | null = null;
+        if (amounts.vatCents > 0) {
+          const advertiser = await ensureOwnedAccount(trx, 'advertiser_balance', sale.organisation_id);
+          const { vat_payable: vat } = await platformAccounts(trx);
+          // Not tagged with the sale id: the sale's own charge already posts to the advertiser's account.
+          const posted = await postTransaction(trx, {
+            idempotencyKey: vatKey(sale.id),
+            kind: 'invoice.vat',
+            reference: number,
+            metadata: { saleId: sale.id, vatRateBp: amounts.vatRateBp },
+            postings: [
+              { accountId: advertiser, amountCents: amounts.vatCents },
+              { accountId: vat, amountCents: -amounts.vatCents },
+            ],
+          });
+          vatTransactionId = posted.transactionId;
+        }
+        const invoiceId = await invoiceRepository.insert(trx, {
+          sale_id: sale.id,
+          organisation_id: sale.organisation_id,
+          year,
+          sequence,
+          number,
+          issued_on: issuedOn,
+          supplied_on: dutchDate(sale.created_at),
+          description: input.description?.trim() || DEFAULT_INVOICE_DESCRIPTION,
+          quantity: input.quantity ?? sale.member_count,
+          net_cents: amounts.netCents,
+          vat_rate_bp: amounts.vatRateBp,
+          vat_cents: amounts.vatCents,
+          total_cents: amounts.totalCents,
+          seller: { ...seller },
+          buyer: { ...buyerCopy },
+          vat_transaction_id: vatTransactionId,
         });
-        vatTransactionId = posted.transactionId;
-      }
-      const invoiceId = await invoiceRepository.insert(trx, {
-        sale_id: sale.id,
-        organisation_id: sale.organisation_id,
-        year,
-        sequence,
-        number,
-        issued_on: issuedOn,
-        supplied_on: dutchDate(sale.created_at),
-        description: input.description?.trim() || DEFAULT_INVOICE_DESCRIPTION,
-        quantity: input.quantity ?? sale.member_count,
-        net_cents: amounts.netCents,
-        vat_rate_bp: amounts.vatRateBp,
-        vat_cents: amounts.vatCents,
-        total_cents: amounts.totalCents,
-        seller: { ...seller },
-        buyer: { ...buyerCopy },
-        vat_transaction_id: vatTransactionId,
+        return { invoiceId, number, created: true };
       });
-      return { invoiceId, number, created: true };
-    });
-  } catch (error) {
-    // Invoiced concurrently: the other call's number stands, ours was rolled back with everything else.
-    if (!isUniqueViolation(error)) throw error;
-    const again = await invoiceRepository.bySale(db, input.saleId);
-    if (!again) throw error;
-    return { invoiceId: again.id, number: again.number, created: false };
+    } catch (error) {
+      // Two purchases of one advertiser charged at the same moment can deadlock on its account and the
+      // invoice counter; PostgreSQL rolls one back whole, so it simply runs again.
+      if (isRetryable(error) && attempt < MAX_ATTEMPTS) {
+        await sleep(randomInt(5, 50) * attempt);
+        continue;
+      }
+      // Invoiced concurrently: the other call's number stands, ours was rolled back with everything else.
+      if (!isUniqueViolation(error)) throw error;
+      const again = await invoiceRepository.bySale(db, input.saleId);
+      if (!again) throw error;
+      return { invoiceId: again.id, number: again.number, created: false };
+    }
   }
 }
 
