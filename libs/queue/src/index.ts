@@ -24,3 +24,5 @@ export { createRedisRateLimiter } from './rate-limiter';
 export type { RateLimiter, RateLimitResult } from './rate-limiter';
 export { QUEUE_COUNT_STATES, queueOverview, retryFailedJob } from './queue-overview';
 export type { FailedJobView, QueueCountState, QueueView, RetryOutcome } from './queue-overview';
+export { ensureLocalRedis } from './local-redis';
+export type { LocalRedis } from './local-redis';

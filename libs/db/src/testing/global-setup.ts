@@ -20,7 +20,7 @@ export async function prepareTemplate(options: TemplateOptions = {}): Promise<()
   // Several test projects list this setup; in one run only the first may clean up, or it would
   // drop the databases the others' already-started processes (the e2e API) are using.
   if (process.env['DD_TEST_TEMPLATE'] === name) return async () => {};
-  const admin = new pg.Client({ connectionString: adminUrl });
+  const admin = new pg.Client({ connectionString: adminUrl() });
   await admin.connect();
   try {
     const exists = await admin.query('select 1 from pg_database where datname = $1', [name]);

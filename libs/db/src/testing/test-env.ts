@@ -3,8 +3,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
-/** The server tests run against: the machine's PostgreSQL unless TEST_DATABASE_URL says otherwise. */
-export const adminUrl = process.env['TEST_DATABASE_URL'] ?? 'postgres://root@127.0.0.1:5432/postgres';
+/**
+ * The server tests run against. The workspace's global setup sets TEST_DATABASE_URL before any
+ * test file loads (to an embedded server when the variable was unset), so it is read when called:
+ * the setup itself imports this module before it has decided.
+ */
+export const adminUrl = (): string => process.env['TEST_DATABASE_URL'] ?? 'postgres://root@127.0.0.1:5432/postgres';
+/** Test files load after the global setup, so a constant is right for them. */
 export const testRedisUrl = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 
 const migrationsDir = fileURLToPath(new URL('../../migrations/', import.meta.url));
@@ -17,7 +22,7 @@ export function templateName(fingerprint = ''): string {
 }
 
 export function urlFor(database: string): string {
-  const url = new URL(adminUrl);
+  const url = new URL(adminUrl());
   url.pathname = `/${database}`;
   return url.toString();
 }
