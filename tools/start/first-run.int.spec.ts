@@ -16,6 +16,9 @@ let checkout: string;
 let platform: ChildProcess;
 let output = '';
 let baseUrl: string;
+/** The signed-in customer of the checks below. */
+let cookie: string;
+const portalHeaders = () => ({ origin: baseUrl, 'x-trpc-source': 'portal' });
 
 function copyCheckout(): string {
   const dir = mkdtempSync(join(tmpdir(), 'dd-first-run-'));
@@ -114,7 +117,7 @@ describe('the first run of a fresh checkout', () => {
       body: JSON.stringify({ displayName: 'Eerste Keer', email: `eerste-${randomBytes(3).toString('hex')}@example.nl`, password: 'Tulpenveld-Lente-7' }),
     });
     expect(signUp.status).toBe(200);
-    const cookie = String(signUp.headers.get('set-cookie')).split(';')[0]!;
+    cookie = String(signUp.headers.get('set-cookie')).split(';')[0]!;
     const paths = [
       `/trpc/transactions.list?input=${encodeURIComponent(JSON.stringify({}))}`,
       `/trpc/transactions.spending?input=${encodeURIComponent(JSON.stringify({ months: 6 }))}`,
@@ -155,6 +158,18 @@ describe('the first run of a fresh checkout', () => {
     process.kill(worker, 'SIGKILL');
     await waitFor('the worker was not back', async () => (output.split('worker ready').length > readyBefore ? true : undefined), 10_000);
     expect((await fetch(`${baseUrl}/healthz`)).status).toBe(200);
+
+    // The restarted worker does the work: a statement upload is imported.
+    const form = new FormData();
+    form.append('file', new Blob([readFileSync(join(repo, 'libs/data-import/fixtures/ing/ing-current-comma.csv'))], { type: 'text/csv' }), 'ing.csv');
+    const upload = await fetch(`${baseUrl}/trpc/imports.upload`, { method: 'POST', headers: { ...portalHeaders(), cookie }, body: form });
+    expect(upload.status).toBe(200);
+    const status = await waitFor('the upload was not imported', async () => {
+      const res = await fetch(`${baseUrl}/trpc/imports.list`, { headers: { ...portalHeaders(), cookie } });
+      const [latest] = ((await res.json()) as { result: { data: { status: string }[] } }).result.data;
+      return latest && !['stored', 'parsing'].includes(latest.status) ? latest.status : undefined;
+    }, 20_000);
+    expect(status).toBe('imported');
 
     const postmaster = Number(readFileSync(join(checkout, '.data/postgres/postmaster.pid'), 'utf8').split('\n')[0]);
     const processes = [...descendants(platform.pid!), postmaster];

