@@ -12,8 +12,18 @@ describe('category catalogue', () => {
     expect(SELLABLE_CATEGORIES).toEqual(expect.arrayContaining(['groceries', 'fashion', 'dining', 'travel', 'mobility', 'energy', 'home',
       'electronics', 'leisure', 'telecom', 'drugstore', 'subscriptions', 'sport', 'pets', 'kids', 'other']));
     expect(SPECIAL_CATEGORIES).toEqual(['health', 'religion', 'politics', 'trade_union', 'sexual_life']);
-    expect(PROTECTED_LIFE_EVENT_CATEGORIES).toEqual(['pregnancy_baby']);
+    expect(PROTECTED_LIFE_EVENT_CATEGORIES).toEqual(['pregnancy_baby', 'childcare']);
     expect(RESTRICTED_CATEGORIES).toEqual([...SPECIAL_CATEGORIES, ...PROTECTED_LIFE_EVENT_CATEGORIES]);
+  });
+
+  it('keeps day care out of the sellable children category', () => {
+    expect(getCategory('childcare').kind).toBe('protected_life_event');
+    expect(isSellable('childcare')).toBe(false);
+    expect(isRestricted('childcare')).toBe(true);
+    expect(isSellable('kids')).toBe(true);
+    // The consent centre tells a customer what sharing "kids" means; it must not promise day care.
+    expect(getCategory('kids').explanation.nl).toContain('(geen babyspullen of kinderopvang)');
+    expect(getCategory('kids').explanation.en).toContain('(not baby products or childcare)');
   });
 
   it('partitions every code into exactly one kind', () => {

@@ -8,8 +8,9 @@ import { z } from 'zod';
  * - `sellable`: may appear in anonymised aggregates, but only where the customer consented.
  * - `special`: GDPR art. 9 data (health, religion, political opinions, trade-union membership, sex
  *   life). Recognised so the customer can see it, never sellable, never a segment criterion.
- * - `protected_life_event`: inferred life events (pregnancy and baby products). Treated exactly like
- *   special categories: a store mailing baby offers to a pregnant teenager is the harm we prevent.
+ * - `protected_life_event`: inferred life events (pregnancy, fertility, baby products, and childcare,
+ *   which usually starts a few months after a birth). Treated exactly like special categories: a
+ *   store mailing baby offers to a pregnant teenager is the harm we prevent.
  * - `internal`: money movements that are not shopping (income, own transfers, cash, savings,
  *   taxes, housing, insurance, debt, donations, gambling). They say far more about a person's
  *   finances, health of their wallet or convictions than about their tastes, so they are never
@@ -25,7 +26,7 @@ export const CATEGORY_CODES = [
   // special (GDPR art. 9)
   'health', 'religion', 'politics', 'trade_union', 'sexual_life',
   // protected life event
-  'pregnancy_baby',
+  'pregnancy_baby', 'childcare',
   // internal
   'income', 'benefits', 'own_transfer', 'savings', 'cash', 'taxes', 'housing', 'insurance', 'debt',
   'charity', 'gambling',
@@ -84,7 +85,10 @@ const DEFINITIONS: Record<CategoryCode, Definition> = {
   subscriptions: sellable('Streaming en digitale abonnementen', 'Streaming and digital subscriptions', 'streamingdiensten, apps, cloudopslag en kranten', 'streaming services, apps, cloud storage and newspapers'),
   sport: sellable('Sport', 'Sport', 'sportscholen, sportclubs en sportwinkels', 'gyms, sports clubs and sports shops'),
   pets: sellable('Huisdieren', 'Pets', 'dierenwinkels, dierenartsen en dierenoppas', 'pet shops, vets and pet care'),
-  kids: sellable('Kinderen', 'Children', 'speelgoed, kinderopvang en schoolkosten (geen babyspullen)', 'toys, childcare and school costs (not baby products)'),
+  // Sellable for toys, school costs and activities of children who already go to school. Day care and
+  // everything for babies or a pregnancy are protected life events instead: the first day-care bill
+  // arrives a few months after a birth, which is exactly the inference we refuse to sell.
+  kids: sellable('Kinderen', 'Children', 'speelgoed, schoolkosten en activiteiten voor kinderen (geen babyspullen of kinderopvang)', 'toys, school costs and activities for children (not baby products or childcare)'),
   other: sellable('Overig', 'Other', 'betalingen die we niet nader kunnen indelen, zoals algemene webwinkels', 'payments we cannot place more precisely, such as general web shops'),
 
   health: neverShared('special', 'Gezondheid', 'Health', SPECIAL_NL, SPECIAL_EN),
@@ -99,6 +103,15 @@ const DEFINITIONS: Record<CategoryCode, Definition> = {
     'Pregnancy and baby',
     'Uit deze uitgaven kan een zwangerschap of geboorte worden afgeleid; we tonen ze alleen aan jou en delen ze nooit.',
     'These payments can reveal a pregnancy or a birth; we only show them to you and never share them.',
+  ),
+  // A bank line rarely tells a baby group from after-school care at the same provider, so all day
+  // care is protected rather than only the part for babies.
+  childcare: neverShared(
+    'protected_life_event',
+    'Kinderopvang',
+    'Childcare',
+    'Betalingen voor kinderopvang verraden vaak een recente geboorte; we tonen ze alleen aan jou en delen ze nooit.',
+    'Childcare payments often reveal a recent birth; we only show them to you and never share them.',
   ),
 
   income: neverShared('internal', 'Inkomen', 'Income', INTERNAL_NL, INTERNAL_EN),

@@ -8,7 +8,7 @@
  * enforces that only restricted categories use the top bands and that they never fall below them.
  */
 export const RULE_PRIORITY = {
-  /** Pregnancy and baby products: beats even health (a midwife is both). */
+  /** Pregnancy, fertility, baby products and day care: beats even health (a midwife is both). */
   protectedLifeEvent: 1000,
   /** GDPR art. 9 categories. */
   special: 900,

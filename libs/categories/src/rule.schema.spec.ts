@@ -30,7 +30,7 @@ describe('the built-in rule set', () => {
   it('covers every category with at least one rule, except the fallback-only ones', () => {
     const covered = new Set(CATEGORISATION_RULES.map((rule) => rule.category));
     for (const code of ['groceries', 'drugstore', 'fashion', 'dining', 'travel', 'mobility', 'energy', 'home', 'electronics', 'leisure', 'telecom',
-      'subscriptions', 'sport', 'pets', 'kids', 'health', 'religion', 'politics', 'trade_union', 'sexual_life', 'pregnancy_baby', 'income',
+      'subscriptions', 'sport', 'pets', 'kids', 'health', 'religion', 'politics', 'trade_union', 'sexual_life', 'pregnancy_baby', 'childcare', 'income',
       'benefits', 'own_transfer', 'savings', 'cash', 'taxes', 'housing', 'insurance', 'debt', 'charity', 'gambling'] as const) {
       expect(covered).toContain(code);
     }

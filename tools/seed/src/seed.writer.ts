@@ -1,9 +1,8 @@
-import { PROVINCES, type ProvinceCode } from '@dd/categories';
+import { PROTECTED_LIFE_EVENT_CATEGORIES, PROVINCES, SPECIAL_CATEGORIES, type ProvinceCode } from '@dd/categories';
 import { CONSENT_POLICY, CONSENT_POLICY_HASH } from '@dd/consent';
 import { sql, type Kysely, type Database } from '@dd/db';
 import type { SeedConsent } from './consent.generator';
 import { SEED_EMAIL_DOMAIN, UNUSABLE_PASSWORD_HASH, customerId, customerIndexFromEmail } from './ids';
-import { SPECIAL_CATEGORIES } from './merchants.data';
 import { plainArrayLiteral, quotedArrayLiteral } from './pg-array';
 import type { SeedCustomer } from './population.generator';
 import type { SeedTransaction } from './transactions.generator';
@@ -116,7 +115,10 @@ export async function detectWriterSchema(db: Kysely<Database>): Promise<WriterSc
   return { specialFlags: result.rows[0]?.n === 2 };
 }
 
-const ART9_CATEGORIES = SPECIAL_CATEGORIES.filter((c) => c !== 'pregnancy_baby');
+// The flags follow the catalogue's kinds, exactly as an import sets them, rather than the seed's own
+// list: a protected category added to the catalogue (childcare) is then flagged without a change here.
+const ART9_CATEGORIES: readonly string[] = SPECIAL_CATEGORIES;
+const LIFE_EVENT_CATEGORIES: readonly string[] = PROTECTED_LIFE_EVENT_CATEGORIES;
 
 /**
  * `fresh`: every owner was inserted in this database transaction, so none can have bookings yet and
@@ -125,7 +127,7 @@ const ART9_CATEGORIES = SPECIAL_CATEGORIES.filter((c) => c !== 'pregnancy_baby')
 async function insertTransactions(db: Kysely<Database>, schema: WriterSchema, ownerIds: readonly string[], cols: TransactionColumns, fresh: boolean): Promise<number> {
   const onConflict = fresh ? sql`` : sql`on conflict (customer_id, dedupe_key) do nothing`;
   const flagColumns = schema.specialFlags ? sql`, special, protected_life_event` : sql``;
-  const flagValues = schema.specialFlags ? sql`, t.category = any(${ART9_CATEGORIES}::text[]), t.category = 'pregnancy_baby'` : sql``;
+  const flagValues = schema.specialFlags ? sql`, t.category = any(${ART9_CATEGORIES}::text[]), t.category = any(${LIFE_EVENT_CATEGORIES}::text[])` : sql``;
   const result = await sql`
     insert into transactions (customer_id, booked_on, amount_cents, counterparty_name, counterparty_iban, description, bank_code, category, dedupe_key${flagColumns})
     select (${ownerIds}::uuid[])[t.owner], t.booked_on, t.amount, t.name, t.iban, t.description, t.code, t.category, t.dedupe_key${flagValues}

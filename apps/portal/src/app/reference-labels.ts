@@ -7,7 +7,7 @@ export interface ReferenceLabels {
   category(code: string): string;
   categoryDescription(code: string): string;
   categoryKind(code: string): CategoryKind | undefined;
-  /** Health, religion, politics, trade unions, sexual life and pregnancy/baby: shown to you, never shared. */
+  /** Health, religion, politics, trade unions, sexual life, pregnancy/baby and childcare: shown to you, never shared. */
   isNeverShared(code: string): boolean;
   industry(code: string): string;
   interest(code: string): string;

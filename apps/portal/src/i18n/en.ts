@@ -175,7 +175,7 @@ export const en: TranslationShape<Translations> = {
     emailMismatch: 'This is not the email address of your account. Type it exactly as you use it to sign in.',
     interestUnknown: 'Choose your interests from the list.',
     categoryUnknown: 'Choose a category from the list.',
-    categoryNotShareable: 'You cannot share this category. Health, religion, politics, trade unions, sexual life and pregnancy are never shared.',
+    categoryNotShareable: 'You cannot share this category. Health, religion, politics, trade unions, sexual life, pregnancy and childcare are never shared.',
     industryUnknown: 'Choose industries from the list.',
   },
   errors: {
@@ -437,7 +437,7 @@ export const en: TranslationShape<Translations> = {
     transactions: {
       title: 'Your transactions',
       intro: 'Is a category wrong? Correct it; from then on your choice counts (right to rectification, GDPR art. 16).',
-      neverSharedNote: '“Never shared” marks health, religion, politics, trade unions, sexuality and pregnancy or baby. Only you see those, whatever you choose under consent.',
+      neverSharedNote: '“Never shared” marks health, religion, politics, trade unions, sexuality, pregnancy or baby, and childcare. Only you see those, whatever you choose under consent.',
       filtersLabel: 'Filter transactions',
       filterCategory: 'Category',
       allCategories: 'All categories',
@@ -541,7 +541,7 @@ export const en: TranslationShape<Translations> = {
     can: 'Only counts about groups of at least {{k}} people, with deliberately added noise, so nobody can be singled out.',
     cannotTitle: 'What an advertiser never receives',
     cannot: 'Your name, your email address, your full postcode or your individual transactions.',
-    specialNote: 'Health, religion, politics, trade unions, sexuality and pregnancy are not listed here: they are never for sale, whatever you choose.',
+    specialNote: 'Health, religion, politics, trade unions, sexuality, pregnancy and childcare are not listed here: they are never for sale, whatever you choose.',
     matrixTitle: 'Per category',
     matrixCaption: 'Consent per category and per purpose',
     categoryHeader: 'Category',

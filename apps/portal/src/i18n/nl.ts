@@ -174,7 +174,7 @@ export const nl = {
     emailMismatch: 'Dit is niet het e-mailadres van je account. Typ het precies zoals je het gebruikt om in te loggen.',
     interestUnknown: 'Kies je interesses uit de lijst.',
     categoryUnknown: 'Kies een categorie uit de lijst.',
-    categoryNotShareable: 'Deze categorie kun je niet delen. Gezondheid, geloof, politiek, vakbond, seksualiteit en zwangerschap worden nooit gedeeld.',
+    categoryNotShareable: 'Deze categorie kun je niet delen. Gezondheid, geloof, politiek, vakbond, seksualiteit, zwangerschap en kinderopvang worden nooit gedeeld.',
     industryUnknown: 'Kies branches uit de lijst.',
   },
   errors: {
@@ -436,7 +436,7 @@ export const nl = {
     transactions: {
       title: 'Je transacties',
       intro: 'Klopt een categorie niet? Verbeter hem; vanaf dan geldt jouw keuze (recht op rectificatie, art. 16 AVG).',
-      neverSharedNote: '‘Nooit gedeeld’ staat bij gezondheid, geloof, politiek, vakbond, seksualiteit en zwangerschap of baby. Die ziet alleen jij, wat je ook kiest bij toestemming.',
+      neverSharedNote: '‘Nooit gedeeld’ staat bij gezondheid, geloof, politiek, vakbond, seksualiteit, zwangerschap of baby en kinderopvang. Die ziet alleen jij, wat je ook kiest bij toestemming.',
       filtersLabel: 'Transacties filteren',
       filterCategory: 'Categorie',
       allCategories: 'Alle categorieën',
@@ -540,7 +540,7 @@ export const nl = {
     can: 'Alleen aantallen over groepen van minstens {{k}} mensen, met bewust toegevoegde ruis, zodat niemand eruit te herleiden is.',
     cannotTitle: 'Wat een adverteerder nooit krijgt',
     cannot: 'Je naam, je e-mailadres, je volledige postcode of je losse transacties.',
-    specialNote: 'Gezondheid, geloof, politiek, vakbond, seksualiteit en zwangerschap staan hier niet tussen: die zijn nooit te koop, wat je ook kiest.',
+    specialNote: 'Gezondheid, geloof, politiek, vakbond, seksualiteit, zwangerschap en kinderopvang staan hier niet tussen: die zijn nooit te koop, wat je ook kiest.',
     matrixTitle: 'Per categorie',
     matrixCaption: 'Toestemming per categorie en per doel',
     categoryHeader: 'Categorie',

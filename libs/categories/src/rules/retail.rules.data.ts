@@ -59,10 +59,11 @@ export const RETAIL_RULES: readonly CategorisationRule[] = [
   shop('pets.shops', 'counterparty', r`\bpets ?place\b|^jumper\b|\bzooplus\b|\btom ?& ?co\b|\bmedpets\b|\bdiscus dier|\branzijn\b|\bpet ?shop\b`, 'pets', 'Pet stores; Ranzijn is a garden-and-pet chain, filed under pets.'),
   word('pets.words', 'counterparty', r`\bdieren(speciaalzaak|winkel|speciaal|arts|artsen|kliniek|ziekenhuis|apotheek|pension|oppas)\b|\bhondenschool\b|\btrimsalon\b|\bhondentrimmer\b|\bkattenhotel\b|\bdierenartsenpraktijk\b`, 'pets', 'Pet shops and vets; vets are animal care, not human health.'),
 
-  // Children (baby products are a protected life event and handled elsewhere).
-  shop('kids.toys', 'counterparty', r`\bintertoys\b|\bbart smit\b|\blego\b|\btoys ?r ?us\b|\bspeelgoed`, 'kids', 'Toy shops.'),
-  shop('kids.childcare', 'text', r`\bkinderopvang\b|\bbuitenschoolse opvang\b|\bbso\b|\bkinderdagverblijf\b|\bpeuterspeelzaal\b|\bgastouder|\bpartou\b|\bkinderrijk\b|\bsmall ?steps\b|\bhumankind\b|\bkinder ?garden\b`, 'kids', 'Childcare shows there are children in the household, not a pregnancy, so it stays sellable.'),
-  shop('kids.school-and-play', 'text', r`\bouderbijdrage\b|\bschoolreis\b|\bschoolgeld\b|\bballorig\b|\bmonkey ?town\b|\bkinderfeest|\bzwemles\b|\bzwemschool\b|\bkinderkleding\b`, 'kids', 'School contributions, indoor playgrounds and swimming lessons.'),
+  // Children. Sellable only for what older children need: toys, school costs, lessons and outings.
+  // Baby products, pregnancy and day care are protected life events (life-event.rules.data.ts) and
+  // outrank these rules, so "Intertoys" is kids but "Intertoys babyspeelgoed" is not.
+  shop('kids.toys', 'counterparty', r`\bintertoys\b|\bbart smit\b|\blego\b|\btoys ?r ?us\b|\bspeelgoed|\btoychamp\b`, 'kids', 'Toy shops.'),
+  shop('kids.school-and-play', 'text', r`\bouderbijdrage\b|\bschoolreis\b|\bschoolkamp\b|\bschoolgeld\b|\bschoolboeken\b|\bschoolfoto|\bbijles\b|\bhuiswerkbegeleiding\b|\bhuiswerkinstituut\b|\blyceo\b|\bballorig\b|\bmonkey ?town\b|\bkinderfeest|\bzwemles\b|\bzwemschool\b|\bkinderkleding\b`, 'kids', 'School contributions and trips, tutoring, indoor playgrounds, swimming lessons and children\'s clothing.'),
 
   // Sport.
   shop('sport.gyms', 'counterparty', r`\bbasic ?fit\b|\bsport ?city\b|\btrainmore\b|\bfit ?for ?free\b|\banytime fitness\b|\bdavid lloyd\b|\bclub pellikaan\b|\bpure gym\b`, 'sport', 'Gym chains.'),
