@@ -80,6 +80,26 @@ export default tseslint.config(
     },
   },
   {
+    // Convention 7: each process parses its env once through libs/config (one schema, one rule for
+    // empty values, one line per bad variable) and passes the values down. PATH is the shell's
+    // search path, not configuration, so looking up an executable on it stays allowed.
+    files: ['libs/**/*.ts', 'libs/**/*.tsx', 'apps/**/*.ts', 'apps/**/*.tsx', 'tools/seed/**/*.ts'],
+    ignores: ['libs/config/**', '**/*.spec.ts', '**/*.spec.tsx', 'libs/*/src/testing/**', 'apps/*/src/testing/**', 'apps/portal-e2e/**', '**/vite.config.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.type='MemberExpression'][object.object.name='process'][object.property.name='env']:not([property.name='PATH']):not([property.value='PATH'])",
+          message: 'Read configuration through libs/config (loadApiEnv, loadWorkerEnv, loadToolEnv) and pass the parsed env down.',
+        },
+        {
+          selector: ":not(MemberExpression) > MemberExpression[object.name='process'][property.name='env']",
+          message: 'Read configuration through libs/config (loadApiEnv, loadWorkerEnv, loadToolEnv) and pass the parsed env down.',
+        },
+      ],
+    },
+  },
+  {
     // Noise and identifiers must come from node:crypto; Math.random is predictable.
     files: ['libs/**/*.ts', 'apps/**/*.ts'],
     ignores: ['**/*.spec.ts'],

@@ -1,9 +1,9 @@
-import { loadBaseEnv } from '@dd/config';
+import { loadToolEnvOrExit } from '@dd/config';
 import { createDb } from '@dd/db';
 import { prepareDatabase } from './prepare-database';
 
 // `npm run db:migrate`: migrations and reference data for the database named by DATABASE_URL.
-const env = loadBaseEnv();
+const env = loadToolEnvOrExit('db:migrate');
 if (!env.DATABASE_URL) {
   console.error('DATABASE_URL is not set. `npm start` prepares its embedded database itself; set DATABASE_URL to migrate a server.');
   process.exit(1);

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createLogger, EnvError, loadApiEnv } from '@dd/config';
+import { createLogger, EnvError, loadPlatformEnv } from '@dd/config';
 import { createDb, EmbeddedDatabaseError, openLocalDatabase } from '@dd/db';
 import { ensureLocalRedis, RedisSetupError } from '@dd/queue';
 import { prepareDatabase } from './prepare-database';
@@ -51,7 +51,8 @@ function buildPortal(env: NodeJS.ProcessEnv): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const env = loadApiEnv(userEnv);
+  // The worker's settings too: a bad one is refused here, once, instead of crash-looping under the supervisor.
+  const env = loadPlatformEnv(userEnv).api;
   const logger = createLogger({ level: env.LOG_LEVEL, name: 'start', pretty: process.stdout.isTTY });
   const log = { info: (m: string) => logger.info(m), warn: (m: string) => logger.warn(m), error: (m: string) => logger.error(m) };
 

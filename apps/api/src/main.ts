@@ -6,12 +6,12 @@ import { buildServer } from './server';
 
 // The API process: `npm start` runs it with DATABASE_URL set (embedded or real PostgreSQL).
 async function main(): Promise<void> {
-  const env = loadApiEnv(process.env);
+  const env = loadApiEnv();
   const logger = createLogger({ level: env.LOG_LEVEL, name: 'api', pretty: env.NODE_ENV === 'development' && process.stdout.isTTY });
 
   await checkRedis(env.REDIS_URL);
   const database = await openLocalDatabase(env.DATABASE_URL);
-  const db = createDb(database.url, { max: database.kind === 'server' ? 10 : 4, applicationName: 'api', onIdleError: (err) => logger.warn({ err }, 'idle database connection closed') });
+  const db = createDb(database.url, { max: 10, applicationName: 'api', onIdleError: (err) => logger.warn({ err }, 'idle database connection closed') });
   const redis = createRedisConnection(env.REDIS_URL, 'producer');
 
   if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD) {
@@ -38,6 +38,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+  // Under `npm start` the supervisor holds an IPC channel to us; it closes when the supervisor dies.
+  process.on('disconnect', () => void shutdown('supervisor gone'));
 }
 
 main().catch((error: unknown) => {

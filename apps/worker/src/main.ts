@@ -7,7 +7,7 @@ import { createWorkerApp, type WorkerApp } from './worker.app';
 async function main(): Promise<void> {
   let env;
   try {
-    env = loadWorkerEnv(process.env);
+    env = loadWorkerEnv();
   } catch (error) {
     if (!(error instanceof EnvError)) throw error;
     console.error(error.message);
@@ -24,8 +24,7 @@ async function main(): Promise<void> {
   }
 
   const database = await openLocalDatabase(env.DATABASE_URL);
-  // The embedded database serves one connection at a time well; a real server gets a pool.
-  const db = createDb(database.url, { max: database.kind === 'server' ? 10 : 2, applicationName: 'worker', onIdleError: (err) => logger.warn({ err }, 'idle database connection closed') });
+  const db = createDb(database.url, { max: 10, applicationName: 'worker', onIdleError: (err) => logger.warn({ err }, 'idle database connection closed') });
   const releaseDatabase = async () => {
     await db.destroy();
     await database.stop();
@@ -58,6 +57,8 @@ async function main(): Promise<void> {
   // Registered before start-up, so a signal that arrives while the worker starts still exits cleanly.
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
+  // Under `npm start` the supervisor holds an IPC channel to us; it closes when the supervisor dies.
+  process.on('disconnect', () => onSignal('SIGTERM'));
 
   try {
     const timings = { lockDuration: env.WORKER_LOCK_DURATION_MS, stalledInterval: env.WORKER_STALLED_INTERVAL_MS, maxStalledCount: env.WORKER_MAX_STALLED_COUNT };

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { EXAMPLE_PLATFORM_ACCOUNT, PLATFORM_ACCOUNT_REQUIRED_IN_PRODUCTION, platformAccountEnvSchema, platformAccountFrom } from '@dd/payouts';
+import { billingEnvSchema, parseEnv, type BillingEnv, type EnvSource } from '@dd/config';
 
 /** Who issues the invoices: printed on every invoice and copied into it when it is issued. */
 export interface SellerDetails {
@@ -24,68 +23,23 @@ export interface BillingSettings {
   vatRateBp: number;
 }
 
-/** Example values for development and tests; production must set its own (billingSettingsFromEnv insists). */
-export const DEFAULT_BILLING_SETTINGS: BillingSettings = {
-  platformIban: EXAMPLE_PLATFORM_ACCOUNT.iban,
-  platformAccountName: EXAMPLE_PLATFORM_ACCOUNT.accountName,
-  platformBic: EXAMPLE_PLATFORM_ACCOUNT.bic,
-  seller: {
-    name: 'DataDividend B.V.',
-    addressLines: ['Keizersgracht 100', '1015 AA Amsterdam'],
-    kvkNumber: '12345678',
-    vatNumber: 'NL123456789B01',
-  },
-  vatRateBp: 2_100,
-};
-
-const envSchema = z.object({
-  NODE_ENV: z.string().optional(),
-  // The platform account is one setting shared with libs/payouts: parsed and defaulted there.
-  ...platformAccountEnvSchema.shape,
-  PLATFORM_NAME: z.string().trim().min(2).max(200).optional(),
-  /** Address lines separated by `;`, e.g. "Keizersgracht 100; 1015 AA Amsterdam". */
-  PLATFORM_ADDRESS: z.string().trim().min(2).max(300).optional(),
-  PLATFORM_KVK: z.string().trim().regex(/^\d{8}$/, 'must be the 8-digit KvK number').optional(),
-  PLATFORM_VAT_NUMBER: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z]{2}[0-9A-Z]{2,13}$/, 'must be a VAT identification number such as NL123456789B01')
-    .optional(),
-  VAT_RATE_BP: z.coerce.number().int().min(0).max(10_000).optional(),
-});
-
-const REQUIRED_IN_PRODUCTION = [...PLATFORM_ACCOUNT_REQUIRED_IN_PRODUCTION, 'PLATFORM_NAME', 'PLATFORM_ADDRESS', 'PLATFORM_KVK', 'PLATFORM_VAT_NUMBER'] as const;
-
 /**
- * Reads the settings from the environment; unset variables keep the example defaults, except in
- * production, where advertisers would otherwise be told to pay into the example account.
- * Throws one readable line per bad or missing variable.
+ * The settings from the parsed PLATFORM_* and VAT_RATE_BP variables (libs/config, settings/billing.env.ts).
+ * Unset variables get example values there, except in production, where advertisers would otherwise
+ * be told to pay into the example account: there they refuse start-up.
  */
-export function billingSettingsFromEnv(env: Record<string, string | undefined>): BillingSettings {
-  // An empty variable counts as unset, as in payoutSettingsFromEnv.
-  const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== '')));
-  if (!parsed.success) {
-    throw new RangeError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'));
-  }
-  const e = parsed.data;
-  if (e.NODE_ENV === 'production') {
-    const missing = REQUIRED_IN_PRODUCTION.filter((name) => e[name] === undefined);
-    if (missing.length) throw new RangeError(missing.map((name) => `${name}: required in production (it is printed on invoices or payment instructions)`).join('\n'));
-  }
-  const defaults = DEFAULT_BILLING_SETTINGS;
-  const account = platformAccountFrom(e);
-  const accountName = account.accountName;
+export function billingSettingsFrom(env: BillingEnv): BillingSettings {
   return {
-    platformIban: account.iban,
-    platformAccountName: accountName,
-    platformBic: account.bic,
-    seller: {
-      name: e.PLATFORM_NAME ?? (e.PLATFORM_ACCOUNT_NAME === undefined ? defaults.seller.name : accountName),
-      addressLines: e.PLATFORM_ADDRESS ? e.PLATFORM_ADDRESS.split(';').map((line) => line.trim()).filter(Boolean) : defaults.seller.addressLines,
-      kvkNumber: e.PLATFORM_KVK ?? defaults.seller.kvkNumber,
-      vatNumber: e.PLATFORM_VAT_NUMBER ?? defaults.seller.vatNumber,
-    },
-    vatRateBp: e.VAT_RATE_BP ?? defaults.vatRateBp,
+    platformIban: env.PLATFORM_IBAN,
+    platformAccountName: env.PLATFORM_ACCOUNT_NAME,
+    platformBic: env.PLATFORM_BIC,
+    seller: { name: env.PLATFORM_NAME, addressLines: env.PLATFORM_ADDRESS, kvkNumber: env.PLATFORM_KVK, vatNumber: env.PLATFORM_VAT_NUMBER },
+    vatRateBp: env.VAT_RATE_BP,
   };
 }
+
+/** Example values for development and tests: what an empty environment parses to. */
+export const DEFAULT_BILLING_SETTINGS: BillingSettings = billingSettingsFrom(parseEnv(billingEnvSchema, {}));
+
+/** Parses the variables and maps them, with the one rule every process uses (empty = unset; one line per bad variable). */
+export const billingSettingsFromEnv = (env: EnvSource): BillingSettings => billingSettingsFrom(parseEnv(billingEnvSchema, env));

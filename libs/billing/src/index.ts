@@ -10,11 +10,11 @@ export {
 } from './payment-reference';
 export type { ReferenceScan } from './payment-reference';
 export { ensurePaymentReference } from './payment-reference.service';
-export { billingSettingsFromEnv, DEFAULT_BILLING_SETTINGS } from './billing.settings';
+export { billingSettingsFrom, billingSettingsFromEnv, DEFAULT_BILLING_SETTINGS } from './billing.settings';
 export type { BillingSettings, SellerDetails } from './billing.settings';
 export { classifyEntry, decideEntry, UNMATCHED_REASONS } from './statement-matching';
 export type { ClassifiedEntry, EntryDecision, UnmatchedReason } from './statement-matching';
-export { runStatementImport } from './statement-import';
+export { failStatementImport, runStatementImport, sweepStuckStatements } from './statement-import';
 export type { StatementImportResult } from './statement-import';
 export { bookTopUp, topUpKey } from './top-up';
 export { createBankStatementService, statementImportJobId } from './bank-statement.service';

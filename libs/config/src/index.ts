@@ -1,5 +1,20 @@
-export { apiEnvSchema, baseEnvSchema, workerEnvSchema } from './env.schema';
-export type { ApiEnv, BaseEnv, WorkerEnv } from './env.schema';
-export { EnvError, loadApiEnv, loadBaseEnv, loadWorkerEnv } from './load-env';
+export { apiEnvSchema, ENV_VARIABLES, toolEnvSchemas, workerEnvSchema } from './env.schema';
+export type { ApiEnv, ToolEnv, ToolName, WorkerEnv } from './env.schema';
+export { loadApiEnv, loadPlatformEnv, loadToolEnv, loadToolEnvOrExit, loadWorkerEnv } from './load-env';
+export { EnvError, parseEnv } from './parse-env';
+export type { EnvSource } from './parse-env';
 export { createLogger } from './logger';
 export type { Logger } from './logger';
+// The groups of variables each domain reads: its settings are mapped from these parsed values.
+export { billingEnvSchema } from './settings/billing.env';
+export type { BillingEnv } from './settings/billing.env';
+export { ledgerEnvSchema } from './settings/ledger.env';
+export type { LedgerEnv } from './settings/ledger.env';
+export { payoutsEnvSchema } from './settings/payouts.env';
+export type { PayoutsEnv } from './settings/payouts.env';
+export { platformAccountEnvSchema } from './settings/platform-account.env';
+export type { PlatformAccountEnv } from './settings/platform-account.env';
+export { MICRO, parseEpsilonMicro, privacyEnvSchema } from './settings/privacy.env';
+export type { PrivacyEnv } from './settings/privacy.env';
+export { productPricesEnvSchema } from './settings/product-prices.env';
+export type { ProductPricesEnv } from './settings/product-prices.env';

@@ -14,7 +14,7 @@ export {
   recordDeposit,
 } from './ledger.service';
 export type { PostedTransaction } from './ledger.service';
-export { DEFAULT_LEDGER_SETTINGS, ledgerSettingsFromEnv } from './ledger.settings';
+export { DEFAULT_LEDGER_SETTINGS, ledgerSettingsFrom, ledgerSettingsFromEnv } from './ledger.settings';
 export type { LedgerSettings } from './ledger.settings';
 export { BASIS_POINTS, apportion, splitSale } from './revenue-share';
 export type { MemberShare, SaleSplit, SaleSplitInput } from './revenue-share';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assertValidTransaction, contentHash } from './ledger.posting';
 import { DEFAULT_LEDGER_SETTINGS, ledgerSettingsFromEnv } from './ledger.settings';
+import { BASIS_POINTS } from './revenue-share';
 
 describe('contentHash', () => {
   const postings = [
@@ -35,5 +36,15 @@ describe('ledgerSettingsFromEnv', () => {
     expect(ledgerSettingsFromEnv({})).toEqual(DEFAULT_LEDGER_SETTINGS);
     expect(ledgerSettingsFromEnv({ LEDGER_MEMBER_SHARE_BP: '7500', LEDGER_DISTRIBUTION_BATCH_SIZE: '2000' })).toEqual({ memberShareBp: 7_500, distributionBatchSize: 2_000 });
     expect(() => ledgerSettingsFromEnv({ LEDGER_MEMBER_SHARE_BP: '12000' })).toThrow(/LEDGER_MEMBER_SHARE_BP/);
+  });
+
+  it('reads a set-but-empty share as unset: members keep 70%, never 0% of every sale', () => {
+    expect(DEFAULT_LEDGER_SETTINGS).toEqual({ memberShareBp: 7_000, distributionBatchSize: 5_000 });
+    expect(ledgerSettingsFromEnv({ LEDGER_MEMBER_SHARE_BP: '', LEDGER_DISTRIBUTION_BATCH_SIZE: '' })).toEqual(DEFAULT_LEDGER_SETTINGS);
+  });
+
+  it('accepts shares up to the whole sale as the revenue split counts it (libs/config cannot import BASIS_POINTS)', () => {
+    expect(ledgerSettingsFromEnv({ LEDGER_MEMBER_SHARE_BP: String(BASIS_POINTS) }).memberShareBp).toBe(BASIS_POINTS);
+    expect(() => ledgerSettingsFromEnv({ LEDGER_MEMBER_SHARE_BP: String(BASIS_POINTS + 1) })).toThrow(/^LEDGER_MEMBER_SHARE_BP: /);
   });
 });

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { BASIS_POINTS } from './revenue-share';
+import { ledgerEnvSchema, parseEnv, type EnvSource, type LedgerEnv } from '@dd/config';
 
 /** Money settings, with the defaults docs/PRODUCT.md (Money) describes. */
 export interface LedgerSettings {
@@ -9,24 +8,13 @@ export interface LedgerSettings {
   distributionBatchSize: number;
 }
 
-export const DEFAULT_LEDGER_SETTINGS: LedgerSettings = {
-  memberShareBp: 7_000,
-  distributionBatchSize: 5_000,
-};
-
-const envSchema = z.object({
-  LEDGER_MEMBER_SHARE_BP: z.coerce.number().int().min(0).max(BASIS_POINTS).optional(),
-  LEDGER_DISTRIBUTION_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).optional(),
-});
-
-/** Reads the settings from the environment; unset variables keep their defaults. Throws one readable line per bad variable. */
-export function ledgerSettingsFromEnv(env: Record<string, string | undefined>): LedgerSettings {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new RangeError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'));
-  }
-  return {
-    memberShareBp: parsed.data.LEDGER_MEMBER_SHARE_BP ?? DEFAULT_LEDGER_SETTINGS.memberShareBp,
-    distributionBatchSize: parsed.data.LEDGER_DISTRIBUTION_BATCH_SIZE ?? DEFAULT_LEDGER_SETTINGS.distributionBatchSize,
-  };
+/** The settings from the parsed LEDGER_* variables (libs/config, settings/ledger.env.ts). */
+export function ledgerSettingsFrom(env: LedgerEnv): LedgerSettings {
+  return { memberShareBp: env.LEDGER_MEMBER_SHARE_BP, distributionBatchSize: env.LEDGER_DISTRIBUTION_BATCH_SIZE };
 }
+
+/** What an empty environment parses to, so the defaults live only in the schema. */
+export const DEFAULT_LEDGER_SETTINGS: LedgerSettings = ledgerSettingsFrom(parseEnv(ledgerEnvSchema, {}));
+
+/** Parses the variables and maps them, with the one rule every process uses (empty = unset; one line per bad variable). */
+export const ledgerSettingsFromEnv = (env: EnvSource): LedgerSettings => ledgerSettingsFrom(parseEnv(ledgerEnvSchema, env));

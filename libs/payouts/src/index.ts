@@ -1,8 +1,8 @@
 export { createPayoutService } from './payouts.service';
 export type { PayoutService } from './payouts.service';
-export { DEFAULT_PAYOUT_SETTINGS, payoutSettingsFromEnv } from './payout.settings';
+export { DEFAULT_PAYOUT_SETTINGS, payoutSettingsFrom, payoutSettingsFromEnv } from './payout.settings';
 export type { PayoutSettings } from './payout.settings';
-export { EXAMPLE_PLATFORM_ACCOUNT, PLATFORM_ACCOUNT_REQUIRED_IN_PRODUCTION, platformAccountEnvSchema, platformAccountFrom } from './platform-account.settings';
+export { EXAMPLE_PLATFORM_ACCOUNT, platformAccountFrom } from './platform-account.settings';
 export type { PlatformAccount } from './platform-account.settings';
 export { CHART_MONTHS, earningsFigures, earningsSummary } from './earnings.service';
 export type { EarningsFigures } from './earnings.service';

@@ -12,7 +12,7 @@ export type { SegmentLocale } from './segment.describe';
 export { featuresFromRow, matches } from './segment.matcher';
 export type { CustomerFeatureColumns, SegmentFeatures } from './segment.matcher';
 export { segmentOptions } from './segment.options';
-export { DEFAULT_PRODUCT_PRICES, productPriceList, productPricesFromEnv } from './product-prices.settings';
+export { DEFAULT_PRODUCT_PRICES, productPriceList, productPricesFrom, productPricesFromEnv } from './product-prices.settings';
 export type { ProductPriceSettings } from './product-prices.settings';
 export { MAX_SAVED_SEGMENTS, createSavedSegmentsService } from './saved-segments.service';
 export type { SavedSegmentsService, SegmentOwner } from './saved-segments.service';

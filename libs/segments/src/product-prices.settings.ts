@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { parseEnv, productPricesEnvSchema, type EnvSource, type ProductPricesEnv } from '@dd/config';
 import { PRODUCT_PURPOSE, type ProductPrices } from '@dd/contract';
 
 /** The price per member of each product, in integer euro cents (docs/PRODUCT.md: price = members × price per member). */
@@ -7,26 +7,16 @@ export interface ProductPriceSettings {
   offerCampaignCents: number;
 }
 
-export const DEFAULT_PRODUCT_PRICES: ProductPriceSettings = { insightReportCents: 2, offerCampaignCents: 15 };
-
-const cents = z.coerce.number().int('must be a whole number of cents').nonnegative('must be 0 or more').max(100_000, 'must be at most 100000 cents');
-const envSchema = z.object({
-  PRICE_PER_MEMBER_INSIGHT_CENTS: cents.optional(),
-  PRICE_PER_MEMBER_OFFER_CENTS: cents.optional(),
-});
-
-/** Reads the prices from the environment; unset variables keep their defaults. Throws one readable line per bad variable. */
-export function productPricesFromEnv(env: Record<string, string | undefined>): ProductPriceSettings {
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
-  const parsed = envSchema.safeParse(present);
-  if (!parsed.success) {
-    throw new RangeError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'));
-  }
-  return {
-    insightReportCents: parsed.data.PRICE_PER_MEMBER_INSIGHT_CENTS ?? DEFAULT_PRODUCT_PRICES.insightReportCents,
-    offerCampaignCents: parsed.data.PRICE_PER_MEMBER_OFFER_CENTS ?? DEFAULT_PRODUCT_PRICES.offerCampaignCents,
-  };
+/** The prices from the parsed PRICE_PER_MEMBER_* variables (libs/config, settings/product-prices.env.ts). */
+export function productPricesFrom(env: ProductPricesEnv): ProductPriceSettings {
+  return { insightReportCents: env.PRICE_PER_MEMBER_INSIGHT_CENTS, offerCampaignCents: env.PRICE_PER_MEMBER_OFFER_CENTS };
 }
+
+/** What an empty environment parses to, so the defaults live only in the schema. */
+export const DEFAULT_PRODUCT_PRICES: ProductPriceSettings = productPricesFrom(parseEnv(productPricesEnvSchema, {}));
+
+/** Parses the variables and maps them, with the one rule every process uses (empty = unset; one line per bad variable). */
+export const productPricesFromEnv = (env: EnvSource): ProductPriceSettings => productPricesFrom(parseEnv(productPricesEnvSchema, env));
 
 /** The prices as the API shows them to advertisers, each with the purpose its product is bought for. */
 export function productPriceList(settings: ProductPriceSettings): ProductPrices {

@@ -1,4 +1,4 @@
-import { loadBaseEnv } from '@dd/config';
+import { loadToolEnvOrExit } from '@dd/config';
 import { syncReferenceData } from '@dd/categories';
 import { createDb, migrateToLatest, openLocalDatabase } from '@dd/db';
 import { USAGE, parseSeedArgs } from './seed.options';
@@ -16,9 +16,9 @@ if (parsed.help) {
 }
 
 const { options } = parsed;
-const env = loadBaseEnv();
+const env = loadToolEnvOrExit('seed');
 const database = await openLocalDatabase(env.DATABASE_URL);
-const concurrency = database.kind === 'server' ? 2 : 1;
+const concurrency = 2;
 const db = createDb(database.url, { max: concurrency + 1, applicationName: 'seed' });
 try {
   // Like `npm start`: a fresh install can be seeded before it was ever started.

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { billingSettingsFromEnv, camt053Document, normalisePaymentReference } from '@dd/billing';
+import { camt053Document, normalisePaymentReference } from '@dd/billing';
+import { loadToolEnvOrExit } from '@dd/config';
 
 /**
  * `npm run demo:top-up -- --reference "DD 1234 5678 9012" --euros 2500`: writes the CAMT.053
@@ -18,7 +19,8 @@ if (!reference || !Number.isFinite(euros) || euros <= 0 || euros > 1_000_000 || 
   console.error(`demo:top-up: give the advertiser's payment reference (shown on "Saldo & facturen") and an amount in euros.\n${USAGE}`);
   process.exit(2);
 }
-const { platformIban } = billingSettingsFromEnv(process.env);
+// The account the API shows advertisers: the same variables, parsed by the same rule.
+const platformIban = loadToolEnvOrExit('demo:top-up').PLATFORM_IBAN;
 const today = new Date().toISOString().slice(0, 10);
 const id = `DEMO-${randomUUID().slice(0, 8)}`;
 const statement = camt053Document({

@@ -2,12 +2,13 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { createAccountsService } from '@dd/accounts';
 import { emailSchema, newPasswordSchema } from '@dd/contract';
-import { loadApiEnv } from '@dd/config';
+import { loadToolEnvOrExit } from '@dd/config';
 import { createDb, migrateToLatest, openLocalDatabase } from '@dd/db';
 import { isDomainError } from '@dd/errors';
 
 // `npm run admin:create -- --email a@b.nl --password '…'` (falls back to ADMIN_EMAIL / ADMIN_PASSWORD).
-const env = loadApiEnv();
+// Only what this command reads: a production install need not repeat the API's settings to add an admin.
+const env = loadToolEnvOrExit('admin:create');
 const { values } = parseArgs({ options: { email: { type: 'string' }, password: { type: 'string' } } });
 const input = z
   .object({ email: emailSchema, password: newPasswordSchema })
