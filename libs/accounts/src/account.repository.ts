@@ -56,22 +56,4 @@ export const accountRepository = {
   setLocale(db: Executor, userId: string, locale: Locale) {
     return db.updateTable('users').set({ locale }).where('id', '=', userId).execute();
   },
-
-  async countFailuresSince(db: Executor, userId: string, since: Date): Promise<number> {
-    const { count } = await db
-      .selectFrom('sign_in_failures')
-      .select((eb) => eb.fn.countAll<number>().as('count'))
-      .where('user_id', '=', userId)
-      .where('failed_at', '>', since)
-      .executeTakeFirstOrThrow();
-    return Number(count);
-  },
-
-  recordFailure(db: Executor, userId: string) {
-    return db.insertInto('sign_in_failures').values({ user_id: userId }).execute();
-  },
-
-  clearFailures(db: Executor, userId: string) {
-    return db.deleteFrom('sign_in_failures').where('user_id', '=', userId).execute();
-  },
 };

@@ -1,39 +1,70 @@
 import type { Db, Locale } from '@dd/db';
 import { DomainError } from '@dd/errors';
-import type { SignInInput, SignUpAdvertiserData, SignUpCustomerInput } from '@dd/contract';
+import type { SignUpAdvertiserData, SignUpCustomerInput } from '@dd/contract';
 import { accountRepository } from './account.repository';
 import { auditRepository } from './audit.repository';
-import { burnVerifyTime, hashPassword, verifyPassword } from './password';
+import { hashPassword } from './password';
 import { assertPasswordNotGuessable } from './password-policy';
 import { assertKnownIndustry } from './organisation.rules';
 
-/** More than this many failures on one account inside the window locks that account only. */
-export const SIGN_IN_MAX_FAILURES = 10;
-export const SIGN_IN_WINDOW_MS = 5 * 60_000;
-
 type ParsedCustomer = Required<SignUpCustomerInput>;
 type ParsedAdvertiser = SignUpAdvertiserData;
+
+/** What the API knows about the request behind a sign-up. */
+export interface SignUpAttempt {
+  /** The client address (Fastify's request.ip), for the audit entry of a refused address. */
+  ip: string;
+}
 
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
 }
 
-const emailTaken = () =>
-  new DomainError('EMAIL_TAKEN', 'An account with this email address already exists. Sign in instead, or use another address.');
+/**
+ * The answer for an address that already has an account (or one being erased). It names neither
+ * the address nor an account: sign-up signs a new account in at once, so a refusal will always
+ * differ from a success, but it says no more than it must (docs/ARCHITECTURE.md, Security).
+ */
+const signUpRefused = () =>
+  new DomainError(
+    'SIGN_UP_REFUSED',
+    'We could not create an account with these details. If you already have an account, sign in; otherwise use another email address.',
+  );
 
-export function createAccountsService(deps: { db: Db; now?: () => Date }) {
+export function createAccountsService(deps: { db: Db }) {
   const { db } = deps;
-  const now = deps.now ?? (() => new Date());
 
-  async function assertEmailFree(email: string) {
-    if (await accountRepository.findByEmail(db, email)) throw emailTaken();
+  /**
+   * Recorded for the address's owner: once the platform sends mail, they hear that someone tried to
+   * sign up with their address, which is where the difference belongs (not in the answer).
+   */
+  async function refuseTakenAddress(email: string, attempt: SignUpAttempt): Promise<never> {
+    const existing = await accountRepository.findByEmail(db, email);
+    await auditRepository.append(db, {
+      actorUserId: null,
+      actorRole: 'system',
+      action: 'auth.sign_up_address_taken',
+      subjectType: 'user',
+      subjectId: existing?.id ?? null,
+      details: { ip: attempt.ip },
+    });
+    throw signUpRefused();
+  }
+
+  /**
+   * The password is hashed before the address is looked up, so a taken address costs the same time
+   * as a free one up to the insert, and cannot be told apart by a fast refusal.
+   */
+  async function prepare(input: { email: string; password: string }, attempt: SignUpAttempt): Promise<string> {
+    const passwordHash = await hashPassword(input.password);
+    if (await accountRepository.findByEmail(db, input.email)) await refuseTakenAddress(input.email, attempt);
+    return passwordHash;
   }
 
   return {
-    async signUpCustomer(input: ParsedCustomer): Promise<string> {
+    async signUpCustomer(input: ParsedCustomer, attempt: SignUpAttempt): Promise<string> {
       assertPasswordNotGuessable(input.password, input.email, input.displayName);
-      await assertEmailFree(input.email);
-      const passwordHash = await hashPassword(input.password);
+      const passwordHash = await prepare(input, attempt);
       try {
         return await db.transaction().execute(async (trx) => {
           const userId = await accountRepository.insertUser(trx, {
@@ -49,16 +80,15 @@ export function createAccountsService(deps: { db: Db; now?: () => Date }) {
         });
       } catch (error) {
         // Two sign-ups racing for one address: the unique index decides.
-        if (isUniqueViolation(error)) throw emailTaken();
+        if (isUniqueViolation(error)) return refuseTakenAddress(input.email, attempt);
         throw error;
       }
     },
 
-    async signUpAdvertiser(input: ParsedAdvertiser): Promise<string> {
+    async signUpAdvertiser(input: ParsedAdvertiser, attempt: SignUpAttempt): Promise<string> {
       assertPasswordNotGuessable(input.password, input.email, input.displayName);
       assertKnownIndustry(input.industry);
-      await assertEmailFree(input.email);
-      const passwordHash = await hashPassword(input.password);
+      const passwordHash = await prepare(input, attempt);
       try {
         return await db.transaction().execute(async (trx) => {
           const organisationId = await accountRepository.insertOrganisation(trx, {
@@ -79,37 +109,9 @@ export function createAccountsService(deps: { db: Db; now?: () => Date }) {
           });
         });
       } catch (error) {
-        if (isUniqueViolation(error)) throw emailTaken();
+        if (isUniqueViolation(error)) return refuseTakenAddress(input.email, attempt);
         throw error;
       }
-    },
-
-    /** Returns the user id; wrong email and wrong password look the same from outside. */
-    async signIn(input: Required<SignInInput>): Promise<string> {
-      const user = await accountRepository.findByEmail(db, input.email);
-      const invalid = new DomainError('INVALID_CREDENTIALS', 'The email address or password is not correct.');
-      if (!user) {
-        await burnVerifyTime(input.password);
-        throw invalid;
-      }
-      // An account being erased is gone for its owner already; say so only to the right password.
-      if (user.erasure_requested_at !== null) {
-        await burnVerifyTime(input.password);
-        throw invalid;
-      }
-      const since = new Date(now().getTime() - SIGN_IN_WINDOW_MS);
-      if ((await accountRepository.countFailuresSince(db, user.id, since)) >= SIGN_IN_MAX_FAILURES) {
-        throw new DomainError(
-          'TOO_MANY_ATTEMPTS',
-          'Too many failed sign-in attempts for this account. Wait five minutes and try again.',
-        );
-      }
-      if (!(await verifyPassword(user.password_hash, input.password))) {
-        await accountRepository.recordFailure(db, user.id);
-        throw invalid;
-      }
-      await accountRepository.clearFailures(db, user.id);
-      return user.id;
     },
 
     async setLocale(userId: string, locale: Locale): Promise<void> {

@@ -8,6 +8,11 @@ export interface RequestMeta {
   origin: string | undefined;
   trpcSource: string | undefined;
   requestId: string;
+  /**
+   * The client address (Fastify's request.ip), which the rate limits count by. With trustProxy off
+   * (the default) it is the socket's peer; behind a proxy the server needs trustProxy to see past it.
+   */
+  ip: string;
 }
 
 /** Cookie access without tying procedures to Fastify, so tests can call them directly. */
@@ -17,11 +22,20 @@ export interface SessionCookie {
   clear(): void;
 }
 
+/** The long-lived cookie that makes a browser a known device of an account (sign-in throttling). */
+export interface DeviceCookieAccess {
+  read(): string | undefined;
+  set(token: string, expiresAt: Date): void;
+}
+
 export interface Context {
   services: AppServices;
   viewer: Viewer | null;
   request: RequestMeta;
   cookie: SessionCookie;
+  deviceCookie: DeviceCookieAccess;
+  /** Sets a header on the HTTP response (`Retry-After` of a refused request). */
+  setResponseHeader(name: string, value: string): void;
   publicOrigin: string;
   log: Logger;
 }

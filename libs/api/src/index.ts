@@ -1,10 +1,12 @@
 export { appRouter } from './app.router';
 export type { AppRouter } from './app.router';
-export type { Context, RequestMeta, SessionCookie } from './context';
+export type { Context, DeviceCookieAccess, RequestMeta, SessionCookie } from './context';
 export { createAppServices } from './services';
 export type { AppServices, ServiceSettings } from './services';
 export { createCallerFactory } from './trpc';
 export type { Access, ProcedureMeta } from './trpc';
-export { INTERNAL_MESSAGE } from './error-mapping';
+export { INTERNAL_MESSAGE, PARSE_MESSAGE } from './error-mapping';
 export type { ErrorData } from './error-mapping';
-export { SESSION_COOKIE } from './session-cookie';
+export { DEVICE_COOKIE, DEVICE_COOKIE_PATH, SESSION_COOKIE } from './session-cookie';
+export { RATE_LIMITS } from './rate-limits';
+export type { RateLimitRule } from './rate-limits';

@@ -1,12 +1,18 @@
-import { DomainError } from '@dd/errors';
+import { DomainError, isDomainError } from '@dd/errors';
 import type { Role } from '@dd/db';
 import { toTRPCError } from './error-mapping';
 import { t } from './trpc';
 
-/** Turns DomainErrors thrown anywhere below into their mapped tRPC error, once. */
-const mapDomainErrors = t.middleware(async ({ next }) => {
+/**
+ * Turns DomainErrors thrown anywhere below into their mapped tRPC error, once; a refusal that says
+ * when to come back (`details.retryAfterSeconds`) also says it in the HTTP `Retry-After` header.
+ */
+const mapDomainErrors = t.middleware(async ({ ctx, next }) => {
   const result = await next();
   if (!result.ok) {
+    const cause = result.error.cause;
+    const retryAfter = isDomainError(cause) ? cause.details?.['retryAfterSeconds'] : undefined;
+    if (typeof retryAfter === 'number') ctx.setResponseHeader('Retry-After', String(retryAfter));
     const mapped = toTRPCError(result.error.cause);
     if (mapped) throw mapped;
   }

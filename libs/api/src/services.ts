@@ -7,6 +7,8 @@ import {
   createOrganisationVerificationService,
   createOverviewService,
   createSessionService,
+  createSignInService,
+  createSignInThrottle,
 } from '@dd/accounts';
 import { createBankStatementService, createBillingService, DEFAULT_BILLING_SETTINGS, type BillingSettings } from '@dd/billing';
 import { createConsentService } from '@dd/consent';
@@ -15,10 +17,10 @@ import type { Db } from '@dd/db';
 import { createGdprProgressService, createGdprService } from '@dd/gdpr';
 import { createPayoutService, DEFAULT_PAYOUT_SETTINGS, type PayoutSettings } from '@dd/payouts';
 import { createProfileService } from '@dd/profile';
-import { createAudienceEngine, createEstimateService } from '@dd/audience';
-import { DEFAULT_PRIVACY_SETTINGS, type PrivacySettings } from '@dd/privacy';
-import { createRedisRateLimiter, type Queues } from '@dd/queue';
-import { createModerationService, createOffersInboxService, createPurchaseResultsService, createPurchaseService } from '@dd/marketplace';
+import { createAudienceEngine, createEstimateService, type EstimateReleaser } from '@dd/audience';
+import { createPrivacyAccountant, DEFAULT_PRIVACY_SETTINGS, type PrivacySettings } from '@dd/privacy';
+import { createRedisAttemptBackoff, createRedisRateLimiter, type Queues } from '@dd/queue';
+import { createModerationService, createOffersInboxService, createPurchaseResultsService, createPurchaseService, type OfferStatsPolicy } from '@dd/marketplace';
 import { createInsightReportService } from '@dd/reports';
 import { DEFAULT_PRODUCT_PRICES, createSavedSegmentsService, productPriceList, type ProductPriceSettings } from '@dd/segments';
 
@@ -31,23 +33,40 @@ export interface ServiceSettings {
   billing?: BillingSettings;
   /** Price per member of each product; default: DEFAULT_PRODUCT_PRICES. */
   prices?: ProductPriceSettings;
+  /** The clock of sign-in throttling; tests fix it so waits come out exact. Default: the real time. */
+  now?: () => Date;
+  /**
+   * Tests only (never read from the environment): the attack suite's controls replace a privacy
+   * defence with the old behaviour to show that the attack then works. Default: the accountant.
+   */
+  undefended?: { estimates?: EstimateReleaser; offerStats?: OfferStatsPolicy };
 }
 
 /** Composition root of the domain services the procedures call. */
 export function createAppServices(db: Db, queues: Queues, settings: ServiceSettings) {
   const accounts = createAccountsService({ db });
   const sessions = createSessionService({ db, ttlHours: settings.sessionTtlHours });
+  // One Redis limiter for every limit (estimates, sign-in, the RATE_LIMITS of procedures), shared by all API processes.
+  const rateLimiter = createRedisRateLimiter(queues.connection, queues.prefix);
+  const signInThrottle = createSignInThrottle({ backoff: createRedisAttemptBackoff(queues.connection, queues.prefix), limiter: rateLimiter });
+  const signIn = createSignInService({ db, throttle: signInThrottle, ...(settings.now ? { now: settings.now } : {}) });
   const privacy = settings.privacy ?? DEFAULT_PRIVACY_SETTINGS;
   const billing = settings.billing ?? DEFAULT_BILLING_SETTINGS;
   // Built on first use (or at start-up by the API process) and kept fresh from the change feed.
   const audience = createAudienceEngine({ db });
-  const estimates = createEstimateService({ db, engine: audience, limiter: createRedisRateLimiter(queues.connection, queues.prefix), settings: privacy });
-  const purchaseResults = createPurchaseResultsService({ db, settings: privacy });
+  // The privacy accountant: every value about members an advertiser receives is one of its releases.
+  const accountant = createPrivacyAccountant({ db, settings: privacy });
+  const estimates = createEstimateService({
+    db, engine: audience, limiter: rateLimiter, settings: privacy, accountant, ...(settings.undefended?.estimates ? { releaser: settings.undefended.estimates } : {}),
+  });
+  const purchaseResults = createPurchaseResultsService({ db, settings: privacy, accountant, ...(settings.undefended?.offerStats ? { offerStats: settings.undefended.offerStats } : {}) });
   return {
     audience,
+    accountant,
     accounts,
     sessions,
-    auth: createAuthService({ accounts, sessions }),
+    rateLimiter,
+    auth: createAuthService({ accounts, signIn, sessions }),
     overview: createOverviewService({ db }),
     imports: createImportService({ db, queues }),
     transactions: createTransactionsService({ db, queues }),
@@ -61,14 +80,14 @@ export function createAppServices(db: Db, queues: Queues, settings: ServiceSetti
     jobsAdmin: createJobsAdminService({ db, queues }),
     gdprProgress: createGdprProgressService({ db }),
     estimates,
-    reports: createInsightReportService({ db, settings: privacy }),
+    reports: createInsightReportService({ db, settings: privacy, accountant }),
     payouts: createPayoutService({ db, queues, settings: settings.payouts ?? DEFAULT_PAYOUT_SETTINGS }),
     billing: createBillingService({ db, settings: billing }),
     bankStatements: createBankStatementService({ db, queues, settings: billing }),
     savedSegments: createSavedSegmentsService({ db }),
     // The marketplace: advertisers' purchase requests (reserving their cost) and the admin's moderation.
     purchases: createPurchaseService({ db, estimates, prices: settings.prices ?? DEFAULT_PRODUCT_PRICES, vatRateBp: billing.vatRateBp, results: purchaseResults.reader }),
-    moderation: createModerationService({ db, queues, engine: audience, settings: privacy }),
+    moderation: createModerationService({ db, queues, settings: privacy }),
     // What fulfilment produced: the advertiser's results (noised) and the customers' offers inbox.
     purchaseResults,
     offersInbox: createOffersInboxService({ db }),

@@ -4,7 +4,8 @@
  */
 export const ERROR_CODES = {
   VALIDATION_FAILED: 'BAD_REQUEST',
-  EMAIL_TAKEN: 'CONFLICT',
+  // Sign-up refused for the address (it has an account): deliberately not named EMAIL_TAKEN.
+  SIGN_UP_REFUSED: 'BAD_REQUEST',
   WEAK_PASSWORD: 'BAD_REQUEST',
   INVALID_CREDENTIALS: 'UNAUTHORIZED',
   TOO_MANY_ATTEMPTS: 'TOO_MANY_REQUESTS',

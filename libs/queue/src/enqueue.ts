@@ -32,7 +32,7 @@ const FIRST_CONNECT_WAIT_MS = 2_000;
  * True once the connection is ready; false if it fails or is not up within the wait. Only the first
  * connect is waited for: a connection that was up and dropped is reconnecting, and then Redis is down.
  */
-async function readyForFirstUse(connection: Queues['connection']): Promise<boolean> {
+export async function readyForFirstUse(connection: Queues['connection']): Promise<boolean> {
   if (connection.status === 'ready') return true;
   if (connection.status !== 'connecting' && connection.status !== 'connect' && connection.status !== 'wait') return false;
   return new Promise((resolve) => {

@@ -21,8 +21,12 @@ export type { EnqueueOptions } from './enqueue';
 export { JobPayloadError, QueueUnavailableError, RedisSetupError } from './queue.errors';
 export type { Redis } from 'ioredis';
 export { createRedisRateLimiter } from './rate-limiter';
-export type { RateLimiter, RateLimitResult } from './rate-limiter';
+export type { RateLimiter, RateLimitResult, RefundableRateLimiter } from './rate-limiter';
+export { createRedisAttemptBackoff } from './attempt-backoff';
+export type { AttemptBackoff, BackoffDecision, BackoffPolicy } from './attempt-backoff';
 export { QUEUE_COUNT_STATES, queueOverview, retryFailedJob } from './queue-overview';
 export type { FailedJobView, QueueCountState, QueueView, RetryOutcome } from './queue-overview';
 export { ensureLocalRedis } from './local-redis';
 export type { LocalRedis } from './local-redis';
+// A job that fails with this is not retried: domains throw it for input that cannot get better (libs/data-import, libs/billing).
+export { UnrecoverableError } from 'bullmq';

@@ -1,12 +1,16 @@
 import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
-import { SESSION_COOKIE, type AppServices, type Context } from '@dd/api';
+import { DEVICE_COOKIE, DEVICE_COOKIE_PATH, SESSION_COOKIE, type AppServices, type Context } from '@dd/api';
 import type { ApiEnv, Logger } from '@dd/config';
 
 function header(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** Builds the tRPC context from a Fastify request: the viewer from the session cookie, and request facts for CSRF. */
+/**
+ * Builds the tRPC context from a Fastify request: the viewer from the session cookie, and request
+ * facts for CSRF and rate limits. `req.ip` is the socket's peer while the server's trustProxy is off
+ * (its default); behind a reverse proxy it would be the proxy's address for every client.
+ */
 export function createContextFactory(deps: { services: AppServices; env: ApiEnv }) {
   const { services, env } = deps;
   return async ({ req, res }: CreateFastifyContextOptions): Promise<Context> => {
@@ -21,6 +25,7 @@ export function createContextFactory(deps: { services: AppServices; env: ApiEnv 
         origin: header(req.headers.origin),
         trpcSource: header(req.headers['x-trpc-source']),
         requestId: String(req.id),
+        ip: req.ip,
       },
       cookie: {
         read: () => token,
@@ -36,6 +41,16 @@ export function createContextFactory(deps: { services: AppServices; env: ApiEnv 
         clear() {
           res.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: env.COOKIE_SECURE });
         },
+      },
+      deviceCookie: {
+        read: () => req.cookies[DEVICE_COOKIE],
+        set(value, expiresAt) {
+          // Strict: only the portal's own sign-in form ever needs to send it.
+          res.setCookie(DEVICE_COOKIE, value, { httpOnly: true, sameSite: 'strict', secure: env.COOKIE_SECURE, path: DEVICE_COOKIE_PATH, expires: expiresAt });
+        },
+      },
+      setResponseHeader(name, value) {
+        void res.header(name, value);
       },
     };
   };

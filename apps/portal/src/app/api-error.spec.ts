@@ -6,9 +6,9 @@ const trpcError = (data: Record<string, unknown> | undefined) => Object.assign(n
 
 describe('describeError', () => {
   it('maps a domain code to its translation key', () => {
-    expect(describeError(trpcError({ domainCode: 'EMAIL_TAKEN', httpStatus: 409 }))).toEqual({
-      code: 'EMAIL_TAKEN',
-      messageKey: 'errors.EMAIL_TAKEN',
+    expect(describeError(trpcError({ domainCode: 'SIGN_UP_REFUSED', httpStatus: 400 }))).toEqual({
+      code: 'SIGN_UP_REFUSED',
+      messageKey: 'errors.SIGN_UP_REFUSED',
       fieldErrors: {},
     });
   });

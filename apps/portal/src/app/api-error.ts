@@ -2,7 +2,7 @@ import { ERROR_CODES, type ErrorCode } from '@dd/errors';
 
 /** What the portal shows for a failed request: i18n keys, translated where they are rendered. */
 export interface DescribedError {
-  /** Key for the form-level message, e.g. `errors.EMAIL_TAKEN` or `errors.network`. */
+  /** Key for the form-level message, e.g. `errors.SIGN_UP_REFUSED` or `errors.network`. */
   messageKey: `errors.${ErrorCode | 'network' | 'unknown'}`;
   code: ErrorCode | 'network' | 'unknown';
   /** Server-side field errors: field name -> i18n keys (from @dd/contract or the API), or else the server's English sentence. */

@@ -1,7 +1,16 @@
 import { z } from 'zod';
-import { advertiserOptionSchema, assignCreditInput, bankStatementSchema, dismissCreditInput, STATEMENT_MAX_BYTES, unmatchedCreditSchema } from '@dd/contract';
+import {
+  advertiserOptionSchema,
+  assignCreditInput,
+  bankStatementSchema,
+  cleanUploadFileName,
+  dismissCreditInput,
+  STATEMENT_MAX_BYTES,
+  unmatchedCreditSchema,
+} from '@dd/contract';
 import { StatementTooLargeError } from '@dd/data-import';
 import { adminProcedure } from '../procedures';
+import { RATE_LIMITS, rateLimited } from '../rate-limits';
 import { router } from '../trpc';
 
 /** The platform's CAMT.053 statement arrives as multipart form data with one file field, `file` (as customer uploads do). */
@@ -12,13 +21,15 @@ const statementInput = z.instanceof(FormData).transform(async (form, ctx) => {
     return z.NEVER;
   }
   if (file.size > STATEMENT_MAX_BYTES) throw new StatementTooLargeError('bytes');
-  const name = 'name' in file && typeof file.name === 'string' ? file.name : 'statement.xml';
+  // Shown back to admins: without control or bidi characters, like a customer's upload.
+  const name = cleanUploadFileName('name' in file && typeof file.name === 'string' ? file.name : '', 'statement.xml');
   return { name, bytes: Buffer.from(await file.arrayBuffer()) };
 });
 
 /** Payments in: the platform's bank statements and the credits that need a person. */
 export const adminBillingRouter = router({
   uploadStatement: adminProcedure
+    .use(rateLimited(RATE_LIMITS.bankStatementUpload))
     .input(statementInput)
     .output(bankStatementSchema)
     .mutation(({ ctx, input }) => ctx.services.bankStatements.uploadStatement(ctx.viewer, input)),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { STATEMENT_MAX_BYTES, uploadIdInput, uploadSummarySchema } from '@dd/contract';
+import { cleanUploadFileName, STATEMENT_MAX_BYTES, uploadIdInput, uploadSummarySchema } from '@dd/contract';
 import { StatementTooLargeError } from '@dd/data-import';
 import { customerProcedure } from '../procedures';
+import { RATE_LIMITS, rateLimited } from '../rate-limits';
 import { router } from '../trpc';
 
 /** The statement arrives as multipart form data with one file field, `file`. */
@@ -13,12 +14,14 @@ const uploadInput = z.instanceof(FormData).transform(async (form, ctx) => {
   }
   // Before the bytes are read; the same refusal (and reason code) as the service's own check.
   if (file.size > STATEMENT_MAX_BYTES) throw new StatementTooLargeError('bytes');
-  const name = 'name' in file && typeof file.name === 'string' ? file.name : 'statement';
+  // The name is shown back: without control or bidi characters ("maart<RLO>vsc.exe" reads as "maartexe.csv").
+  const name = cleanUploadFileName('name' in file && typeof file.name === 'string' ? file.name : '', 'statement');
   return { name, bytes: Buffer.from(await file.arrayBuffer()) };
 });
 
 export const importsRouter = router({
   upload: customerProcedure
+    .use(rateLimited(RATE_LIMITS.upload))
     .input(uploadInput)
     .output(uploadSummarySchema)
     .mutation(({ ctx, input }) => ctx.services.imports.storeUpload(ctx.viewer.id, input)),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dataExportSchema, dataUseReceiptSchema, eraseAccountInput, privacyBudgetUsageSchema } from '@dd/contract';
 import { customerProcedure } from '../procedures';
+import { RATE_LIMITS, rateLimited } from '../rate-limits';
 import { router } from '../trpc';
 
 export const privacyRouter = router({
@@ -9,7 +10,10 @@ export const privacyRouter = router({
   /** How much of the customer's own privacy budget reports used this month, and which reports. */
   budget: customerProcedure.output(privacyBudgetUsageSchema).query(({ ctx }) => ctx.services.reports.memberUsage(ctx.viewer.id)),
 
-  requestExport: customerProcedure.output(dataExportSchema).mutation(({ ctx }) => ctx.services.gdpr.requestExport(ctx.viewer.id)),
+  requestExport: customerProcedure
+    .use(rateLimited(RATE_LIMITS.dataExport))
+    .output(dataExportSchema)
+    .mutation(({ ctx }) => ctx.services.gdpr.requestExport(ctx.viewer.id)),
 
   exports: customerProcedure.output(z.array(dataExportSchema)).query(({ ctx }) => ctx.services.gdpr.exports(ctx.viewer.id)),
 

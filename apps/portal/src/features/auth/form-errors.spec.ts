@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { signInInput, signUpAdvertiserInput, signUpCustomerInput } from '@dd/contract';
-import { serverFormErrors, validateFields } from './form-errors';
+import i18next from 'i18next';
+import { resources } from '../../i18n/i18n';
+import { formMessageText, serverFormErrors, validateFields } from './form-errors';
 
 const customerFields = ['displayName', 'email', 'password'] as const;
 const trpcError = (data: Record<string, unknown>) => Object.assign(new Error('x'), { data });
@@ -59,7 +61,41 @@ describe('serverFormErrors', () => {
   });
 
   it('shows other refusals in the form alert', () => {
-    expect(serverFormErrors(trpcError({ domainCode: 'EMAIL_TAKEN' }), customerFields)).toEqual({ formMessageKey: 'errors.EMAIL_TAKEN', fieldErrors: {} });
+    expect(serverFormErrors(trpcError({ domainCode: 'SIGN_UP_REFUSED' }), customerFields)).toEqual({ formMessageKey: 'errors.SIGN_UP_REFUSED', fieldErrors: {} });
     expect(serverFormErrors(new TypeError('Failed to fetch'), customerFields).formMessageKey).toBe('errors.network');
+  });
+});
+
+describe('a throttled sign-in or sign-up', () => {
+  const throttled = (code: string, retryAfterSeconds: number) =>
+    trpcError({ domainCode: 'TOO_MANY_ATTEMPTS', httpStatus: 429, reason: { code, params: { retryAfterSeconds } } });
+
+  async function textIn(lng: 'nl' | 'en', error: unknown) {
+    const i18n = i18next.createInstance();
+    await i18n.init({ resources, lng, interpolation: { escapeValue: false } });
+    const mapped = serverFormErrors(error, ['email', 'password']);
+    return formMessageText(i18n.t, mapped.formMessageKey!, mapped.retryAfterSeconds ?? null);
+  }
+
+  it('keeps the wait the server names', () => {
+    expect(serverFormErrors(throttled('signInDelayed', 30), ['email', 'password'])).toEqual({
+      formMessageKey: 'auth.throttled.account',
+      retryAfterSeconds: 30,
+      fieldErrors: {},
+    });
+    // Without a reason the portal still says something true, only less precise.
+    expect(serverFormErrors(trpcError({ domainCode: 'TOO_MANY_ATTEMPTS' }), ['email'])).toEqual({ formMessageKey: 'errors.TOO_MANY_ATTEMPTS', fieldErrors: {} });
+  });
+
+  it('says how long to wait, in seconds or whole minutes, in Dutch and English', async () => {
+    expect(await textIn('nl', throttled('signInDelayed', 30))).toBe(
+      'Te veel inlogpogingen met dit e-mailadres. Probeer het over 30 seconden opnieuw. Op een apparaat waarop je eerder bent ingelogd, kun je meteen verder.',
+    );
+    expect(await textIn('en', throttled('signInDelayed', 1))).toBe(
+      'Too many sign-in attempts with this email address. Try again in 1 second. On a device where you signed in before, you can continue right away.',
+    );
+    expect(await textIn('nl', throttled('signInAddressLimited', 3599))).toBe('Te veel mislukte inlogpogingen vanaf jouw netwerk. Probeer het over 60 minuten opnieuw.');
+    expect(await textIn('en', throttled('signInAddressLimited', 61))).toBe('Too many failed sign-ins from your network. Try again in 2 minutes.');
+    expect(await textIn('nl', throttled('rateLimited', 60))).toBe('Te veel aanmeldingen vanaf jouw netwerk. Probeer het over 1 minuut opnieuw.');
   });
 });

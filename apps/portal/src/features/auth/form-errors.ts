@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import type { z } from 'zod';
 import { describeError } from '../../app/api-error';
 
@@ -25,12 +26,26 @@ export function validateFields<S extends z.ZodType, F extends string>(schema: S,
 export interface ServerFormErrors<F extends string> {
   /** Shown in the form's alert; absent when every problem is shown next to its field. */
   formMessageKey?: string;
+  /** For a throttled sign-in or sign-up: how long to wait, which the alert says. */
+  retryAfterSeconds?: number;
   fieldErrors: FieldErrors<F>;
 }
+
+/** The server's reasons for refusing a sign-in or sign-up for a while, and the text that says so. */
+const THROTTLE_MESSAGES: Record<string, string> = {
+  signInDelayed: 'auth.throttled.account',
+  signInAddressLimited: 'auth.throttled.address',
+  rateLimited: 'auth.throttled.signUp',
+};
 
 /** Splits a failed request into messages under fields and one message for the whole form. */
 export function serverFormErrors<F extends string>(error: unknown, fields: readonly F[]): ServerFormErrors<F> {
   const described = describeError(error);
+  const throttled = described.reason ? THROTTLE_MESSAGES[described.reason.code] : undefined;
+  const wait = described.reason?.params['retryAfterSeconds'];
+  if (described.code === 'TOO_MANY_ATTEMPTS' && throttled && typeof wait === 'number') {
+    return { formMessageKey: throttled, retryAfterSeconds: wait, fieldErrors: {} };
+  }
   const known = (field: string): field is F => (fields as readonly string[]).includes(field);
 
   const fieldErrors: FieldErrors<F> = {};
@@ -46,4 +61,14 @@ export function serverFormErrors<F extends string>(error: unknown, fields: reado
   const shownInline = Object.keys(fieldErrors).length > 0;
   const inlineOnly = shownInline && (described.code === 'VALIDATION_FAILED' || described.code === 'WEAK_PASSWORD');
   return inlineOnly ? { fieldErrors } : { formMessageKey: described.messageKey, fieldErrors };
+}
+
+/** "45 seconds" under a minute, otherwise whole minutes rounded up ("2 minutes"), in the reader's language. */
+export function waitText(t: TFunction, seconds: number): string {
+  return seconds < 60 ? t('auth.wait.seconds', { count: seconds }) : t('auth.wait.minutes', { count: Math.ceil(seconds / 60) });
+}
+
+/** The form alert's text; a throttled answer says how long to wait. */
+export function formMessageText(t: TFunction, key: string, retryAfterSeconds: number | null): string {
+  return t(key as 'errors.unknown', retryAfterSeconds === null ? {} : { wait: waitText(t, retryAfterSeconds) });
 }

@@ -107,7 +107,7 @@ export function SignUpPage() {
         />
         {isAdvertiser ? <Alert tone="info">{t('auth.signUp.advertiserNote')}</Alert> : null}
         <FormAlert message={form.formMessage}>
-          {form.formMessageKey === 'errors.EMAIL_TAKEN' ? <Link to="/sign-in">{t('auth.signUp.signInLink')}</Link> : null}
+          {form.formMessageKey === 'errors.SIGN_UP_REFUSED' ? <Link to="/sign-in">{t('auth.signUp.signInLink')}</Link> : null}
         </FormAlert>
         {isAdvertiser ? (
           <TextField

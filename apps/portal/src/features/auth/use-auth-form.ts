@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { PASSWORD_MIN_LENGTH } from '@dd/contract';
 import { fieldErrorText } from '../../app/field-error-text';
-import { serverFormErrors, validateFields, type FieldErrors } from './form-errors';
+import { formMessageText, serverFormErrors, validateFields, type FieldErrors } from './form-errors';
 
 /**
  * Form state for the auth forms: validates with the contract's zod schema on submit, then live
@@ -21,6 +21,7 @@ export function useAuthForm<F extends string, S extends z.ZodType>(options: {
   const { t, i18n } = useTranslation();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors<F>>({});
   const [formMessageKey, setFormMessageKey] = useState<string | null>(null);
+  const [retryAfterSeconds, setRetryAfterSeconds] = useState<number | null>(null);
   const [attempted, setAttempted] = useState(false);
   const [focusRequest, setFocusRequest] = useState(0);
   // Remembered at submit, so focus can move to the first problem once errors have rendered.
@@ -60,6 +61,7 @@ export function useAuthForm<F extends string, S extends z.ZodType>(options: {
     const mapped = serverFormErrors(error, fields);
     setFieldErrors(mapped.fieldErrors);
     setFormMessageKey(mapped.formMessageKey ?? null);
+    setRetryAfterSeconds(mapped.retryAfterSeconds ?? null);
     if (Object.keys(mapped.fieldErrors).length > 0) setFocusRequest((n) => n + 1);
   };
 
@@ -75,7 +77,7 @@ export function useAuthForm<F extends string, S extends z.ZodType>(options: {
     return key ? fieldErrorText(t, i18n, key, { min: PASSWORD_MIN_LENGTH }) : undefined;
   };
 
-  const formMessage = formMessageKey ? t(formMessageKey as 'errors.unknown') : null;
+  const formMessage = formMessageKey ? formMessageText(t, formMessageKey, retryAfterSeconds) : null;
 
   return { handleSubmit, applyServerError, revalidate, reset, errorFor, formMessage, formMessageKey };
 }

@@ -1,0 +1,67 @@
+import { DomainError } from '@dd/errors';
+import type { Context } from './context';
+import { t } from './trpc';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+export interface Limit {
+  limit: number;
+  windowMs: number;
+}
+
+export interface RateLimitRule {
+  /** Part of the Redis key and the reason's `action` parameter; never rename one in use. */
+  name: string;
+  /** What is being limited, in English, for the message ("uploads"). */
+  what: string;
+  perAccount?: Limit;
+  perAddress?: Limit;
+}
+
+/**
+ * Limits on what is costly or reveals something, counted in Redis so every API process shares them
+ * (listed in docs/ARCHITECTURE.md, "Limits"). Sign-in has its own throttling in libs/accounts.
+ */
+export const RATE_LIMITS = {
+  // Each sign-up says whether its address was free, so this also bounds guessing which addresses have accounts.
+  signUp: { name: 'sign-up', what: 'sign-ups from your network', perAddress: { limit: 20, windowMs: HOUR } },
+  upload: { name: 'upload', what: 'uploads', perAccount: { limit: 20, windowMs: HOUR }, perAddress: { limit: 60, windowMs: HOUR } },
+  bankStatementUpload: {
+    name: 'bank-statement-upload',
+    what: 'statement uploads',
+    perAccount: { limit: 30, windowMs: HOUR },
+    perAddress: { limit: 60, windowMs: HOUR },
+  },
+  // An export builds a ZIP of everything the customer has; one at a time is enough, a few a day is generous.
+  dataExport: { name: 'data-export', what: 'export requests', perAccount: { limit: 5, windowMs: DAY }, perAddress: { limit: 20, windowMs: DAY } },
+} as const satisfies Record<string, RateLimitRule>;
+
+function checksOf(rule: RateLimitRule, ctx: Context): [key: string, limit: Limit, scope: 'account' | 'address'][] {
+  const checks: [string, Limit, 'account' | 'address'][] = [];
+  if (rule.perAccount && ctx.viewer) checks.push([`${rule.name}:account:${ctx.viewer.id}`, rule.perAccount, 'account']);
+  if (rule.perAddress) checks.push([`${rule.name}:address:${ctx.request.ip}`, rule.perAddress, 'address']);
+  return checks;
+}
+
+/**
+ * A middleware that counts the call per account and per client address before the procedure (and
+ * its input, such as an uploaded file) runs; over a limit it answers 429 with `Retry-After`.
+ */
+export function rateLimited(rule: RateLimitRule) {
+  return t.middleware(async ({ ctx, next }) => {
+    for (const [key, limit, scope] of checksOf(rule, ctx)) {
+      const result = await ctx.services.rateLimiter.hit(key, limit.limit, limit.windowMs);
+      if (result.allowed) continue;
+      const retryAfterSeconds = Math.max(1, Math.ceil(result.retryAfterMs / 1000));
+      if (result.count === limit.limit + 1) ctx.log.warn({ rule: rule.name, scope, ip: ctx.request.ip, userId: ctx.viewer?.id }, 'rate limit reached');
+      throw new DomainError(
+        'TOO_MANY_ATTEMPTS',
+        `Too many ${rule.what} in a short time. Try again in ${retryAfterSeconds} seconds.`,
+        { retryAfterSeconds },
+        { code: 'rateLimited', params: { retryAfterSeconds, action: rule.name } },
+      );
+    }
+    return next();
+  });
+}
