@@ -16,7 +16,7 @@ import { createTestClient } from './testing/test-context';
 
 const K = 10;
 // A large epsilon keeps the noise near zero, so amounts are predictable; the threshold still applies.
-const privacy: PrivacySettings = { ...DEFAULT_PRIVACY_SETTINGS, minimumAudience: K, estimateEpsilonMicro: 10_000_000, estimatesPerMinute: 5_000, estimateQuestionsPerDay: 5_000 };
+const privacy: PrivacySettings = { ...DEFAULT_PRIVACY_SETTINGS, minimumAudience: K, estimateEpsilonMicro: 10_000_000, estimateMonthlyEpsilonMicro: 1_000_000_000, audienceEpsilonMicro: 10_000_000, estimatesPerMinute: 5_000, estimateQuestionsPerDay: 5_000 };
 
 let tdb: TestDatabase;
 let redis: ReturnType<typeof createTestQueues>;
@@ -183,6 +183,40 @@ describe('advertiser.purchases.create', () => {
     expect((await failed('advertiser.purchases.create', (await purchases()).create(offer(inDays(-2))))).data).toMatchObject({ fieldErrors: { offer: ['marketplace.errors.offerEndsInPast'] } });
     expect((await failed('advertiser.purchases.create', (await purchases()).create(offer(inDays(92))))).data).toMatchObject({ fieldErrors: { offer: ['marketplace.errors.offerEndsTooLate'] } });
     expect(await written(organisationId)).toEqual({ requests: 0, audit: 0, reservedAccounts: 0 });
+  });
+
+  it('refuses an offer moderation could never approve, a link that breaks the rules and markup, before anything is reserved', async () => {
+    const { organisationId, purchases, failed } = await advertiser({ topUpCents: 10_000 });
+    const campaign = (offer: Partial<Extract<CreatePurchaseInput, { product: 'offer_campaign' }>['offer']>): CreatePurchaseInput => ({
+      product: 'offer_campaign',
+      title: 'Actie',
+      purposeStatement: 'Reizigers in Utrecht korting geven op onderhoud.',
+      segment: utrecht,
+      offer: { title: 'Korting', body: 'Tien procent korting op onderhoud.', url: 'https://spaak.example/actie', endsOn: inDays(30), ...offer },
+    });
+    const create = async (offer: Parameters<typeof campaign>[0]) => (await failed('advertiser.purchases.create', (await purchases()).create(campaign(offer)))).data;
+
+    // Evasions the old screening let through: a soft hyphen, spaced letters, a Cyrillic а.
+    expect(await create({ body: 'Zwa\u00ADnger? Stuur ons je B S N.' })).toMatchObject({
+      domainCode: 'VALIDATION_FAILED',
+      fieldErrors: { offer: ['marketplace.errors.offerBodyScreened'] },
+      reason: { code: 'offerScreened', params: { words: 'zwanger, bsn' } },
+    });
+    expect(await create({ title: 'Voor het zwаngerschapsverlof' })).toMatchObject({ fieldErrors: { offer: ['marketplace.errors.offerTitleScreened'] } });
+
+    expect(await create({ url: 'https://user:pass@spaak.example/' })).toMatchObject({ fieldErrors: { offer: ['marketplace.errors.offerUrlUserinfo'] } });
+    expect(await create({ url: 'https://spaak.example\\@evil.example/' })).toMatchObject({ fieldErrors: { offer: ['marketplace.errors.offerUrlBackslash'] } });
+    expect(await create({ url: 'https://spaak.example/\u202Efdp.exe' })).toMatchObject({ fieldErrors: { offer: ['marketplace.errors.offerUrlHiddenCharacters'] } });
+    expect(await create({ url: 'http://spaak.example/' })).toMatchObject({ fieldErrors: { offer: ['marketplace.errors.offerUrlNotHttps'] } });
+    expect(await create({ url: 'javascript:alert(1)' })).toMatchObject({ fieldErrors: { offer: ['marketplace.errors.offerUrlNotHttps'] } });
+    expect(await create({ body: 'Klik <a href="https://spaak.example">hier</a>' })).toMatchObject({ fieldErrors: { offer: ['marketplace.errors.offerBodyMarkup'] } });
+    expect(await create({ title: '<script>alert(1)</script>' })).toMatchObject({ fieldErrors: { offer: ['marketplace.errors.offerTitleMarkup'] } });
+    expect(await written(organisationId)).toEqual({ requests: 0, audit: 0, reservedAccounts: 0 });
+    expect(await balances(organisationId)).toEqual({ balance: 10_000, reserved: 0 });
+
+    // An international domain name is accepted and stored as punycode, as members and moderators see it.
+    const created = await (await purchases()).create(campaign({ url: 'https://pаypal.example/actie' }));
+    expect((await (await purchases()).get({ id: created.id })).offer?.url).toBe('https://xn--pypal-4ve.example/actie');
   });
 });
 

@@ -1,3 +1,4 @@
+import type { ApprovalBlock } from '@dd/contract';
 import { DomainError } from '@dd/errors';
 
 /**
@@ -9,6 +10,31 @@ import { DomainError } from '@dd/errors';
 
 const field = (name: string, key: string, message: string) =>
   new DomainError('VALIDATION_FAILED', message, { field: name, messageKey: `marketplace.errors.${key}` });
+
+/**
+ * Approving an offer the screening blocks (a special category, a request for personal data, a link
+ * that breaks the rules). Its own class so callers and tests can tell it from a race between two
+ * admins (`notPendingReview`), which is a CONFLICT as well.
+ */
+export class OfferNotApprovableError extends DomainError {
+  readonly block: ApprovalBlock;
+
+  constructor(block: ApprovalBlock) {
+    super(
+      'CONFLICT',
+      'This offer touches a special category, asks for personal data or has a link that breaks the link rules, so it cannot be approved. Reject it with a reason the advertiser can act on.',
+      { ...block.params },
+      { code: block.code, params: { ...block.params } },
+    );
+    this.name = 'OfferNotApprovableError';
+    this.block = block;
+  }
+}
+
+/** Which part of the offer the screening found something in: the form shows the error under it. */
+export type ScreenedOfferField = 'title' | 'body' | 'code';
+
+const SCREENED_KEY: Record<ScreenedOfferField, string> = { title: 'offerTitleScreened', body: 'offerBodyScreened', code: 'offerCodeScreened' };
 
 export const marketplaceErrors = {
   organisationNotVerified: (status: string) =>
@@ -48,6 +74,17 @@ export const marketplaceErrors = {
   offerEndsInPast: () => field('offer', 'offerEndsInPast', 'The offer would end before today. Choose an end date from today onwards.'),
 
   offerEndsTooLate: (maxDays: number) => field('offer', 'offerEndsTooLate', `An offer can run for at most ${maxDays} days. Choose an earlier end date.`),
+
+  /** At request time: the advertiser changes the text, rather than wait for a rejection. */
+  offerScreened: (field: ScreenedOfferField, words: readonly string[]) =>
+    new DomainError(
+      'VALIDATION_FAILED',
+      `The offer mentions ${words.map((word) => `"${word}"`).join(', ')}. Offers may not touch health, pregnancy, religion, politics, trade unions or sexual life, nor ask for a BSN, password, PIN or bank account number. Change the text and try again.`,
+      { field: 'offer', messageKey: `marketplace.errors.${SCREENED_KEY[field]}` },
+      { code: 'offerScreened', params: { words: words.join(', ') } },
+    ),
+
+  offerNotApprovable: (block: ApprovalBlock) => new OfferNotApprovableError(block),
 
   productNotForSale: (product: string) =>
     new DomainError('CONFLICT', 'This product has no price set, so it cannot be bought right now. Contact support.', { product }, { code: 'productNotForSale', params: { product } }),

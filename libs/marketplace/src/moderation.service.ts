@@ -1,15 +1,13 @@
 import { auditRepository } from '@dd/accounts';
-import type { AudienceEngine } from '@dd/audience';
-import type { DecidePurchaseRequest, ModerationItem, PurchaseDecision } from '@dd/contract';
+import { offerUrlForDisplay, type DecidePurchaseRequest, type ModerationItem, type PurchaseDecision } from '@dd/contract';
 import type { Db, PurchaseStatus } from '@dd/db';
 import type { PrivacySettings } from '@dd/privacy';
 import type { Queues } from '@dd/queue';
 import { breakdownFor } from '@dd/reports';
-import { describeSegment, SegmentRejectedError, validateSegment, type SegmentLocale, type ValidatedSegment } from '@dd/segments';
+import { describeSegment, SegmentRejectedError, validateSegment, type SegmentLocale } from '@dd/segments';
 import { marketplaceErrors } from './marketplace.errors';
 import { moderationChecks } from './moderation.checks';
-import { createModerationAudience, type CurrentAudience } from './moderation.audience';
-import { screenOffer } from './offer-screening';
+import { approvalBlockOf, screenOffer } from './offer-screening';
 import { offerOf, segmentOf } from './purchase.dto';
 import { enqueueFulfilment } from './purchase.jobs';
 import { purchaseRepository, type PurchaseRow } from './purchase.repository';
@@ -23,7 +21,6 @@ type Organisation = NonNullable<Awaited<ReturnType<typeof purchaseRepository.org
 export interface ModerationServiceDeps {
   db: Db;
   queues: Queues;
-  engine: AudienceEngine;
   settings: PrivacySettings;
   now?: () => Date;
 }
@@ -32,24 +29,23 @@ export interface ModerationServiceDeps {
 export function createModerationService(deps: ModerationServiceDeps) {
   const { db, queues, settings } = deps;
   const now = deps.now ?? (() => new Date());
-  const currentAudience = createModerationAudience(deps);
 
-  /** The stored segment checked again against today's catalogue, and counted only when it still passes. */
-  async function segmentFacts(row: PurchaseRow, organisation: Organisation): Promise<{ problem: { kind: string; subject: string } | null; current: CurrentAudience | null }> {
-    let validated: ValidatedSegment;
+  /**
+   * The stored segment checked again against today's catalogue. It is not counted again: what the
+   * moderator sees of the audience is the estimate released to the advertiser when the request was
+   * made, so nothing a moderator decides on (and the advertiser then learns) comes from an exact count.
+   */
+  function segmentProblem(row: PurchaseRow): { kind: string; subject: string } | null {
     try {
-      validated = validateSegment(segmentOf(row));
+      validateSegment(segmentOf(row));
     } catch (error) {
       if (!(error instanceof SegmentRejectedError)) throw error;
       const first = error.problems[0];
-      return { problem: { kind: first?.kind ?? 'invalid', subject: first?.subject ?? first?.path ?? '' }, current: null };
+      return { kind: first?.kind ?? 'invalid', subject: first?.subject ?? first?.path ?? '' };
     }
-    const breakdowns = row.breakdowns.map((code) => ({ code, breakdown: breakdownFor(code) }));
-    const unknown = breakdowns.find((b) => !b.breakdown);
-    if (unknown) return { problem: { kind: 'breakdown', subject: unknown.code }, current: null };
-    const categories = [...new Set([...validated.categories, ...breakdowns.map((b) => b.breakdown!.category)])].sort();
-    const current = await currentAudience({ tree: validated.tree, categories, purpose: row.purpose, industry: organisation.industry });
-    return { problem: null, current };
+    const unknown = row.breakdowns.find((code) => !breakdownFor(code));
+    if (unknown !== undefined) return { kind: 'breakdown', subject: unknown };
+    return null;
   }
 
   function describe(row: PurchaseRow, locale: SegmentLocale): string {
@@ -63,17 +59,17 @@ export function createModerationService(deps: ModerationServiceDeps) {
 
   async function item(row: PurchaseRow, organisation: Organisation, history: Partial<Record<PurchaseStatus, number>>, locale: SegmentLocale): Promise<ModerationItem> {
     const offer = offerOf(row);
-    const { problem, current } = await segmentFacts(row, organisation);
+    const screening = offer ? screenOffer(offer) : null;
+    const problem = segmentProblem(row);
     const checks = moderationChecks({
       organisationStatus: organisation.status,
       segmentProblem: problem,
       minimumAudience: settings.minimumAudience,
-      estimate: current?.estimate ?? null,
-      differencing: current ? current.differencing : null,
+      releasedEstimate: problem ? null : row.estimated_members,
       product: row.product,
       purpose: row.purpose,
       purposeStatement: row.purpose_statement,
-      screening: offer ? screenOffer(offer) : null,
+      screening,
       reservedInLedgerCents: await purchaseRepository.postedCents(db, reservationKeys.reserve(row.id)),
       reservedCents: row.reserved_cents,
     });
@@ -88,7 +84,8 @@ export function createModerationService(deps: ModerationServiceDeps) {
       description: describe(row, locale),
       categories: row.categories,
       breakdowns: row.breakdowns,
-      offer,
+      // The link as it really is: an international domain as punycode, hidden characters written out.
+      offer: offer && offer.url ? { ...offer, url: offerUrlForDisplay(offer.url) } : offer,
       estimate: { kind: 'about', value: row.estimated_members },
       reservedCents: row.reserved_cents,
       organisation: { id: organisation.id, name: organisation.name, status: organisation.status, industry: organisation.industry },
@@ -100,6 +97,7 @@ export function createModerationService(deps: ModerationServiceDeps) {
         failed: history.failed ?? 0,
       },
       checks,
+      approvalBlocked: approvalBlockOf(screening),
     };
   }
 
@@ -129,6 +127,11 @@ export function createModerationService(deps: ModerationServiceDeps) {
         if (row.status !== 'pending_review') throw marketplaceErrors.notPendingReview(row.status);
         const decidedAt = now();
         if (input.decision === 'approve') {
+          // Screened again from the locked row, not taken from the queue the admin saw: the same
+          // rule decides, and a refusal leaves the request pending with its reservation.
+          const offer = offerOf(row);
+          const blocked = approvalBlockOf(offer ? screenOffer(offer) : null);
+          if (blocked) throw marketplaceErrors.offerNotApprovable(blocked);
           await purchaseRepository.setStatus(trx, row.id, { status: 'approved', decidedBy: adminId, decidedAt });
         } else {
           await purchaseRepository.setStatus(trx, row.id, { status: 'rejected', reason: input.reason, decidedBy: adminId, decidedAt });

@@ -1,12 +1,19 @@
+import { offerUrlProblem, type ApprovalBlock } from '@dd/contract';
+import { screeningForms } from './offer-screening.normalise';
+
 /**
- * A first look at an offer's text for the moderator: words that suggest a special category (an
+ * The offer's text checked before a member reads it: words that suggest a special category (an
  * offer about pregnancy tells every recipient what the advertiser thinks they are) or that ask for
- * personal data nobody should hand over through an offer, and links that are not https. A hit is a
- * reason to read carefully, not a verdict, so the lists lean towards catching too much.
+ * personal data nobody should hand over through an offer, and links that break the link rules.
+ * A special category or a request for personal data blocks the offer: it cannot be requested
+ * (purchase.rules) nor approved (moderation.service). A link in the text that is not https only
+ * warns the moderator ("www.winkel.nl" is common and harmless); the offer's own link blocks when
+ * it breaks the contract's rules, which can only happen to rows stored before those rules.
  *
- * Terms are matched on word boundaries after lower-casing and removing accents; a trailing `*`
- * also matches longer words, for Dutch compounds (zwangerschapsyoga, vakbondslid). Short or
- * ambiguous stems (kerk) are whole words only, so "Kerkstraat" does not trigger.
+ * Terms are matched on word boundaries in every reading of the text (screeningForms: normalised
+ * against hidden characters, look-alike letters, digits for letters and spaced-out letters); a
+ * trailing `*` also matches longer words, for Dutch compounds (zwangerschapsyoga, vakbondslid).
+ * Short or ambiguous stems (kerk) are whole words only, so "Kerkstraat" does not trigger.
  */
 
 export type ScreeningTopic =
@@ -58,14 +65,15 @@ export interface ScreenableOffer {
 
 export interface ScreeningResult {
   passed: boolean;
-  /** The words found, as written in the offer (lower case), each once, in order of topic. */
+  /** Nothing may change that: a special category, a request for personal data, or a refused offer link. */
+  blocked: boolean;
+  /** The words found, normalised (lower case, as a member reads them), each once, in order of topic. */
   words: string[];
   topics: ScreeningTopic[];
-  /** Links that are not https. */
+  /** Links that are not https or break the link rules (user name, backslash, hidden characters). */
   insecureLinks: string[];
 }
 
-const normalise = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function patternFor(term: string): RegExp {
@@ -77,19 +85,43 @@ function patternFor(term: string): RegExp {
 const PATTERNS = (Object.keys(SCREENING_TERMS) as ScreeningTopic[]).map((topic) => ({ topic, patterns: SCREENING_TERMS[topic].map(patternFor) }));
 
 const LINK = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>"']+/gi;
+// Links are looked for in the text as shown, minus what cannot be seen ("http\u200B://" is a link too).
+const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
 
-export function screenOffer(offer: ScreenableOffer): ScreeningResult {
-  const text = normalise([offer.title, offer.body, offer.code ?? '', offer.url ?? ''].join('\n'));
+/** The topics and words of one text, in every reading of it. */
+export function screenText(text: string): { topics: ScreeningTopic[]; words: string[] } {
+  const forms = screeningForms(text);
   const words = new Set<string>();
   const topics: ScreeningTopic[] = [];
   for (const { topic, patterns } of PATTERNS) {
-    const found = patterns.flatMap((pattern) => [...text.matchAll(pattern)].map((match) => match[0].replace(/\s+/g, ' ')));
+    // Per term, the words of the first reading that has any: the later readings only find what the
+    // earlier ones missed ("apotheek-service" is "apotheek", not also "apotheekservice").
+    const found = patterns.flatMap((pattern) => {
+      for (const form of forms) {
+        const matches = [...form.matchAll(pattern)].map((match) => match[0].replace(/\s+/g, ' '));
+        if (matches.length) return matches;
+      }
+      return [];
+    });
     if (found.length) topics.push(topic);
     for (const word of found) words.add(word);
   }
+  return { topics, words: [...words] };
+}
+
+export function screenOffer(offer: ScreenableOffer): ScreeningResult {
+  const { topics, words } = screenText([offer.title, offer.body, offer.code ?? '', offer.url ?? ''].join('\n'));
+  const shown = [offer.title, offer.body, offer.code ?? ''].join('\n').normalize('NFKC').replace(INVISIBLE, '');
   // Trailing punctuation belongs to the sentence, not the link.
-  const links = [...[offer.title, offer.body, offer.code ?? ''].join('\n').matchAll(LINK)].map((match) => match[0].replace(/[.,;:!?)]+$/, ''));
+  const links = [...shown.matchAll(LINK)].map((match) => match[0].replace(/[.,;:!?)]+$/, ''));
+  const urlRefused = offer.url !== null && offer.url !== '' && offerUrlProblem(offer.url) !== null;
   if (offer.url) links.push(offer.url);
-  const insecureLinks = [...new Set(links.filter((link) => !/^https:\/\//i.test(link)))];
-  return { passed: topics.length === 0 && insecureLinks.length === 0, words: [...words], topics, insecureLinks };
+  const insecureLinks = [...new Set(links.filter((link) => offerUrlProblem(link) !== null))];
+  return { passed: topics.length === 0 && insecureLinks.length === 0, blocked: topics.length > 0 || urlRefused, words, topics, insecureLinks };
+}
+
+/** Why an offer cannot be approved (the reason code the API and the moderation queue share), or null. */
+export function approvalBlockOf(screening: ScreeningResult | null): ApprovalBlock | null {
+  if (!screening?.blocked) return null;
+  return { code: 'offerNotApprovable', params: { words: screening.words.join(', '), topics: screening.topics.join(', '), links: screening.insecureLinks.join(' ') } };
 }

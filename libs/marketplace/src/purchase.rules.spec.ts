@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '@dd/errors';
-import { addDays, checkBreakdowns, checkOfferEndDate, maxMembersFor, reservationFor } from './purchase.rules';
+import { addDays, checkBreakdowns, checkOfferEndDate, checkOfferScreening, maxMembersFor, reservationFor } from './purchase.rules';
 
 const keyOf = (fn: () => unknown) => {
   try {
@@ -53,5 +53,25 @@ describe('offer end date', () => {
     expect(keyOf(() => checkOfferEndDate('2026-11-22', today))).toBe('marketplace.errors.offerEndsInPast');
     expect(keyOf(() => checkOfferEndDate(addDays(today, 91), today))).toBe('marketplace.errors.offerEndsTooLate');
     expect(keyOf(() => checkOfferEndDate('2027-02-30', today))).toBe('marketplace.errors.dateInvalid');
+  });
+});
+
+describe('offer screening at request time', () => {
+  const offer = (title: string, body: string, code: string | null = null) => ({ title, body, url: 'https://winkel.example/actie', code });
+
+  it('lets an ordinary offer through', () => {
+    expect(keyOf(() => checkOfferScreening(offer('20% korting', 'Pin aan de kassa in onze winkel aan de Kerkstraat.', 'NAJAAR15')))).toBeUndefined();
+  });
+
+  it('refuses what moderation could never approve, under the field that holds the words', () => {
+    expect(keyOf(() => checkOfferScreening(offer('Zwa\u00ADnger?', 'Tien procent korting.')))).toBe('marketplace.errors.offerTitleScreened');
+    expect(keyOf(() => checkOfferScreening(offer('Korting', 'Stuur ons je B S N.')))).toBe('marketplace.errors.offerBodyScreened');
+    expect(keyOf(() => checkOfferScreening(offer('Korting', 'Tien procent.', 'ZWАNGER10')))).toBe('marketplace.errors.offerCodeScreened');
+    try {
+      checkOfferScreening(offer('Korting', 'Stuur ons je wаchtwoord en je b.s.n.'));
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'offer' }, reason: { code: 'offerScreened', params: { words: 'bsn, wachtwoord' } } });
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { invoiceAmounts } from '@dd/billing';
 import { breakdownFor, type Breakdown } from '@dd/reports';
-import { marketplaceErrors } from './marketplace.errors';
+import { marketplaceErrors, type ScreenedOfferField } from './marketplace.errors';
+import { screenOffer, screenText, type ScreenableOffer } from './offer-screening';
 
 /** An offer stays in members' inboxes for at most this many days, so stale offers do not linger. */
 export const OFFER_MAX_DAYS = 90;
@@ -59,4 +60,18 @@ export function checkOfferEndDate(endsOn: string, today: string): void {
   // ISO dates compare correctly as text.
   if (endsOn < today) throw marketplaceErrors.offerEndsInPast();
   if (endsOn > addDays(today, OFFER_MAX_DAYS)) throw marketplaceErrors.offerEndsTooLate(OFFER_MAX_DAYS);
+}
+
+/**
+ * An offer the moderation could never approve is refused when it is requested, with the error under
+ * the field that holds the words (title, then body, then code), so the advertiser fixes the text
+ * instead of waiting in the queue for a rejection. The whole offer is screened as moderation screens
+ * it, so what passes here is what moderation can approve.
+ */
+export function checkOfferScreening(offer: ScreenableOffer): void {
+  const screening = screenOffer(offer);
+  if (!screening.blocked) return;
+  const fields: ScreenedOfferField[] = ['title', 'body', 'code'];
+  const field = fields.find((name) => screenText(offer[name] ?? '').topics.length > 0) ?? 'body';
+  throw marketplaceErrors.offerScreened(field, screening.words);
 }

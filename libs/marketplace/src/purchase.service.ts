@@ -8,7 +8,7 @@ import { marketplaceErrors } from './marketplace.errors';
 import { NO_RESULTS, toPurchaseDetail, toPurchaseSummary, type PurchaseResults } from './purchase.dto';
 import { purchaseRepository, type PurchaseRow } from './purchase.repository';
 import { release, reserve } from './purchase.reservation';
-import { checkBreakdowns, checkOfferEndDate, reservationFor } from './purchase.rules';
+import { checkBreakdowns, checkOfferEndDate, checkOfferScreening, reservationFor } from './purchase.rules';
 
 /** The organisation and the advertiser user acting for it, from the session (never from the input). */
 export interface PurchaseOwner {
@@ -55,12 +55,19 @@ export function createPurchaseService(deps: PurchaseServiceDeps) {
       const purpose = PRODUCT_PURPOSE[input.product];
       const breakdowns = input.product === 'insight_report' ? checkBreakdowns(input.breakdowns) : [];
       const offer = input.product === 'offer_campaign' ? input.offer : null;
-      if (offer) checkOfferEndDate(offer.endsOn, dutchDate(now()));
+      if (offer) {
+        checkOfferEndDate(offer.endsOn, dutchDate(now()));
+        checkOfferScreening({ title: offer.title, body: offer.body, url: optional(offer.url), code: optional(offer.code) });
+      }
       const price = input.product === 'insight_report' ? prices.insightReportCents : prices.offerCampaignCents;
       if (price <= 0) throw marketplaceErrors.productNotForSale(input.product);
 
       // The same noisy answer the builder showed: the reservation must not reveal an exact count.
-      const { estimate } = await estimates.estimate({ id: organisation.id, industry: organisation.industry }, { segment: tree, purpose }, input.locale);
+      const { estimate } = await estimates.estimate(
+        { id: organisation.id, industry: organisation.industry, status: organisation.status, kvkNumber: organisation.kvk_number },
+        { segment: tree, purpose },
+        input.locale,
+      );
       if (estimate.kind === 'fewer-than') throw marketplaceErrors.audienceBelowMinimum(estimate.k);
       const reservation = reservationFor({ estimate: estimate.value, pricePerMemberCents: price, vatRateBp });
 

@@ -2,7 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { decidePurchaseInput, type ModerationCheck, type ModerationItem } from '@dd/contract';
+import { decidePurchaseInput, type ApprovalBlock, type ModerationCheck, type ModerationItem } from '@dd/contract';
 import { Badge, Button, formatAmount, Icon } from '@dd/ui';
 import { describeError } from '../../app/api-error';
 import { formatDate } from '../../app/format';
@@ -164,6 +164,17 @@ function screeningDetails(t: TFunction<'moderation'>, i18n: { exists: (key: stri
   return details;
 }
 
+/**
+ * Why the approve button is disabled, in words: the words the screening found, or else the offer's
+ * link that breaks the rules. The server refuses the approval for the same reason code.
+ */
+export function approvalBlockText(t: TFunction<'moderation'>, block: ApprovalBlock): string {
+  const words = typeof block.params['words'] === 'string' ? block.params['words'].trim() : '';
+  if (words) return t('decide.blocked.words', { words });
+  const links = typeof block.params['links'] === 'string' ? block.params['links'].trim() : '';
+  return links ? t('decide.blocked.link', { links }) : t('decide.blocked.other');
+}
+
 interface DecisionControlsProps {
   item: ModerationItem;
   failedChecks: number;
@@ -178,6 +189,8 @@ function DecisionControls({ item, failedChecks, locale, onNotice }: DecisionCont
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const reasonId = useId();
+  const blockedId = useId();
+  const blocked = item.approvalBlocked;
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | undefined>();
@@ -204,6 +217,12 @@ function DecisionControls({ item, failedChecks, locale, onNotice }: DecisionCont
         if (field) {
           setReasonError(marketplaceErrorText(tc, i18n, field));
           document.getElementById(reasonId)?.focus();
+          return;
+        }
+        // The queue was older than the offer's screening (or the rules changed): say why, and reload it so the button follows.
+        if (described.reason?.code === 'offerNotApprovable') {
+          setFailure(`${t('decide.failed')} ${approvalBlockText(t, { code: 'offerNotApprovable', params: described.reason.params })}`);
+          void queryClient.invalidateQueries({ queryKey: trpc.admin.moderation.pathKey() });
           return;
         }
         const notPending = described.reason?.code === 'notPendingReview' || (described.code === 'CONFLICT' && !described.reason);
@@ -234,7 +253,16 @@ function DecisionControls({ item, failedChecks, locale, onNotice }: DecisionCont
 
   return (
     <div className="moderation-card__decision">
-      {failedChecks > 0 && !rejecting ? <p className="moderation-card__warning">{t('decide.approveWarning')}</p> : null}
+      {blocked && !rejecting ? (
+        <p id={blockedId} className="moderation-card__blocked">
+          <Icon name="danger" size={16} />
+          <span>
+            <strong>{t('decide.blockedTitle')}</strong> {approvalBlockText(t, blocked)}
+          </span>
+        </p>
+      ) : failedChecks > 0 && !rejecting ? (
+        <p className="moderation-card__warning">{t('decide.approveWarning')}</p>
+      ) : null}
       {failure ? (
         <p className="moderation-card__error" role="alert">
           <Icon name="warning" size={16} />
@@ -275,7 +303,13 @@ function DecisionControls({ item, failedChecks, locale, onNotice }: DecisionCont
         </form>
       ) : (
         <div className="moderation-card__actions">
-          <Button onClick={approve} loading={decide.isPending} aria-label={t('decide.approveLabel', { title: item.title })}>
+          <Button
+            onClick={approve}
+            loading={decide.isPending}
+            disabled={blocked !== null}
+            aria-describedby={blocked ? blockedId : undefined}
+            aria-label={t('decide.approveLabel', { title: item.title })}
+          >
             <Icon name="success" size={18} />
             {t('decide.approve')}
           </Button>

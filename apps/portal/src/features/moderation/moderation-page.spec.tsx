@@ -38,6 +38,7 @@ const report: ModerationItem = {
     { code: 'purposeGiven', passed: true, params: {} },
     { code: 'balanceReserved', passed: true, params: {} },
   ],
+  approvalBlocked: null,
 };
 
 const campaign: ModerationItem = {
@@ -55,7 +56,14 @@ const campaign: ModerationItem = {
     { code: 'advertiserVerified', passed: false, params: {} },
     { code: 'offerScreened', passed: false, params: { words: 'zwanger', topics: 'pregnancy', links: '' } },
   ],
+  approvalBlocked: { code: 'offerNotApprovable', params: { words: 'zwanger', topics: 'pregnancy', links: '' } },
 };
+
+/** The approve and reject buttons of one request, as rendered. */
+const buttons = (html: string, title: string) => ({
+  approve: html.match(new RegExp(`<button[^>]*aria-label="‘${title}’ goedkeuren"[^>]*>|<button[^>]*aria-label="Approve ‘${title}’"[^>]*>`))?.[0],
+  reject: html.match(new RegExp(`<button[^>]*aria-label="‘${title}’ afwijzen"[^>]*>|<button[^>]*aria-label="Reject ‘${title}’"[^>]*>`))?.[0],
+});
 
 const render = async (language: 'nl' | 'en', queue: ModerationItem[]) => {
   const html = await renderPage(<ModerationPage />, {
@@ -112,6 +120,30 @@ describe('ModerationPage', () => {
     expect(page).toContain('2 controles zijn niet in orde.');
     expect(html).toContain('aria-label="‘Boodschappen in Utrecht’ goedkeuren"');
     expect(html).toContain('aria-label="‘Najaarsactie’ afwijzen"');
+  });
+
+  it('disables approving an offer the screening blocks, says why, and still allows rejecting it', async () => {
+    const { html, page } = await render('nl', [report, campaign]);
+    const blocked = buttons(html, 'Najaarsactie');
+    expect(blocked.approve).toMatch(/ disabled=""/);
+    expect(blocked.approve).toMatch(/aria-describedby="[^"]+"/);
+    const describedBy = /aria-describedby="([^"]+)"/.exec(blocked.approve ?? '')?.[1];
+    expect(html).toContain(`id="${describedBy}" class="moderation-card__blocked"`);
+    expect(page).toContain('Goedkeuren kan niet. De aanbieding gaat over bijzondere gegevens of vraagt om persoonsgegevens (‘zwanger’).');
+    expect(blocked.reject).toBeDefined();
+    expect(blocked.reject).not.toMatch(/ disabled=""/);
+    // The clean request next to it can be approved as before.
+    const clean = buttons(html, 'Boodschappen in Utrecht');
+    expect(clean.approve).toBeDefined();
+    expect(clean.approve).not.toMatch(/ disabled=""/);
+    expect(clean.approve).not.toContain('aria-describedby');
+  });
+
+  it('says why in English, also for a link that breaks the rules', async () => {
+    const link = { ...campaign, approvalBlocked: { code: 'offerNotApprovable' as const, params: { words: '', topics: '', links: 'https://bank.example@evil.example/' } } };
+    const { html, page } = await render('en', [link]);
+    expect(buttons(html, 'Najaarsactie').approve).toMatch(/ disabled=""/);
+    expect(page).toContain('This cannot be approved. The offer’s link breaks the rules (https only, no user name, backslash or hidden characters): https://bank.example@evil.example/.');
   });
 
   it('speaks English too', async () => {

@@ -62,7 +62,7 @@ export const moderationEn: TranslationShape<typeof moderationNl> = {
       failed: 'Read the offer carefully.',
       words: 'Words from the screening list: {{words}}.',
       topics: 'Topics: {{topics}}.',
-      links: 'Links without https: {{links}}.',
+      links: 'Links that are not allowed (https only, no user name, backslash or hidden characters): {{links}}.',
     },
     purposeGiven: {
       passed: 'The advertiser described what they will use it for.',
@@ -95,6 +95,12 @@ export const moderationEn: TranslationShape<typeof moderationNl> = {
     reject: 'Reject',
     rejectLabel: 'Reject ‘{{title}}’',
     approveWarning: 'Not every check passed. Only approve if you are sure it is right.',
+    blockedTitle: 'This cannot be approved.',
+    blocked: {
+      words: 'The offer is about special categories of data or asks for personal data (‘{{words}}’). Reject it with a reason, so the advertiser can change the text.',
+      link: 'The offer’s link breaks the rules (https only, no user name, backslash or hidden characters): {{links}}. Reject it with a reason.',
+      other: 'The offer breaks the rules. Reject it with a reason.',
+    },
     reasonLabel: 'Reason for rejection',
     reasonHint: 'The advertiser reads this. Say what is wrong and what they can change (at least 10 characters).',
     confirmReject: 'Reject with this reason',

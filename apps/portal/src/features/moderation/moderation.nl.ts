@@ -62,7 +62,7 @@ export const moderationNl = {
       failed: 'Lees de aanbieding goed.',
       words: 'Woorden van de controlelijst: {{words}}.',
       topics: 'Onderwerpen: {{topics}}.',
-      links: 'Links zonder https: {{links}}.',
+      links: 'Links die niet mogen (alleen https, zonder gebruikersnaam, backslash of verborgen tekens): {{links}}.',
     },
     purposeGiven: {
       passed: 'De adverteerder beschreef waarvoor hij het gebruikt.',
@@ -95,6 +95,12 @@ export const moderationNl = {
     reject: 'Afwijzen',
     rejectLabel: '‘{{title}}’ afwijzen',
     approveWarning: 'Niet alle controles zijn in orde. Keur alleen goed als je zeker weet dat het klopt.',
+    blockedTitle: 'Goedkeuren kan niet.',
+    blocked: {
+      words: 'De aanbieding gaat over bijzondere gegevens of vraagt om persoonsgegevens (‘{{words}}’). Wijs haar af met een reden, zodat de adverteerder de tekst kan aanpassen.',
+      link: 'De link van de aanbieding voldoet niet aan de regels (alleen https, zonder gebruikersnaam, backslash of verborgen tekens): {{links}}. Wijs haar af met een reden.',
+      other: 'De aanbieding voldoet niet aan de regels. Wijs haar af met een reden.',
+    },
     reasonLabel: 'Reden van afwijzing',
     reasonHint: 'De adverteerder leest dit. Zeg wat er mis is en wat hij kan aanpassen (minstens 10 tekens).',
     confirmReject: 'Afwijzen met deze reden',

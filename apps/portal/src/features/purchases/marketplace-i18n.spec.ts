@@ -39,6 +39,16 @@ function contractMessages(): string[] {
     { product: 'offer_campaign', title: 'T', purposeStatement: long(30), segment, offer: { title: '', body: '', endsOn: 'soon' } },
     { product: 'offer_campaign', title: 'T', purposeStatement: long(30), segment, offer: { title: 'T', body: 'B', endsOn: '2026-12-31' } },
     { product: 'offer_campaign', title: 'T', purposeStatement: long(30), segment, offer: { title: long(81), body: long(601), url: 'http://x', code: long(41), endsOn: '2026-12-31' } },
+    // Markup, and each way a link can break the rules.
+    { product: 'offer_campaign', title: 'T', purposeStatement: long(30), segment, offer: { title: '<b>T</b>', body: '<script>x</script>', url: 'https://a@b.example', code: '<i>C</i>', endsOn: '2026-12-31' } },
+    { product: 'offer_campaign', title: 'T', purposeStatement: long(30), segment, offer: { title: 'T\u202Ex', body: 'B\u0000x', code: 'C\u2067x', url: 'https://a.example', endsOn: '2026-12-31' } },
+    ...['https://a.example\\b', 'https://a.example/\u202Ex', 'https://localhost'].map((url) => ({
+      product: 'offer_campaign',
+      title: 'T',
+      purposeStatement: long(30),
+      segment,
+      offer: { title: 'T', body: 'B', url, endsOn: '2026-12-31' },
+    })),
   ];
   const messages = new Set<string>();
   for (const input of inputs) for (const issue of createPurchaseInput.safeParse(input).error?.issues ?? []) messages.add(issue.message);
@@ -67,7 +77,22 @@ describe('marketplace texts', () => {
 
   it('translates every marketplace.errors key the contract can produce, in both languages', async () => {
     const messages = contractMessages();
-    expect(messages.length).toBeGreaterThanOrEqual(15);
+    expect(messages.length).toBeGreaterThanOrEqual(22);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        'marketplace.errors.offerTitleMarkup',
+        'marketplace.errors.offerBodyMarkup',
+        'marketplace.errors.offerCodeMarkup',
+        'marketplace.errors.offerUrlNotHttps',
+        'marketplace.errors.offerUrlUserinfo',
+        'marketplace.errors.offerUrlBackslash',
+        'marketplace.errors.offerUrlHiddenCharacters',
+        'marketplace.errors.offerUrlInvalid',
+        'marketplace.errors.offerTitleHiddenCharacters',
+        'marketplace.errors.offerBodyHiddenCharacters',
+        'marketplace.errors.offerCodeHiddenCharacters',
+      ]),
+    );
     for (const language of ['nl', 'en'] as const) {
       const i18n = await instance(language);
       for (const key of messages) {
@@ -83,6 +108,22 @@ describe('marketplace texts', () => {
     expect(offerFieldOf('marketplace.errors.offerBodyTooLong')).toBe('offer.body');
     expect(offerFieldOf('marketplace.errors.dateInvalid')).toBe('offer.endsOn');
     expect(offerFieldOf('marketplace.errors.somethingElse')).toBeUndefined();
+    expect(offerFieldOf('marketplace.errors.offerUrlUserinfo')).toBe('offer.url');
+    expect(offerFieldOf('marketplace.errors.offerBodyMarkup')).toBe('offer.body');
+    expect(offerFieldOf('marketplace.errors.offerCodeHiddenCharacters')).toBe('offer.code');
+    // The server's screening at request time points at the field that holds the words.
+    expect(offerFieldOf('marketplace.errors.offerTitleScreened')).toBe('offer.title');
+    expect(offerFieldOf('marketplace.errors.offerBodyScreened')).toBe('offer.body');
+    expect(offerFieldOf('marketplace.errors.offerCodeScreened')).toBe('offer.code');
+  });
+
+  it('says which words the screening found, in both languages', async () => {
+    const nl = await instance('nl');
+    const en = await instance('en');
+    expect(marketplaceErrorText(nl.t, nl, 'marketplace.errors.offerBodyScreened', { words: 'zwanger, bsn' })).toContain('De tekst noemt ‘zwanger, bsn’.');
+    expect(marketplaceErrorText(en.t, en, 'marketplace.errors.offerTitleScreened', { words: 'bsn' })).toContain('The headline mentions ‘bsn’.');
+    const refused = { data: { domainCode: 'CONFLICT', reason: { code: 'offerNotApprovable', params: { words: 'bsn', topics: 'bsn', links: '' } } } };
+    expect(marketplaceFailureText(en.t, en, refused)).toContain('This offer cannot be approved');
   });
 
   it('names every status and every automatic check', async () => {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { OFFER_BODY_MAX, OFFER_CODE_MAX, OFFER_TITLE_MAX } from '@dd/contract';
+import { canonicalOfferUrl, OFFER_BODY_MAX, OFFER_CODE_MAX, OFFER_TITLE_MAX } from '@dd/contract';
 import { TextField } from '@dd/ui';
 import { OfferCard } from '../offers/offer-card';
 import { TextAreaField } from './text-area-field';
@@ -28,11 +28,24 @@ export function emptyOffer(today: Date = new Date()): OfferState {
 const FIELD_OF_KEY: Record<string, keyof OfferState> = {
   offerTitleRequired: 'title',
   offerTitleTooLong: 'title',
+  offerTitleMarkup: 'title',
+  offerTitleHiddenCharacters: 'title',
+  offerTitleScreened: 'title',
   offerBodyRequired: 'body',
   offerBodyTooLong: 'body',
+  offerBodyMarkup: 'body',
+  offerBodyHiddenCharacters: 'body',
+  offerBodyScreened: 'body',
   offerUrlInvalid: 'url',
+  offerUrlNotHttps: 'url',
+  offerUrlUserinfo: 'url',
+  offerUrlBackslash: 'url',
+  offerUrlHiddenCharacters: 'url',
   offerLinkOrCode: 'url',
   offerCodeTooLong: 'code',
+  offerCodeMarkup: 'code',
+  offerCodeHiddenCharacters: 'code',
+  offerCodeScreened: 'code',
   dateInvalid: 'endsOn',
   offerEndsInPast: 'endsOn',
   offerEndsTooLate: 'endsOn',
@@ -59,7 +72,8 @@ export function OfferFields({ offer, errors, advertiser, onChange }: OfferFields
   const preview = {
     title: offer.title.trim() || t('form.previewEmptyTitle'),
     body: offer.body.trim() || t('form.previewEmptyBody'),
-    url: offer.url.trim() || null,
+    // As it will be stored and shown to members: an international domain as punycode (xn--).
+    url: canonicalOfferUrl(offer.url),
     code: offer.code.trim() || null,
     endsOn: offer.endsOn,
   };
