@@ -2,40 +2,60 @@ import type { AdminOrganisation, AdminOrganisationsPage, OrganisationStatusCode 
 import type { Db } from '@dd/db';
 import { auditRepository } from './audit.repository';
 import { organisationRepository } from './organisation.repository';
-import { incompleteError, missingDetails, notUnverifiedError, organisationNotFound } from './organisation.rules';
+import {
+  detailsChangedError,
+  detailsVersion,
+  incompleteError,
+  invalidDetails,
+  invalidDetailsError,
+  missingDetails,
+  notUnverifiedError,
+  notVerifiedError,
+  organisationNotFound,
+} from './organisation.rules';
 import { organisationDto } from './organisation.service';
 
-/** The admin's side: the list of organisations with their details, and one decision per organisation. */
+type OrganisationRow = NonNullable<Awaited<ReturnType<typeof organisationRepository.find>>>;
+
+/** What a decision is about, in its audit entry: the log can be searched by it after a later change. */
+const decidedDetails = (row: OrganisationRow) => ({ name: row.name, kvkNumber: row.kvk_number, vatNumber: row.vat_number, industry: row.industry });
+
+const adminDto = (row: OrganisationRow): Omit<AdminOrganisation, 'accounts'> => ({ ...organisationDto(row), detailsVersion: detailsVersion(row) });
+
+/** The admin's side: the list of organisations with their details, one decision per organisation, and withdrawing a verification. */
 export function createOrganisationVerificationService(deps: { db: Db; now?: () => Date }) {
   const { db } = deps;
   const now = deps.now ?? (() => new Date());
 
-  async function decide(adminId: string, organisationId: string, decision: { status: 'verified' | 'rejected'; reason: string | null }) {
+  async function decide(
+    adminId: string,
+    organisationId: string,
+    decision: { status: 'verified'; seenVersion: string } | { status: 'rejected'; reason: string },
+  ) {
     return db.transaction().execute(async (trx) => {
       const row = await organisationRepository.findForUpdate(trx, organisationId);
       if (!row) throw organisationNotFound();
       if (row.status !== 'unverified') throw notUnverifiedError(row.status);
+      const reason = decision.status === 'rejected' ? decision.reason : null;
       if (decision.status === 'verified') {
+        // The row is locked: what is compared here is what gets verified.
+        if (detailsVersion(row) !== decision.seenVersion) throw detailsChangedError();
         const missing = missingDetails(row);
         if (missing.length > 0) throw incompleteError(missing);
+        const invalid = invalidDetails(row);
+        if (invalid.length > 0) throw invalidDetailsError(invalid);
       }
       const at = now();
-      await organisationRepository.decide(trx, organisationId, { status: decision.status, by: adminId, at, reason: decision.reason });
-      // Name and numbers go into the entry so the log can be searched by them after a later change.
+      await organisationRepository.decide(trx, organisationId, { status: decision.status, by: adminId, at, reason });
       await auditRepository.append(trx, {
         actorUserId: adminId,
         actorRole: 'admin',
         action: decision.status === 'verified' ? 'organisation.verified' : 'organisation.rejected',
         subjectType: 'organisation',
         subjectId: organisationId,
-        details: {
-          name: row.name,
-          kvkNumber: row.kvk_number,
-          vatNumber: row.vat_number,
-          ...(decision.reason === null ? {} : { reason: decision.reason }),
-        },
+        details: { ...decidedDetails(row), ...(reason === null ? {} : { reason }) },
       });
-      return organisationDto({ ...row, status: decision.status, decided_at: at, rejection_reason: decision.reason });
+      return adminDto({ ...row, status: decision.status, decided_at: at, rejection_reason: reason, verification_ended_at: null, verification_end_cause: null });
     });
   }
 
@@ -43,13 +63,44 @@ export function createOrganisationVerificationService(deps: { db: Db; now?: () =
     async list(filter: { status?: OrganisationStatusCode | undefined; cursor?: string | undefined; limit: number }): Promise<AdminOrganisationsPage> {
       // One extra row tells whether another page follows.
       const rows = await organisationRepository.page(db, { status: filter.status, cursor: filter.cursor, limit: filter.limit + 1 });
-      const items: AdminOrganisation[] = rows.slice(0, filter.limit).map((row) => ({ ...organisationDto(row), accounts: Number(row.accounts ?? 0) }));
+      const items: AdminOrganisation[] = rows.slice(0, filter.limit).map((row) => ({ ...adminDto(row), accounts: Number(row.accounts ?? 0) }));
       return { items, nextCursor: rows.length > filter.limit ? items[items.length - 1]!.id : null };
     },
 
-    verify: (adminId: string, organisationId: string) => decide(adminId, organisationId, { status: 'verified', reason: null }),
+    /** Verifies the organisation if its details are still those of `seenVersion` (the list item's `detailsVersion`). */
+    verify: (adminId: string, organisationId: string, seenVersion: string) => decide(adminId, organisationId, { status: 'verified', seenVersion }),
 
     reject: (adminId: string, organisationId: string, reason: string) => decide(adminId, organisationId, { status: 'rejected', reason }),
+
+    /**
+     * Ends a verification: the organisation is rejected with the reason (the advertiser reads it), so
+     * it can neither buy nor ask for estimates until it resubmits and an admin verifies it again.
+     */
+    async withdraw(adminId: string, organisationId: string, reason: string) {
+      return db.transaction().execute(async (trx) => {
+        const row = await organisationRepository.findForUpdate(trx, organisationId);
+        if (!row) throw organisationNotFound();
+        if (row.status !== 'verified') throw notVerifiedError(row.status);
+        const at = now();
+        await organisationRepository.withdraw(trx, organisationId, { by: adminId, at, reason });
+        await auditRepository.append(trx, {
+          actorUserId: adminId,
+          actorRole: 'admin',
+          action: 'organisation.verification_withdrawn',
+          subjectType: 'organisation',
+          subjectId: organisationId,
+          details: { ...decidedDetails(row), reason, verifiedAt: row.decided_at ? row.decided_at.toISOString() : null },
+        });
+        return adminDto({
+          ...row,
+          status: 'rejected',
+          decided_at: at,
+          rejection_reason: reason,
+          verification_ended_at: at,
+          verification_end_cause: 'withdrawn',
+        });
+      });
+    },
   };
 }
 

@@ -15,6 +15,8 @@ const COLUMNS = [
   'created_at',
   'decided_at',
   'rejection_reason',
+  'verification_ended_at',
+  'verification_end_cause',
 ] as const;
 
 export interface OrganisationDetailsRow {
@@ -65,6 +67,36 @@ export const organisationRepository = {
     return trx.updateTable('organisations').set(details).where('id', '=', id).execute();
   },
 
+  /**
+   * A verified organisation whose name, numbers or industry changed is back in review: the
+   * verification was about the details it had then.
+   */
+  reopen(trx: DbTransaction<Database>, id: string, at: Date) {
+    return trx
+      .updateTable('organisations')
+      .set({ status: 'unverified', decided_at: null, decided_by: null, verification_ended_at: at, verification_end_cause: 'detailsChanged' })
+      .where('id', '=', id)
+      .where('status', '=', 'verified')
+      .executeTakeFirst();
+  },
+
+  /** An admin ends a verification: the organisation is rejected with the reason, and the row says it had been verified. */
+  withdraw(trx: DbTransaction<Database>, id: string, withdrawal: { by: string; at: Date; reason: string }) {
+    return trx
+      .updateTable('organisations')
+      .set({
+        status: 'rejected',
+        decided_by: withdrawal.by,
+        decided_at: withdrawal.at,
+        rejection_reason: withdrawal.reason,
+        verification_ended_at: withdrawal.at,
+        verification_end_cause: 'withdrawn',
+      })
+      .where('id', '=', id)
+      .where('status', '=', 'verified')
+      .executeTakeFirst();
+  },
+
   /** A corrected rejected organisation waits for a new decision; the old reason stays in the audit log. */
   resubmit(trx: DbTransaction<Database>, id: string) {
     return trx
@@ -78,7 +110,15 @@ export const organisationRepository = {
   decide(trx: DbTransaction<Database>, id: string, decision: { status: 'verified' | 'rejected'; by: string; at: Date; reason: string | null }) {
     return trx
       .updateTable('organisations')
-      .set({ status: decision.status, decided_by: decision.by, decided_at: decision.at, rejection_reason: decision.reason })
+      // A new decision replaces what an ended verification left behind.
+      .set({
+        status: decision.status,
+        decided_by: decision.by,
+        decided_at: decision.at,
+        rejection_reason: decision.reason,
+        verification_ended_at: null,
+        verification_end_cause: null,
+      })
       .where('id', '=', id)
       .where('status', '=', 'unverified')
       .executeTakeFirst();

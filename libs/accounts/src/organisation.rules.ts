@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { INDUSTRY_CODES } from '@dd/categories';
-import { ORGANISATION_REQUIRED_DETAILS, type OrganisationDetail } from '@dd/contract';
+import { isValidDutchVatNumber, ORGANISATION_REQUIRED_DETAILS, type OrganisationDetail } from '@dd/contract';
 import type { OrganisationStatus } from '@dd/db';
 import { DomainError } from '@dd/errors';
 
@@ -62,16 +63,56 @@ export function notUnverifiedError(status: OrganisationStatus): DomainError {
 
 export const organisationNotFound = () => new DomainError('NOT_FOUND', 'This organisation does not exist (any more). Reload the list.');
 
+interface VersionedRow extends DetailsRow {
+  name: string;
+}
+
 /**
- * Verified organisations keep the details the verification was about. The industry is included:
- * customers' industry exclusions are applied by it, so changing it would move an advertiser past them.
+ * A fingerprint of every detail the admin's list shows: the admin's page sends it back with
+ * "verify", so what is verified is exactly what the admin saw. A hash of the values rather than a
+ * counter: details changed and changed back are the same details.
  */
-export function lockedDetailError(field: 'name' | 'kvkNumber' | 'vatNumber' | 'industry'): DomainError {
+export function detailsVersion(row: VersionedRow): string {
+  const values = [row.name, row.kvk_number, row.vat_number, row.contact_name, row.contact_email, row.industry];
+  return createHash('sha256').update(JSON.stringify(values)).digest('hex');
+}
+
+export function detailsChangedError(): DomainError {
   return new DomainError(
     'CONFLICT',
-    'Your organisation is verified, so its name, KvK number, VAT number and industry can no longer be changed here. Contact support to change them.',
-    { field, messageKey: 'organisation:errors.lockedWhenVerified' },
-    { code: 'lockedWhenVerified', params: { field } },
+    'The advertiser changed the organisation’s details after you opened them, so nothing was verified. Check the details as they are now and decide again.',
+    undefined,
+    { code: 'detailsChanged', params: {} },
   );
 }
+
+/** Details that are present but cannot be right: a VAT number that fails its check (stored before the check existed). */
+export function invalidDetails(row: Pick<DetailsRow, 'vat_number'>): OrganisationDetail[] {
+  return row.vat_number && !isValidDutchVatNumber(row.vat_number) ? ['vatNumber'] : [];
+}
+
+export function invalidDetailsError(invalid: readonly OrganisationDetail[]): DomainError {
+  const list = invalid.map((detail) => DETAIL_TEXT[detail]).join(', ');
+  return new DomainError(
+    'CONFLICT',
+    `This organisation cannot be verified: its ${list} cannot exist (the check digits do not match). Ask the advertiser to correct it, or reject it with the reason.`,
+    undefined,
+    { code: 'invalidDetails', params: { invalid: invalid.join(',') } },
+  );
+}
+
+export function notVerifiedError(status: OrganisationStatus): DomainError {
+  return new DomainError('CONFLICT', `This organisation is ${status}, not verified, so there is no verification to withdraw. Reload the list.`, undefined, {
+    code: 'notVerified',
+    params: { status },
+  });
+}
+
+/**
+ * The details a verification is about. A change to any of them sends a verified organisation back to
+ * review: the KvK number decides whose company it is (and whose privacy budget it spends), the VAT
+ * number goes on invoices, and customers' industry exclusions are applied by the industry.
+ */
+export const VERIFIED_DETAILS = ['name', 'kvkNumber', 'vatNumber', 'industry'] as const;
+export type VerifiedDetail = (typeof VERIFIED_DETAILS)[number];
 

@@ -3,7 +3,7 @@ import type { Db } from '@dd/db';
 import { DomainError } from '@dd/errors';
 import { auditRepository } from './audit.repository';
 import { organisationRepository } from './organisation.repository';
-import { assertKnownIndustry, lockedDetailError, missingDetails } from './organisation.rules';
+import { assertKnownIndustry, missingDetails, VERIFIED_DETAILS, type VerifiedDetail } from './organisation.rules';
 
 type OrganisationRow = NonNullable<Awaited<ReturnType<typeof organisationRepository.find>>>;
 
@@ -20,28 +20,39 @@ export function organisationDto(row: OrganisationRow): Organisation {
     createdAt: row.created_at.toISOString(),
     decidedAt: row.decided_at ? row.decided_at.toISOString() : null,
     rejectionReason: row.rejection_reason,
+    verificationEnded:
+      row.verification_ended_at && row.verification_end_cause
+        ? { cause: row.verification_end_cause, at: row.verification_ended_at.toISOString() }
+        : null,
     missing: missingDetails(row),
   };
 }
 
 const noOrganisation = () => new DomainError('NOT_FOUND', 'Your account does not belong to an organisation. Contact support.');
 
-/** The advertiser's own organisation: read it, complete or correct its details, resubmit after a rejection. */
-export function createOrganisationService(deps: { db: Db }) {
-  const { db } = deps;
+/** The verified details of a row and of an input, named alike, for comparing and for the audit log. */
+function verifiedDetailsOf(row: OrganisationRow): Record<VerifiedDetail, string | null> {
+  return { name: row.name, kvkNumber: row.kvk_number, vatNumber: row.vat_number, industry: row.industry };
+}
 
-  async function mine(organisationId: string | undefined): Promise<Organisation> {
+/** The advertiser's own organisation: read it, complete or correct its details, resubmit after a rejection. */
+export function createOrganisationService(deps: { db: Db; now?: () => Date }) {
+  const { db } = deps;
+  const now = deps.now ?? (() => new Date());
+
+  async function find(organisationId: string | undefined): Promise<Organisation> {
     const row = organisationId ? await organisationRepository.find(db, organisationId) : undefined;
     if (!row) throw noOrganisation();
     return organisationDto(row);
   }
 
   return {
-    mine,
+    mine: find,
 
     /**
      * Saves the details. Unverified: they replace what was there. Rejected: saving is the
-     * resubmission, back to unverified for a new decision. Verified: only the contact can change.
+     * resubmission, back to unverified for a new decision. Verified: the contact simply changes; a
+     * change of name, KvK number, VAT number or industry sends the organisation back to review.
      */
     async update(actor: { userId: string; organisationId: string | undefined }, input: Required<UpdateOrganisationInput>): Promise<Organisation> {
       assertKnownIndustry(input.industry);
@@ -50,12 +61,9 @@ export function createOrganisationService(deps: { db: Db }) {
       await db.transaction().execute(async (trx) => {
         const row = await organisationRepository.findForUpdate(trx, organisationId);
         if (!row) throw noOrganisation();
-        if (row.status === 'verified') {
-          if (input.name !== row.name) throw lockedDetailError('name');
-          if (input.kvkNumber !== row.kvk_number) throw lockedDetailError('kvkNumber');
-          if (input.vatNumber !== row.vat_number) throw lockedDetailError('vatNumber');
-          if (input.industry !== row.industry) throw lockedDetailError('industry');
-        }
+        const before = verifiedDetailsOf(row);
+        const after: Record<VerifiedDetail, string> = { name: input.name, kvkNumber: input.kvkNumber, vatNumber: input.vatNumber, industry: input.industry };
+        const changed = VERIFIED_DETAILS.filter((detail) => before[detail] !== after[detail]);
         await organisationRepository.updateDetails(trx, organisationId, {
           name: input.name,
           kvk_number: input.kvkNumber,
@@ -73,11 +81,22 @@ export function createOrganisationService(deps: { db: Db }) {
             action: 'organisation.resubmitted',
             subjectType: 'organisation',
             subjectId: organisationId,
-            details: { name: input.name, kvkNumber: input.kvkNumber, previousReason: row.rejection_reason },
+            details: { ...after, previousReason: row.rejection_reason },
+          });
+        } else if (row.status === 'verified' && changed.length > 0) {
+          await organisationRepository.reopen(trx, organisationId, now());
+          // Both versions, so the log answers "what was verified, and what is it now".
+          await auditRepository.append(trx, {
+            actorUserId: actor.userId,
+            actorRole: 'advertiser',
+            action: 'organisation.details_changed',
+            subjectType: 'organisation',
+            subjectId: organisationId,
+            details: { ...after, changed: changed.join(','), previous: before, reviewAgain: true },
           });
         }
       });
-      return mine(organisationId);
+      return find(organisationId);
     },
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDate, singleLine } from './text.schema';
 
 /**
  * The admin's operational views: the audit log search, the job queues and the GDPR requests in
@@ -9,12 +10,10 @@ import { z } from 'zod';
 // ——— Audit log ———
 
 export const AUDIT_PAGE_SIZE = 50;
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'adminAudit:validation.dateInvalid');
+/** A day that exists: "2026-02-30" used to reach the database as a date it refuses. */
+const day = calendarDate('adminAudit:validation.dateInvalid');
 const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, 'adminAudit:validation.tooLong')
+  singleLine({ max, messages: { tooLong: 'adminAudit:validation.tooLong' } })
     .optional()
     .transform((v) => (v === '' ? undefined : v));
 
@@ -80,8 +79,8 @@ export const jobsOverviewSchema = z.object({ queues: z.array(queueOverviewSchema
 export type JobsOverview = z.infer<typeof jobsOverviewSchema>;
 
 export const retryJobInput = z.object({
-  queue: z.string().trim().min(1).max(100),
-  jobId: z.string().trim().min(1).max(300),
+  queue: singleLine({ min: 1, max: 100 }),
+  jobId: singleLine({ min: 1, max: 300 }),
 });
 export type RetryJobInput = z.input<typeof retryJobInput>;
 

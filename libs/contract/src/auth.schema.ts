@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { organisationDetailsFields } from './organisation.schema';
+import { secretText, singleLine } from './text.schema';
 
 /**
  * Input rules shared by the API (which enforces them) and the portal (which shows them inline).
@@ -15,16 +16,16 @@ export const emailSchema = z
   .email('validation.emailInvalid')
   .transform((v) => v.toLowerCase());
 
-export const newPasswordSchema = z
-  .string()
-  .min(PASSWORD_MIN_LENGTH, 'validation.passwordTooShort')
-  .max(256, 'validation.passwordTooLong')
-  .refine((v) => /[a-zA-Z]/.test(v) && /[^a-zA-Z]/.test(v), 'validation.passwordTooSimple');
+export const newPasswordSchema = secretText({
+  min: PASSWORD_MIN_LENGTH,
+  max: 256,
+  messages: { required: 'validation.passwordTooShort', tooLong: 'validation.passwordTooLong', hidden: 'validation.passwordHiddenCharacters' },
+}).refine((v) => /[a-zA-Z]/.test(v) && /[^a-zA-Z]/.test(v), 'validation.passwordTooSimple');
 
 export const localeSchema = z.enum(['nl', 'en']);
 export type LocaleCode = z.infer<typeof localeSchema>;
 
-export const displayNameSchema = z.string().trim().min(1, 'validation.nameRequired').max(100, 'validation.nameTooLong');
+export const displayNameSchema = singleLine({ min: 1, max: 100, messages: { required: 'validation.nameRequired', tooLong: 'validation.nameTooLong' } });
 
 export const signUpCustomerInput = z.object({
   displayName: displayNameSchema,
@@ -34,7 +35,7 @@ export const signUpCustomerInput = z.object({
 });
 export type SignUpCustomerInput = z.input<typeof signUpCustomerInput>;
 
-export const organisationNameSchema = z.string().trim().min(2, 'validation.organisationRequired').max(200, 'validation.nameTooLong');
+export const organisationNameSchema = singleLine({ min: 2, max: 200, messages: { required: 'validation.organisationRequired', tooLong: 'validation.nameTooLong' } });
 
 export const signUpAdvertiserInput = z.object({
   displayName: displayNameSchema,
@@ -57,7 +58,7 @@ export type SignUpAdvertiserData = z.output<typeof signUpAdvertiserInput>;
 export const signInInput = z.object({
   email: emailSchema,
   // Never validate the strength of an existing password at sign-in: only that one was given.
-  password: z.string().min(1, 'validation.passwordRequired').max(256, 'validation.passwordTooLong'),
+  password: secretText({ max: 256, messages: { required: 'validation.passwordRequired', tooLong: 'validation.passwordTooLong', hidden: 'validation.passwordHiddenCharacters' } }),
 });
 export type SignInInput = z.input<typeof signInInput>;
 

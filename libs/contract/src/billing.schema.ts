@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { uploadSummarySchema } from './imports.schema';
+import { plainText } from './text.schema';
 
 // Advertiser balance, top-ups and invoices; the admin's bank statements and payment review.
 
@@ -138,12 +139,12 @@ export const BANK_NOTE_MAX = 500;
 export const assignCreditInput = z.object({
   entryId: z.number().int().positive('validation.invalidId'),
   organisationId: z.string().uuid('bankStatements:review.advertiserRequired'),
-  note: z.string().trim().max(BANK_NOTE_MAX, 'bankStatements:review.noteTooLong').optional(),
+  note: plainText({ max: BANK_NOTE_MAX, messages: { tooLong: 'bankStatements:review.noteTooLong' } }).optional(),
 });
 export type AssignCreditInput = z.input<typeof assignCreditInput>;
 
 export const dismissCreditInput = z.object({
   entryId: z.number().int().positive('validation.invalidId'),
-  note: z.string().trim().min(3, 'bankStatements:review.noteRequired').max(BANK_NOTE_MAX, 'bankStatements:review.noteTooLong'),
+  note: plainText({ min: 3, max: BANK_NOTE_MAX, messages: { required: 'bankStatements:review.noteRequired', tooLong: 'bankStatements:review.noteTooLong' } }),
 });
 export type DismissCreditInput = z.input<typeof dismissCreditInput>;

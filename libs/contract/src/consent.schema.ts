@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import { purposeSchema } from './reference.schema';
+import { singleLine } from './text.schema';
+
+/** A category or industry code as the reference data has them; the service checks it exists. */
+const code = singleLine({ min: 1, max: 40, messages: { required: 'validation.codeInvalid', tooLong: 'validation.codeInvalid', hidden: 'validation.codeInvalid' } });
 
 export const consentChangeSchema = z.object({
-  category: z.string().min(1).max(40),
+  category: code,
   purpose: purposeSchema,
   granted: z.boolean(),
   /** ISO date-time; the grant stops counting at that moment. Null or absent: until withdrawn. */
@@ -13,7 +17,7 @@ export type ConsentChange = z.infer<typeof consentChangeSchema>;
 export const updateConsentInput = z.object({
   changes: z.array(consentChangeSchema).max(200),
   /** The complete list of industries to exclude, when it changes. */
-  excludedIndustries: z.array(z.string().max(40)).max(100).optional(),
+  excludedIndustries: z.array(code).max(100).optional(),
 });
 export type UpdateConsentInput = z.input<typeof updateConsentInput>;
 

@@ -1,3 +1,4 @@
+export * from './text.schema';
 export * from './auth.schema';
 export * from './consent.schema';
 export * from './imports.schema';
@@ -12,5 +13,6 @@ export * from './billing.schema';
 export * from './saved-segments.schema';
 export * from './segment-builder.schema';
 export * from './marketplace.schema';
+export * from './offer-content.schema';
 export * from './organisation.schema';
 export * from './admin-operations.schema';

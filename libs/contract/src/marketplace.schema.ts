@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { hasMarkup, offerUrlSchema } from './offer-content.schema';
 import { purposeSchema } from './reference.schema';
 import { audienceEstimateSchema } from './segment.schema';
 import { productSchema } from './segment-builder.schema';
+import { plainText, singleLine } from './text.schema';
 
 // The marketplace: purchase requests (advertiser), moderation (admin), results (advertiser) and
 // the offers inbox (customer). Error messages are i18n keys (namespace "marketplace").
@@ -27,28 +29,35 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'marketplace.errors.date
 
 export const offerInputSchema = z
   .object({
-    title: z.string().trim().min(1, 'marketplace.errors.offerTitleRequired').max(OFFER_TITLE_MAX, 'marketplace.errors.offerTitleTooLong'),
-    body: z.string().trim().min(1, 'marketplace.errors.offerBodyRequired').max(OFFER_BODY_MAX, 'marketplace.errors.offerBodyTooLong'),
-    /** https only: members open it from their inbox. */
-    url: z
-      .string()
-      .trim()
-      .max(500, 'marketplace.errors.offerUrlInvalid')
-      .refine((v) => v === '' || /^https:\/\/[^\s/$.?#][^\s]*$/i.test(v), 'marketplace.errors.offerUrlInvalid')
+    // Plain text only: no control or bidi characters (text.schema) and no markup (hasMarkup); members
+    // read it in the portal today, perhaps in an e-mail tomorrow.
+    title: singleLine({
+      min: 1,
+      max: OFFER_TITLE_MAX,
+      messages: { required: 'marketplace.errors.offerTitleRequired', tooLong: 'marketplace.errors.offerTitleTooLong', hidden: 'marketplace.errors.offerTitleHiddenCharacters' },
+    }).refine((text) => !hasMarkup(text), 'marketplace.errors.offerTitleMarkup'),
+    body: plainText({
+      min: 1,
+      max: OFFER_BODY_MAX,
+      messages: { required: 'marketplace.errors.offerBodyRequired', tooLong: 'marketplace.errors.offerBodyTooLong', hidden: 'marketplace.errors.offerBodyHiddenCharacters' },
+    }).refine((text) => !hasMarkup(text), 'marketplace.errors.offerBodyMarkup'),
+    /** https only, no user name, backslash or hidden characters; stored in canonical form (punycode host). */
+    url: offerUrlSchema.optional(),
+    code: singleLine({ max: OFFER_CODE_MAX, messages: { tooLong: 'marketplace.errors.offerCodeTooLong', hidden: 'marketplace.errors.offerCodeHiddenCharacters' } })
+      .refine((text) => !hasMarkup(text), 'marketplace.errors.offerCodeMarkup')
       .optional(),
-    code: z.string().trim().max(OFFER_CODE_MAX, 'marketplace.errors.offerCodeTooLong').optional(),
     endsOn: isoDate,
   })
   .refine((offer) => Boolean(offer.url) || Boolean(offer.code), { message: 'marketplace.errors.offerLinkOrCode', path: ['url'] });
 export type OfferInput = z.input<typeof offerInputSchema>;
 
 const purchaseCommon = {
-  title: z.string().trim().min(1, 'marketplace.errors.titleRequired').max(PURCHASE_TITLE_MAX, 'marketplace.errors.titleTooLong'),
-  purposeStatement: z
-    .string()
-    .trim()
-    .min(PURPOSE_STATEMENT_MIN, 'marketplace.errors.purposeTooShort')
-    .max(PURPOSE_STATEMENT_MAX, 'marketplace.errors.purposeTooLong'),
+  title: singleLine({ min: 1, max: PURCHASE_TITLE_MAX, messages: { required: 'marketplace.errors.titleRequired', tooLong: 'marketplace.errors.titleTooLong' } }),
+  purposeStatement: plainText({
+    min: PURPOSE_STATEMENT_MIN,
+    max: PURPOSE_STATEMENT_MAX,
+    messages: { required: 'marketplace.errors.purposeTooShort', tooShort: 'marketplace.errors.purposeTooShort', tooLong: 'marketplace.errors.purposeTooLong' },
+  }),
   /** Checked by the server's segment validator (translatable problems pinned to the criterion). */
   segment: z.unknown(),
   savedSegmentId: id.optional(),
@@ -61,7 +70,7 @@ export const createPurchaseInput = z.discriminatedUnion('product', [
     product: z.literal('insight_report'),
     ...purchaseCommon,
     /** Breakdown codes: ageBand, province, householdBand, spend:<category>. */
-    breakdowns: z.array(z.string().min(1)).min(1, 'marketplace.errors.breakdownsRequired').max(REPORT_BREAKDOWNS_MAX, 'marketplace.errors.breakdownsTooMany'),
+    breakdowns: z.array(singleLine({ min: 1, max: 60 })).min(1, 'marketplace.errors.breakdownsRequired').max(REPORT_BREAKDOWNS_MAX, 'marketplace.errors.breakdownsTooMany'),
   }),
   z.object({ product: z.literal('offer_campaign'), ...purchaseCommon, offer: offerInputSchema }),
 ]);
@@ -116,10 +125,19 @@ export const reportTableSchema = z.strictObject({
 });
 export type ReportTable = z.infer<typeof reportTableSchema>;
 
+/**
+ * A campaign's statistics: the audience released when it was delivered, and opened/clicked as of
+ * the latest scheduled release (a day after delivery, a week after, at the end). Between releases
+ * nothing changes, whatever members do; null before the first release.
+ */
 export const offerStatsSchema = z.strictObject({
   delivered: audienceEstimateSchema,
-  opened: audienceEstimateSchema,
-  clicked: audienceEstimateSchema,
+  opened: audienceEstimateSchema.nullable(),
+  clicked: audienceEstimateSchema.nullable(),
+  /** The moment the shown counts were taken (ISO), null before the first release. */
+  releasedAt: z.string().nullable(),
+  /** The next scheduled release (ISO), null after the last. */
+  nextReleaseAt: z.string().nullable(),
 });
 export type OfferStats = z.infer<typeof offerStatsSchema>;
 
@@ -157,6 +175,19 @@ export const moderationCheckSchema = z.object({
 });
 export type ModerationCheck = z.infer<typeof moderationCheckSchema>;
 
+/**
+ * Why the server will not approve a request, whatever the moderator decides: `offerNotApprovable`
+ * (the offer touches a special category, asks for personal data or has a link that breaks the link
+ * rules). The same reason code comes back if approving is tried anyway; rejecting is always possible.
+ */
+export const approvalBlockCodeSchema = z.enum(['offerNotApprovable']);
+export const approvalBlockSchema = z.object({
+  code: approvalBlockCodeSchema,
+  /** words, topics (codes, comma-separated) and links that caused it, for the translated explanation. */
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+export type ApprovalBlock = z.infer<typeof approvalBlockSchema>;
+
 export const moderationItemSchema = z.object({
   id: z.string(),
   createdAt: z.string(),
@@ -174,6 +205,8 @@ export const moderationItemSchema = z.object({
   organisation: z.object({ id: z.string(), name: z.string(), status: z.enum(['unverified', 'verified', 'rejected']), industry: z.string().nullable() }),
   history: z.object({ requests: z.number().int(), delivered: z.number().int(), rejected: z.number().int(), cancelled: z.number().int(), failed: z.number().int() }),
   checks: z.array(moderationCheckSchema),
+  /** Null when the request can be approved; else the approve button is disabled with this reason. */
+  approvalBlocked: approvalBlockSchema.nullable(),
 });
 export type ModerationItem = z.infer<typeof moderationItemSchema>;
 
@@ -183,7 +216,11 @@ export const decidePurchaseInput = z.discriminatedUnion('decision', [
   z.object({
     id,
     decision: z.literal('reject'),
-    reason: z.string().trim().min(10, 'marketplace.errors.reasonTooShort').max(1000, 'marketplace.errors.reasonTooLong'),
+    reason: plainText({
+      min: 10,
+      max: 1000,
+      messages: { required: 'marketplace.errors.reasonTooShort', tooShort: 'marketplace.errors.reasonTooShort', tooLong: 'marketplace.errors.reasonTooLong' },
+    }),
   }),
 ]);
 export type DecidePurchaseInput = z.input<typeof decidePurchaseInput>;

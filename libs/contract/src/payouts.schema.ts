@@ -1,5 +1,6 @@
 import { electronicFormatIBAN, friendlyFormatIBAN, isSEPACountry, isValidIBAN } from 'ibantools';
 import { z } from 'zod';
+import { plainText, singleLine } from './text.schema';
 
 /**
  * Earnings and payouts: the payout form's rules (the portal shows them inline, the API enforces
@@ -26,7 +27,7 @@ export function formatIban(iban: string): string {
   return friendlyFormatIBAN(iban) ?? iban;
 }
 
-export const ibanSchema = z.string().transform((text, ctx) => {
+export const ibanSchema = z.string().max(64, 'earnings:validation.ibanInvalid').transform((text, ctx) => {
   const result = normaliseIban(text);
   if ('problem' in result) {
     ctx.addIssue({ code: 'custom', message: result.problem });
@@ -36,11 +37,11 @@ export const ibanSchema = z.string().transform((text, ctx) => {
 });
 
 /** The name on the receiving account, as the bank knows it (SEPA allows 70 characters). */
-export const accountHolderSchema = z
-  .string()
-  .trim()
-  .min(1, 'earnings:validation.holderRequired')
-  .max(70, 'earnings:validation.holderTooLong')
+export const accountHolderSchema = singleLine({
+  min: 1,
+  max: 70,
+  messages: { required: 'earnings:validation.holderRequired', tooLong: 'earnings:validation.holderTooLong' },
+})
   // A SEPA file carries Latin letters only: a name must keep at least one after transliteration.
   .refine((name) => name === '' || /[A-Za-z]/.test(name.normalize('NFD')), 'earnings:validation.holderInvalid');
 
@@ -151,9 +152,16 @@ export const adminPayoutRequestSchema = z.object({
 });
 export type AdminPayoutRequest = z.infer<typeof adminPayoutRequestSchema>;
 
-/** Keyset paging: `cursor` is the opaque `nextCursor` of the page before. */
+/**
+ * Keyset paging: `cursor` is the opaque `nextCursor` of the page before (base64url). Its content is
+ * checked where it is read (libs/payouts `decodeCursor`); here only that it can be one.
+ */
 const pageInput = {
-  cursor: z.string().max(300).nullish(),
+  cursor: z
+    .string('validation.cursorInvalid')
+    .max(300, 'validation.cursorInvalid')
+    .regex(/^[A-Za-z0-9_-]+$/, 'validation.cursorInvalid')
+    .nullish(),
   limit: z.number().int().min(1).max(200).optional(),
 };
 
@@ -175,10 +183,14 @@ export type AdminPayoutRequestsPage = z.infer<typeof adminPayoutRequestsPageSche
 export const returnPayoutInput = z.object({
   requestId: z.string().uuid('validation.invalidId'),
   reasonCode: z.enum(RETURN_REASON_CODES, { error: 'adminPayouts:validation.returnReasonRequired' }),
-  note: z.string().trim().max(500, 'adminPayouts:validation.noteTooLong').default(''),
+  note: plainText({ max: 500, messages: { tooLong: 'adminPayouts:validation.noteTooLong' } }).default(''),
 });
 
-export const payoutDecisionNoteSchema = z.string().trim().min(3, 'adminPayouts:validation.noteRequired').max(500, 'adminPayouts:validation.noteTooLong');
+export const payoutDecisionNoteSchema = plainText({
+  min: 3,
+  max: 500,
+  messages: { required: 'adminPayouts:validation.noteRequired', tooLong: 'adminPayouts:validation.noteTooLong' },
+});
 
 export const approvePayoutInput = z.object({ requestId: z.string().uuid('validation.invalidId'), note: payoutDecisionNoteSchema });
 export const rejectPayoutInput = z.object({ requestId: z.string().uuid('validation.invalidId'), note: payoutDecisionNoteSchema });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { purposeSchema } from './reference.schema';
+import { singleLine } from './text.schema';
 
 /** One sale the customer's data was part of: the receipt on their timeline. */
 export const dataUseReceiptSchema = z.object({
@@ -30,5 +31,5 @@ export type DataExportDto = z.infer<typeof dataExportSchema>;
 
 export const eraseAccountInput = z.object({
   /** The customer types their email address to confirm; a slip of the mouse cannot erase an account. */
-  confirmEmail: z.string().trim().min(1, 'validation.emailRequired').transform((v) => v.toLowerCase()),
+  confirmEmail: singleLine({ min: 1, max: 254, messages: { required: 'validation.emailRequired', tooLong: 'validation.emailInvalid' } }).transform((v) => v.toLowerCase()),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { singleLine } from './text.schema';
 
 const thisYear = new Date().getUTCFullYear();
 
@@ -15,11 +16,15 @@ export const updateProfileInput = z.object({
   postcode: z
     .string()
     .trim()
-    .regex(/^[1-9][0-9]{3}\s?[A-Za-z]{2}$/, 'validation.postcodeInvalid')
+    .max(20, 'validation.postcodeInvalid')
+    .regex(/^[1-9][0-9]{3} ?[A-Za-z]{2}$/, 'validation.postcodeInvalid')
     .nullable()
     .optional(),
   householdSize: z.number().int('validation.householdInvalid').min(1, 'validation.householdInvalid').max(20, 'validation.householdInvalid').nullable().optional(),
-  interests: z.array(z.string().max(40)).max(15, 'validation.tooManyInterests').optional(),
+  interests: z
+    .array(singleLine({ min: 1, max: 40, messages: { required: 'validation.codeInvalid', tooLong: 'validation.codeInvalid', hidden: 'validation.codeInvalid' } }))
+    .max(15, 'validation.tooManyInterests')
+    .optional(),
 });
 export type UpdateProfileInput = z.input<typeof updateProfileInput>;
 

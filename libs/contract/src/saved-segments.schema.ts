@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { segmentSchema } from './segment.schema';
+import { singleLine } from './text.schema';
 
 export const SAVED_SEGMENT_NAME_MAX = 80;
 
 /** The one free text of a segment: its name, for the advertiser's own list. */
-export const savedSegmentNameSchema = z
-  .string('segments.errors.nameRequired')
-  .trim()
-  .min(1, 'segments.errors.nameRequired')
-  .max(SAVED_SEGMENT_NAME_MAX, 'segments.errors.nameTooLong');
+export const savedSegmentNameSchema = singleLine({
+  min: 1,
+  max: SAVED_SEGMENT_NAME_MAX,
+  messages: { required: 'segments.errors.nameRequired', tooLong: 'segments.errors.nameTooLong' },
+});
 
 const locale = z.enum(['nl', 'en']).default('en');
 const segmentId = z.uuid('validation.invalidId');

@@ -1,4 +1,21 @@
 import { z } from 'zod';
+import { isCalendarDate, singleLine } from './text.schema';
+
+/**
+ * The transactions list's position: the last row's booking date and id, `2024-03-15_123`. Checked
+ * here, the date on the calendar included, so a tampered or stale cursor is a field error, never a
+ * query PostgreSQL refuses (which was a 500).
+ */
+export const TRANSACTION_CURSOR_PATTERN = /^(\d{4}-\d{2}-\d{2})_([1-9]\d{0,14})$/;
+export const transactionCursorSchema = z
+  .string('validation.cursorInvalid')
+  .max(40, 'validation.cursorInvalid')
+  .regex(TRANSACTION_CURSOR_PATTERN, { message: 'validation.cursorInvalid', abort: true })
+  .refine((cursor) => isCalendarDate(cursor.slice(0, 10)), 'validation.cursorInvalid');
+
+/** A category code of the reference data (the service checks that it exists). */
+const categoryCode = (min: number, required: string) =>
+  singleLine({ min, max: 40, messages: { required, tooLong: 'validation.categoryUnknown', hidden: 'validation.categoryUnknown' } });
 
 export const transactionDtoSchema = z.object({
   id: z.number().int(),
@@ -16,12 +33,16 @@ export const transactionDtoSchema = z.object({
 export type TransactionDto = z.infer<typeof transactionDtoSchema>;
 
 export const listTransactionsInput = z.object({
-  /** Opaque cursor from the previous page. */
-  cursor: z.string().max(100).optional(),
+  /** The `nextCursor` of the previous page. */
+  cursor: transactionCursorSchema.optional(),
   limit: z.number().int().min(1).max(200).default(50),
-  category: z.string().max(40).optional(),
+  category: categoryCode(0, 'validation.categoryUnknown').optional(),
   /** 'YYYY-MM' */
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'validation.invalidMonth').optional(),
+  month: z
+    .string()
+    // Year 0000 does not exist: PostgreSQL refuses its first day.
+    .regex(/^(?!0000)\d{4}-(0[1-9]|1[0-2])$/, 'validation.invalidMonth')
+    .optional(),
 });
 export type ListTransactionsInput = z.input<typeof listTransactionsInput>;
 
@@ -29,7 +50,7 @@ export const transactionPageSchema = z.object({ items: z.array(transactionDtoSch
 
 export const recategoriseInput = z.object({
   transactionId: z.number().int().positive(),
-  category: z.string().min(1, 'validation.categoryRequired').max(40),
+  category: categoryCode(1, 'validation.categoryRequired'),
 });
 
 export const spendingInput = z.object({ months: z.number().int().min(1).max(24).default(3) });

@@ -1,3 +1,4 @@
+import { isCalendarDate } from '@dd/contract';
 import { DomainError } from '@dd/errors';
 
 /**
@@ -11,7 +12,13 @@ export function encodeCursor(key: readonly (string | number)[]): string {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?Z$/;
+
+/** A timestamp PostgreSQL accepts: the shape, and a day that exists ("2026-02-30T…" used to reach the query and fail there, a 500). */
+function isTimestamp(text: string): boolean {
+  const match = TIMESTAMP.exec(text);
+  return match !== null && isCalendarDate(match[1]!);
+}
 
 /** The cursor's key, checked against its shape ('n' number, 't' timestamp, 'u' uuid); a tampered cursor is a validation error. */
 export function decodeCursor<T extends readonly (string | number)[]>(cursor: string, shape: readonly ('n' | 't' | 'u')[]): T {
@@ -24,8 +31,8 @@ export function decodeCursor<T extends readonly (string | number)[]>(cursor: str
   const valid =
     Array.isArray(key) &&
     key.length === shape.length &&
-    shape.every((kind, i) => (kind === 'n' ? Number.isSafeInteger(key[i]) : typeof key[i] === 'string' && (kind === 't' ? TIMESTAMP : UUID).test(key[i] as string)));
-  if (!valid) throw new DomainError('VALIDATION_FAILED', 'This list position is not valid any more. Reload the list.', { field: 'cursor', messageKey: 'validation.invalidId' });
+    shape.every((kind, i) => (kind === 'n' ? Number.isSafeInteger(key[i]) : typeof key[i] === 'string' && (kind === 't' ? isTimestamp(key[i]) : UUID.test(key[i]))));
+  if (!valid) throw new DomainError('VALIDATION_FAILED', 'This list position is not valid any more. Reload the list.', { field: 'cursor', messageKey: 'validation.cursorInvalid' });
   return key as unknown as T;
 }
 

@@ -22,7 +22,7 @@ export const DEMO_ORGANISATION = {
   id: seededUuid('demo', 'organisation', 1),
   name: 'Demo Adverteerder B.V.',
   kvk_number: '90123456',
-  vat_number: 'NL001234567B01',
+  vat_number: 'NL001234560B01',
   contact_email: `advertiser@${DEMO_EMAIL_DOMAIN}`,
   contact_name: 'Thomas Bakker',
   industry: 'retail',

@@ -148,6 +148,18 @@ export const en: TranslationShape<Translations> = {
       password: 'Password',
       passwordHint: 'At least {{min}} characters, with letters and at least one digit or symbol.',
     },
+    // Sign-in and sign-up refused for a while; {{wait}} is one of the `wait` texts below.
+    throttled: {
+      account: 'Too many sign-in attempts with this email address. Try again in {{wait}}. On a device where you signed in before, you can continue right away.',
+      address: 'Too many failed sign-ins from your network. Try again in {{wait}}.',
+      signUp: 'Too many sign-ups from your network. Try again in {{wait}}.',
+    },
+    wait: {
+      seconds_one: '{{count}} second',
+      seconds_other: '{{count}} seconds',
+      minutes_one: '{{count}} minute',
+      minutes_other: '{{count}} minutes',
+    },
   },
   validation: {
     emailRequired: 'Enter your email address.',
@@ -177,10 +189,19 @@ export const en: TranslationShape<Translations> = {
     categoryUnknown: 'Choose a category from the list.',
     categoryNotShareable: 'You cannot share this category. Health, religion, politics, trade unions, sexual life, pregnancy and childcare are never shared.',
     industryUnknown: 'Choose industries from the list.',
+    // The contract's shared text rules (libs/contract text.schema.ts).
+    textRequired: 'Fill in this field.',
+    textTooShort: 'This text is too short.',
+    textTooLong: 'This text is too long. Make it shorter.',
+    hiddenCharacters:
+      'This text contains invisible characters, such as a null character or one that reverses the reading direction (often copied along from another program). Type the text again or paste it without formatting.',
+    passwordHiddenCharacters: 'Your password contains invisible characters (such as a tab or a null character). Type it again without them.',
+    codeInvalid: 'Choose a value from the list.',
+    cursorInvalid: 'This place in the list does not exist (any more). Reload the page.',
   },
   errors: {
     VALIDATION_FAILED: 'Not everything is filled in correctly. Check the highlighted fields.',
-    EMAIL_TAKEN: 'An account with this email address already exists. Sign in, or use a different email address.',
+    SIGN_UP_REFUSED: 'We could not create an account with these details. Already have an account? Then sign in. Otherwise, use a different email address.',
     WEAK_PASSWORD: 'This password is too easy to guess. Avoid common words and your name or email address.',
     INVALID_CREDENTIALS: 'The email address or password is incorrect.',
     TOO_MANY_ATTEMPTS: 'Too many attempts in a row. Wait a few minutes, then try again.',
@@ -387,6 +408,10 @@ export const en: TranslationShape<Translations> = {
       fileEmpty: 'This file is empty. Download the statement from your bank again.',
       fileTooLarge: 'This file is larger than {{limitMb}} MB. Export a shorter period and upload it in parts.',
       fileGone: 'The uploaded file is no longer available. Upload it again.',
+      tooManyElements: 'This XML file has more than {{limit}} elements, far more than a bank statement of this size. Export a shorter period, or upload the file exactly as your bank provided it.',
+      fileUnreadable: 'This file could not be read; nothing was imported. Upload the statement exactly as your bank provided it, or download it in another format.',
+      importFailed: 'Reading this file failed because of a problem on our side; nothing was imported. Please upload it again.',
+      importTimedOut: 'Reading this file did not finish within {{minutes}} minutes, so it was stopped; nothing was imported. Please upload it again.',
       encodingUnsupported: 'This file is not text in an encoding we can read ({{encodings}}). Upload it exactly as your bank provided it.',
       formatUnsupported: 'We cannot read this file as a bank statement. Upload it exactly as your bank provided it, in one of these formats: {{formats}}.',
       xmlNotCamt053: 'This XML file is not a CAMT.053 statement (perhaps a payment file or another report). Download the CAMT.053 statement from your bank, or use one of these formats: {{formats}}.',
@@ -413,6 +438,10 @@ export const en: TranslationShape<Translations> = {
       accountInvalid: '‘{{value}}’ is not an account number.',
       accountEmpty: 'The account is empty.',
       statementAccountMissing: 'The statement does not name its account.',
+      lineTooLong: 'This line is longer than {{limit}} characters; no bank export has lines this long.',
+      fieldTooLong: 'A value here is longer than {{limit}} characters; no bank export has values this long.',
+      tooManyColumns: 'This row has {{found}} columns; a bank export has at most {{limit}}.',
+      xmlTooDeep: 'The XML nests elements more than {{limit}} levels deep; a CAMT.053 statement never does.',
     },
     spending: {
       title: 'Where your money goes',

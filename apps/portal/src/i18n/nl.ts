@@ -147,6 +147,19 @@ export const nl = {
       password: 'Wachtwoord',
       passwordHint: 'Minimaal {{min}} tekens, met letters én minstens één cijfer of leesteken.',
     },
+    // Sign-in and sign-up refused for a while; {{wait}} is one of the `wait` texts below.
+    throttled: {
+      account:
+        'Te veel inlogpogingen met dit e-mailadres. Probeer het over {{wait}} opnieuw. Op een apparaat waarop je eerder bent ingelogd, kun je meteen verder.',
+      address: 'Te veel mislukte inlogpogingen vanaf jouw netwerk. Probeer het over {{wait}} opnieuw.',
+      signUp: 'Te veel aanmeldingen vanaf jouw netwerk. Probeer het over {{wait}} opnieuw.',
+    },
+    wait: {
+      seconds_one: '{{count}} seconde',
+      seconds_other: '{{count}} seconden',
+      minutes_one: '{{count}} minuut',
+      minutes_other: '{{count}} minuten',
+    },
   },
   validation: {
     emailRequired: 'Vul je e-mailadres in.',
@@ -176,10 +189,19 @@ export const nl = {
     categoryUnknown: 'Kies een categorie uit de lijst.',
     categoryNotShareable: 'Deze categorie kun je niet delen. Gezondheid, geloof, politiek, vakbond, seksualiteit, zwangerschap en kinderopvang worden nooit gedeeld.',
     industryUnknown: 'Kies branches uit de lijst.',
+    // The contract's shared text rules (libs/contract text.schema.ts).
+    textRequired: 'Vul dit veld in.',
+    textTooShort: 'Deze tekst is te kort.',
+    textTooLong: 'Deze tekst is te lang. Maak hem korter.',
+    hiddenCharacters:
+      'Deze tekst bevat onzichtbare tekens, zoals een nul-teken of een teken dat de leesrichting omdraait (vaak meegekopieerd uit een ander programma). Typ de tekst opnieuw of plak hem zonder opmaak.',
+    passwordHiddenCharacters: 'Je wachtwoord bevat onzichtbare tekens (zoals een tab of een nul-teken). Typ het opnieuw zonder die tekens.',
+    codeInvalid: 'Kies een waarde uit de lijst.',
+    cursorInvalid: 'Deze plek in de lijst bestaat niet (meer). Herlaad de pagina.',
   },
   errors: {
     VALIDATION_FAILED: 'Niet alles is goed ingevuld. Controleer de gemarkeerde velden.',
-    EMAIL_TAKEN: 'Er bestaat al een account met dit e-mailadres. Log in, of gebruik een ander e-mailadres.',
+    SIGN_UP_REFUSED: 'We konden met deze gegevens geen account aanmaken. Heb je al een account? Log dan in. Anders kun je een ander e-mailadres gebruiken.',
     WEAK_PASSWORD: 'Dit wachtwoord is te makkelijk te raden. Vermijd veelgebruikte woorden en je naam of e-mailadres.',
     INVALID_CREDENTIALS: 'Het e-mailadres of het wachtwoord klopt niet.',
     TOO_MANY_ATTEMPTS: 'Te veel pogingen achter elkaar. Wacht een paar minuten en probeer het dan opnieuw.',
@@ -386,6 +408,10 @@ export const nl = {
       fileEmpty: 'Dit bestand is leeg. Download het afschrift opnieuw bij je bank.',
       fileTooLarge: 'Dit bestand is groter dan {{limitMb}} MB. Download een kortere periode en upload die in delen.',
       fileGone: 'Het geüploade bestand is er niet meer. Upload het opnieuw.',
+      tooManyElements: 'Dit XML-bestand heeft meer dan {{limit}} elementen, veel meer dan een bankafschrift van deze grootte. Download een kortere periode, of upload het bestand precies zoals je bank het gaf.',
+      fileUnreadable: 'We konden dit bestand niet lezen; er is niets geïmporteerd. Upload het afschrift precies zoals je bank het gaf, of download het in een ander formaat.',
+      importFailed: 'Het inlezen is mislukt door een probleem bij ons; er is niets geïmporteerd. Upload het bestand nog een keer.',
+      importTimedOut: 'Het inlezen was na {{minutes}} minuten niet klaar en is gestopt; er is niets geïmporteerd. Upload het bestand nog een keer.',
       encodingUnsupported: 'Dit bestand is geen tekst in een tekenset die we kunnen lezen ({{encodings}}). Upload het precies zoals je bank het gaf.',
       formatUnsupported: 'We kunnen dit bestand niet lezen als bankafschrift. Upload het precies zoals je bank het gaf, in een van deze formaten: {{formats}}.',
       xmlNotCamt053: 'Dit XML-bestand is geen CAMT.053-afschrift (misschien een betaalbestand of een ander rapport). Download bij je bank het CAMT.053-afschrift, of gebruik een van deze formaten: {{formats}}.',
@@ -412,6 +438,10 @@ export const nl = {
       accountInvalid: '‘{{value}}’ is geen rekeningnummer.',
       accountEmpty: 'Het rekeningnummer ontbreekt.',
       statementAccountMissing: 'Het afschrift noemt geen rekeningnummer.',
+      lineTooLong: 'Deze regel is langer dan {{limit}} tekens; zulke lange regels staan nooit in een export van je bank.',
+      fieldTooLong: 'Een waarde hier is langer dan {{limit}} tekens; zulke lange waarden staan nooit in een export van je bank.',
+      tooManyColumns: 'Deze regel heeft {{found}} kolommen; een export van je bank heeft er hoogstens {{limit}}.',
+      xmlTooDeep: 'De XML nest elementen meer dan {{limit}} niveaus diep; een CAMT.053-afschrift doet dat nooit.',
     },
     spending: {
       title: 'Waar je geld heen gaat',

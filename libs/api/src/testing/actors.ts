@@ -50,7 +50,7 @@ export async function signedUpAdvertiser(
     email: `adv-${randomUUID()}@example.nl`,
     password: TEST_PASSWORD,
     organisationName: options.organisationName ?? 'Fietsenwinkel De Spaak',
-    ...(options.withDetails ? { kvkNumber: '12345678', vatNumber: 'NL123456789B01', industry: 'retail' } : {}),
+    ...(options.withDetails ? { kvkNumber: '12345678', vatNumber: 'NL123456782B01', industry: 'retail' } : {}),
     locale: options.locale ?? 'nl',
   });
   const organisationId = viewer.organisation!.id;

@@ -10,25 +10,27 @@ const complete: AdminOrganisation = {
   name: 'Bakkerij de Graaf',
   status: 'unverified',
   kvkNumber: '12345678',
-  vatNumber: 'NL123456789B01',
+  vatNumber: 'NL123456782B01',
   contactName: 'Sanne de Vries',
   contactEmail: 'inkoop@bakkerij.test',
   industry: 'groceries',
   createdAt: '2026-11-20T10:00:00.000Z',
   decidedAt: null,
   rejectionReason: null,
+  verificationEnded: null,
   missing: [],
   accounts: 2,
+  detailsVersion: 'a'.repeat(64),
 };
 const incomplete: AdminOrganisation = { ...complete, id: '00000000-0000-4000-8000-0000000000b2', name: 'Fietsenwinkel De Spaak', kvkNumber: null, vatNumber: null, industry: null, missing: ['kvkNumber', 'vatNumber', 'industry'], accounts: 1 };
 
-const render = async (language: 'nl' | 'en', page: AdminOrganisationsPage) => {
+const render = async (language: 'nl' | 'en', page: AdminOrganisationsPage, filter: 'unverified' | 'verified' | 'rejected' | 'all' = 'unverified') => {
   const html = await renderPage(<Page />, {
     language,
     path: '/admin/organisations',
     seed: (trpc, queryClient) => {
       queryClient.setQueryData(trpc.reference.industries.queryKey(), industries);
-      queryClient.setQueryData(trpc.admin.organisations.list.queryKey(organisationsInput('unverified', undefined)), page);
+      queryClient.setQueryData(trpc.admin.organisations.list.queryKey(organisationsInput(filter, undefined)), page);
     },
   });
   return { html, text: textOf(html) };
@@ -40,7 +42,7 @@ describe('the admin’s advertisers page', () => {
     expect(text).toContain('Wachten op verificatie');
     expect(text).toContain('Bakkerij de Graaf');
     expect(text).toContain('12345678');
-    expect(text).toContain('NL123456789B01');
+    expect(text).toContain('NL123456782B01');
     expect(text).toContain('Supermarkten');
     expect(text).toContain('inkoop@bakkerij.test');
     expect(text).toContain('2 accounts');
@@ -55,6 +57,27 @@ describe('the admin’s advertisers page', () => {
     expect(buttons[0]).not.toContain('disabled=""');
     expect(buttons[1]).toContain('disabled=""');
     expect(text).not.toContain('Volgende pagina');
+  });
+
+  it('says when an organisation waiting again had been verified before', async () => {
+    const changed: AdminOrganisation = { ...complete, verificationEnded: { cause: 'detailsChanged', at: '2026-11-22T09:00:00.000Z' } };
+    const { text } = await render('nl', { items: [changed], nextCursor: null });
+    expect(text).toContain('Was geverifieerd; op 22 november 2026 wijzigde de adverteerder naam, KvK-nummer, btw-nummer of branche.');
+    expect(text).toContain('Verifiëren organisatie Bakkerij de Graaf');
+    const withdrawn: AdminOrganisation = { ...complete, verificationEnded: { cause: 'withdrawn', at: '2026-11-22T09:00:00.000Z' } };
+    expect((await render('en', { items: [withdrawn], nextCursor: null })).text).toContain('Was verified; the verification was withdrawn on 22 November 2026.');
+  });
+
+  it('offers to withdraw a verification, and only that, for a verified organisation', async () => {
+    const verified: AdminOrganisation = { ...complete, status: 'verified', decidedAt: '2026-11-21T10:00:00.000Z' };
+    const { html, text } = await render('en', { items: [verified], nextCursor: null });
+    expect(text).toContain('Withdraw verification organisation Bakkerij de Graaf');
+    expect(html).not.toMatch(/Reject<span class="dd-visually-hidden"> organisation/);
+    expect(html).not.toMatch(/Verify<span class="dd-visually-hidden"> organisation/);
+    const nl = await render('nl', { items: [verified], nextCursor: null });
+    expect(nl.text).toContain('Verificatie intrekken organisatie Bakkerij de Graaf');
+    // A waiting organisation has no withdraw button.
+    expect((await render('nl', { items: [complete], nextCursor: null })).text).not.toContain('Verificatie intrekken organisatie');
   });
 
   it('offers the next page when there is one, and explains an empty queue, in English too', async () => {

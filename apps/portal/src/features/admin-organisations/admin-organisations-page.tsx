@@ -7,7 +7,7 @@ import { usePageTitle } from '../../app/page-title';
 import { SectionLoadError, SectionLoading } from '../../app/status-views';
 import { useTRPC } from '../../app/trpc';
 import { useIndustries } from '../organisation/use-industries';
-import { DecisionDialog, type OrganisationDecision } from './decision-dialog';
+import { DecisionDialog, type DecisionNotice, type OrganisationDecision } from './decision-dialog';
 import { OrganisationItem } from './organisation-item';
 import './admin-organisations.css';
 
@@ -31,7 +31,7 @@ export function AdminOrganisationsPage() {
   const list = useQuery(trpc.admin.organisations.list.queryOptions(organisationsInput(filter, cursor), { placeholderData: keepPreviousData }));
   const industries = useIndustries();
   const [deciding, setDeciding] = useState<{ organisation: AdminOrganisation; decision: OrganisationDecision } | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<DecisionNotice | null>(null);
 
   const industryLabel = (code: string) => {
     const industry = industries.data?.find((i) => i.code === code);
@@ -83,11 +83,7 @@ export function AdminOrganisationsPage() {
             ))}
           </SelectField>
         </div>
-        {notice ? (
-          <Alert tone="success">
-            {notice}
-          </Alert>
-        ) : null}
+        {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
         {body}
         {cursors.length > 0 || list.data?.nextCursor ? (
           <nav className="admin-organisations__paging" aria-label={t('paging.label')}>
@@ -108,9 +104,10 @@ export function AdminOrganisationsPage() {
       <DecisionDialog
         organisation={deciding?.organisation ?? null}
         decision={deciding?.decision ?? 'verify'}
-        onClose={(message) => {
+        industryLabel={industryLabel}
+        onClose={(closing) => {
           setDeciding(null);
-          if (message) setNotice(message);
+          if (closing) setNotice(closing);
         }}
       />
     </div>

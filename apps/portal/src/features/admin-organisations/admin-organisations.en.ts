@@ -4,7 +4,8 @@ import type { adminOrganisationsNl } from './admin-organisations.nl';
 export const adminOrganisationsEn: TranslationShape<typeof adminOrganisationsNl> = {
   eyebrow: 'Administration',
   title: 'Advertisers',
-  description: 'Check the details of new organisations and verify or reject them. Only verified organisations can buy; every decision goes into the audit log.',
+  description:
+    'Check the details of new organisations and verify or reject them. Only verified organisations can buy; a verification can be withdrawn again. Every decision goes into the audit log.',
   filterLabel: 'Show',
   filters: { unverified: 'Awaiting verification', verified: 'Verified', rejected: 'Rejected', all: 'All organisations' },
   loadError: 'The organisations cannot be loaded right now.',
@@ -23,17 +24,22 @@ export const adminOrganisationsEn: TranslationShape<typeof adminOrganisationsNl>
     notGiven: 'missing',
     reason: 'Reason: {{reason}}',
     missing: 'Not complete yet: {{missing}}. Verification needs every detail.',
+    ended: {
+      detailsChanged: 'Was verified; on {{date}} the advertiser changed the name, KvK number, VAT number or industry.',
+      withdrawn: 'Was verified; the verification was withdrawn on {{date}}.',
+    },
   },
   missing: { kvkNumber: 'KvK number', vatNumber: 'VAT number', contactName: 'contact person', contactEmail: 'contact email', industry: 'industry' },
   actions: {
     verify: 'Verify',
     reject: 'Reject',
+    withdraw: 'Withdraw verification',
     for: 'organisation {{name}}',
   },
   paging: { previous: 'Previous page', next: 'Next page', label: 'Pages' },
   verifyDialog: {
     title: 'Verify organisation',
-    body: 'You confirm that {{name}} exists with KvK number {{kvk}} and VAT number {{vat}}. It can buy from then on.',
+    body: 'You confirm that {{name}} exists with KvK number {{kvk}} and VAT number {{vat}}, in the industry {{industry}}. It can buy from then on. If the details changed meanwhile, nothing is verified.',
     confirm: 'Verify',
     done: '{{name}} has been verified.',
   },
@@ -45,13 +51,25 @@ export const adminOrganisationsEn: TranslationShape<typeof adminOrganisationsNl>
     confirm: 'Reject',
     done: '{{name}} has been rejected.',
   },
+  withdrawDialog: {
+    title: 'Withdraw verification',
+    body: '{{name}} can then no longer see estimates or buy. The advertiser sees your reason and can correct the details and submit them again.',
+    reasonLabel: 'Reason for the advertiser',
+    reasonHint: 'At least 10 and at most 1000 characters. Say why, and what is needed to be verified again.',
+    confirm: 'Withdraw verification',
+    done: 'The verification of {{name}} has been withdrawn.',
+  },
   failed: 'The decision was not saved.',
   validation: {
     reasonTooShort: 'Write a reason of at least 10 characters.',
     reasonTooLong: 'Keep the reason under 1000 characters.',
+    versionMissing: 'Reload the list and look at the details before verifying.',
   },
   errors: {
     incomplete: 'The organisation still lacks details: {{missing}}.',
     alreadyDecided: 'This organisation has already been decided on. Reload the list.',
+    detailsChanged: 'The details of {{name}} changed after you opened them; nothing was verified. The list now shows the new details: check them and decide again.',
+    invalidDetails: 'These details cannot be right: {{invalid}} (the check digits do not match). Ask the advertiser to correct it, or reject with that reason.',
+    notVerified: 'This organisation is not (or no longer) verified; there is nothing to withdraw. Reload the list.',
   },
 };

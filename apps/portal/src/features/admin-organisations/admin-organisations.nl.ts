@@ -3,7 +3,8 @@
 export const adminOrganisationsNl = {
   eyebrow: 'Beheer',
   title: 'Adverteerders',
-  description: 'Controleer de gegevens van nieuwe organisaties en verifieer of wijs ze af. Pas na verificatie kunnen ze kopen; elk besluit komt in de auditlog.',
+  description:
+    'Controleer de gegevens van nieuwe organisaties en verifieer of wijs ze af. Pas na verificatie kunnen ze kopen; een verificatie kun je ook weer intrekken. Elk besluit komt in de auditlog.',
   filterLabel: 'Toon',
   filters: { unverified: 'Wachten op verificatie', verified: 'Geverifieerd', rejected: 'Afgewezen', all: 'Alle organisaties' },
   loadError: 'De organisaties kunnen nu niet worden geladen.',
@@ -22,17 +23,22 @@ export const adminOrganisationsNl = {
     notGiven: 'ontbreekt',
     reason: 'Reden: {{reason}}',
     missing: 'Nog niet compleet: {{missing}}. Verifiëren kan pas als alles is ingevuld.',
+    ended: {
+      detailsChanged: 'Was geverifieerd; op {{date}} wijzigde de adverteerder naam, KvK-nummer, btw-nummer of branche.',
+      withdrawn: 'Was geverifieerd; de verificatie is op {{date}} ingetrokken.',
+    },
   },
   missing: { kvkNumber: 'KvK-nummer', vatNumber: 'btw-nummer', contactName: 'contactpersoon', contactEmail: 'contact-e-mail', industry: 'branche' },
   actions: {
     verify: 'Verifiëren',
     reject: 'Afwijzen',
+    withdraw: 'Verificatie intrekken',
     for: 'organisatie {{name}}',
   },
   paging: { previous: 'Vorige pagina', next: 'Volgende pagina', label: 'Pagina’s' },
   verifyDialog: {
     title: 'Organisatie verifiëren',
-    body: 'Je bevestigt dat {{name}} bestaat met KvK-nummer {{kvk}} en btw-nummer {{vat}}. Daarna kan de organisatie kopen.',
+    body: 'Je bevestigt dat {{name}} bestaat met KvK-nummer {{kvk}} en btw-nummer {{vat}}, in de branche {{industry}}. Daarna kan de organisatie kopen. Zijn de gegevens intussen gewijzigd, dan wordt er niets geverifieerd.',
     confirm: 'Verifiëren',
     done: '{{name}} is geverifieerd.',
   },
@@ -44,13 +50,25 @@ export const adminOrganisationsNl = {
     confirm: 'Afwijzen',
     done: '{{name}} is afgewezen.',
   },
+  withdrawDialog: {
+    title: 'Verificatie intrekken',
+    body: 'Daarna kan {{name}} geen schattingen meer zien en niet meer kopen. De adverteerder ziet je reden en kan de gegevens verbeteren en opnieuw indienen.',
+    reasonLabel: 'Reden voor de adverteerder',
+    reasonHint: 'Minimaal 10 en maximaal 1000 tekens. Zeg waarom en wat er nodig is om weer geverifieerd te worden.',
+    confirm: 'Verificatie intrekken',
+    done: 'De verificatie van {{name}} is ingetrokken.',
+  },
   failed: 'Het besluit is niet opgeslagen.',
   validation: {
     reasonTooShort: 'Schrijf een reden van minimaal 10 tekens.',
     reasonTooLong: 'Houd de reden korter dan 1000 tekens.',
+    versionMissing: 'Laad de lijst opnieuw en bekijk de gegevens voordat je verifieert.',
   },
   errors: {
     incomplete: 'De organisatie mist nog gegevens: {{missing}}.',
     alreadyDecided: 'Over deze organisatie is al besloten. Laad de lijst opnieuw.',
+    detailsChanged: 'De gegevens van {{name}} zijn gewijzigd nadat je ze opende; er is niets geverifieerd. De lijst toont nu de nieuwe gegevens: bekijk ze en besluit opnieuw.',
+    invalidDetails: 'Deze gegevens kunnen niet kloppen: {{invalid}} (de controlecijfers passen niet). Vraag de adverteerder het te verbeteren, of wijs af met die reden.',
+    notVerified: 'Deze organisatie is (niet meer) geverifieerd; er is niets in te trekken. Laad de lijst opnieuw.',
   },
 };

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { AdminOrganisation } from '@dd/contract';
 import { Badge, Button } from '@dd/ui';
-import { formatDateTime } from '../../app/format';
+import { formatDate, formatDateTime } from '../../app/format';
 import { STATUS_TONE } from '../home/organisation-status-badge';
 import type { OrganisationDecision } from './decision-dialog';
 
@@ -11,7 +11,7 @@ interface OrganisationItemProps {
   onDecide: (decision: OrganisationDecision) => void;
 }
 
-/** One organisation with every detail the decision is about, and the decision buttons while it waits. */
+/** One organisation with every detail the decision is about, the decision buttons while it waits, and "withdraw" once verified. */
 export function OrganisationItem({ organisation: o, industryLabel, onDecide }: OrganisationItemProps) {
   const { t, i18n } = useTranslation('adminOrganisations');
   const notGiven = <span className="admin-organisations__missing">{t('details.notGiven')}</span>;
@@ -61,6 +61,11 @@ export function OrganisationItem({ organisation: o, industryLabel, onDecide }: O
           </div>
         ) : null}
       </dl>
+      {o.verificationEnded ? (
+        <p className="admin-organisations__ended">
+          {t(`details.ended.${o.verificationEnded.cause}`, { date: formatDate(o.verificationEnded.at, i18n.language) })}
+        </p>
+      ) : null}
       {o.rejectionReason ? <p className="admin-organisations__reason">{t('details.reason', { reason: o.rejectionReason })}</p> : null}
       {o.status === 'unverified' && missing ? <p className="admin-organisations__incomplete">{t('details.missing', { missing })}</p> : null}
       {o.status === 'unverified' ? (
@@ -71,6 +76,14 @@ export function OrganisationItem({ organisation: o, industryLabel, onDecide }: O
           </Button>
           <Button size="sm" variant="secondary" onClick={() => onDecide('reject')}>
             {t('actions.reject')}
+            <span className="dd-visually-hidden"> {t('actions.for', { name: o.name })}</span>
+          </Button>
+        </div>
+      ) : null}
+      {o.status === 'verified' ? (
+        <div className="admin-organisations__actions">
+          <Button size="sm" variant="secondary" onClick={() => onDecide('withdraw')}>
+            {t('actions.withdraw')}
             <span className="dd-visually-hidden"> {t('actions.for', { name: o.name })}</span>
           </Button>
         </div>

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { updateOrganisationInput, type IndustryDto, type Organisation } from '@dd/contract';
+import { normaliseKvkNumber, normaliseVatNumber, updateOrganisationInput, type IndustryDto, type Organisation } from '@dd/contract';
 import { Alert, Button, TextField } from '@dd/ui';
 import { fieldErrorText } from '../../app/field-error-text';
 import { useTRPC } from '../../app/trpc';
@@ -10,8 +10,15 @@ import { IndustrySelect } from './industry-select';
 
 const FIELDS = ['name', 'kvkNumber', 'vatNumber', 'contactName', 'contactEmail', 'industry'] as const;
 type Field = (typeof FIELDS)[number];
-/** Fixed once an admin verified them: the verification was about exactly these. */
-const LOCKED_WHEN_VERIFIED: readonly Field[] = ['name', 'kvkNumber', 'vatNumber', 'industry'];
+/** What a verification is about: changing one of them sends a verified organisation back to review. */
+const REVIEWED_WHEN_CHANGED: readonly Field[] = ['name', 'kvkNumber', 'vatNumber', 'industry'];
+
+/** The contract's limits, so a browser stops typing where the API would refuse. */
+const FIELD_MAX_LENGTH: Record<Exclude<Field, 'industry'>, number> = { name: 200, kvkNumber: 40, vatNumber: 40, contactName: 100, contactEmail: 254 };
+
+/** A value as the server will store it, so "1234 5678" is not taken for a change of "12345678". */
+const normalised = (field: Field, value: string) =>
+  field === 'kvkNumber' ? normaliseKvkNumber(value) : field === 'vatNumber' ? normaliseVatNumber(value) : value.trim();
 
 const initialValues = (organisation: Organisation): Record<Field, string> => ({
   name: organisation.name,
@@ -30,7 +37,7 @@ export function OrganisationForm({ organisation, industries }: { organisation: O
   const queryClient = useQueryClient();
   const [values, setValues] = useState(() => initialValues(organisation));
   const [errors, setErrors] = useState<FieldErrors<Field>>({});
-  const [notice, setNotice] = useState<{ tone: 'success' | 'danger'; text: string } | null>(null);
+  const [notice, setNotice] = useState<{ tone: 'success' | 'warning' | 'danger'; text: string } | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const [focusRequest, setFocusRequest] = useState(0);
   const verified = organisation.status === 'verified';
@@ -44,10 +51,11 @@ export function OrganisationForm({ organisation, industries }: { organisation: O
     trpc.advertiser.updateOrganisation.mutationOptions({
       onSuccess: (updated) => {
         queryClient.setQueryData(trpc.advertiser.organisation.queryKey(), updated);
-        // The header and home page show the status from the viewer: a resubmission changes it.
+        // The header and home page show the status from the viewer: a resubmission or a new review changes it.
         void queryClient.invalidateQueries({ queryKey: trpc.auth.me.queryKey() });
         setValues(initialValues(updated));
-        setNotice({ tone: 'success', text: t(rejected ? 'form.resubmitted' : 'form.saved') });
+        const reviewAgain = verified && updated.status === 'unverified';
+        setNotice({ tone: reviewAgain ? 'warning' : 'success', text: t(rejected ? 'form.resubmitted' : reviewAgain ? 'form.savedReviewAgain' : 'form.saved') });
       },
       onError: (error) => {
         const mapped = serverFormErrors(error, FIELDS);
@@ -79,11 +87,14 @@ export function OrganisationForm({ organisation, industries }: { organisation: O
     const key = errors[field];
     return key ? fieldErrorText(tc, i18n, key) : undefined;
   };
-  const locked = (field: Field) => verified && LOCKED_WHEN_VERIFIED.includes(field);
+  const reviewed = (field: Field) => verified && REVIEWED_WHEN_CHANGED.includes(field);
+  // Said before saving, not only after: the advertiser decides knowing that buying stops until the new review.
+  const changedReviewed = verified ? REVIEWED_WHEN_CHANGED.filter((field) => normalised(field, values[field]) !== initialValues(organisation)[field]) : [];
+  const hintFor = (field: Field, hint: string | undefined) => (reviewed(field) ? [hint, t('form.reviewAgainHint')].filter(Boolean).join(' ') : hint);
   const text = (field: Exclude<Field, 'industry'>, extra: { hint?: string; autoComplete?: string; type?: string; inputMode?: 'email' | 'numeric' | 'text' } = {}) => (
     <TextField
       label={t(`fields.${field}`)}
-      hint={locked(field) ? t('form.locked') : extra.hint}
+      hint={hintFor(field, extra.hint)}
       name={field}
       type={extra.type ?? 'text'}
       autoComplete={extra.autoComplete}
@@ -91,7 +102,7 @@ export function OrganisationForm({ organisation, industries }: { organisation: O
       value={values[field]}
       onChange={update(field)}
       error={errorFor(field)}
-      readOnly={locked(field)}
+      maxLength={FIELD_MAX_LENGTH[field]}
       aria-required="true"
     />
   );
@@ -115,11 +126,15 @@ export function OrganisationForm({ organisation, industries }: { organisation: O
           value={values.industry}
           onChange={update('industry')}
           error={errorFor('industry')}
-          disabled={locked('industry')}
-          {...(locked('industry') ? { hint: t('form.locked') } : {})}
+          {...(reviewed('industry') ? { hint: hintFor('industry', t('fields.industryHint')) } : {})}
         />
         {text('contactName', { autoComplete: 'name' })}
         {text('contactEmail', { hint: t('fields.contactEmailHint'), autoComplete: 'email', type: 'email', inputMode: 'email' })}
+        {changedReviewed.length > 0 ? (
+          <Alert tone="warning" className="organisation-form__review-again">
+            {t('form.reviewAgainWarning', { fields: changedReviewed.map((field) => t(`reviewed.${field as 'name'}`)).join(', ') })}
+          </Alert>
+        ) : null}
         <div className="organisation-form__actions">
           <Button type="submit" loading={save.isPending}>
             {t(rejected ? 'form.resubmit' : 'form.save')}

@@ -1,11 +1,11 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { auditSearchInput, rejectOrganisationInput, signUpAdvertiserInput, updateOrganisationInput } from '@dd/contract';
+import { auditSearchInput, rejectOrganisationInput, signUpAdvertiserInput, updateOrganisationInput, verifyOrganisationInput, withdrawVerificationInput } from '@dd/contract';
 import { resources } from '../../i18n/i18n';
 import { advertiserFormSchema } from '../auth/sign-up-page';
 
 // Sent by the API itself (asserted by libs/api organisations.int.spec.ts).
-const SERVER_KEYS = ['organisation:errors.lockedWhenVerified', 'organisation:validation.industryUnknown'];
+const SERVER_KEYS = ['organisation:validation.industryUnknown'];
 
 function messagesOf(schema: { safeParse: (input: unknown) => { error?: { issues: { message: string }[] } } }, inputs: unknown[]): string[] {
   return inputs.flatMap((input) => schema.safeParse(input).error?.issues.map((issue) => issue.message) ?? []);
@@ -18,8 +18,11 @@ describe('organisation texts', () => {
       ...messagesOf(updateOrganisationInput, [
         { name: '', kvkNumber: '', vatNumber: '', contactName: '', contactEmail: '', industry: '' },
         { name: 'x', kvkNumber: '123', vatNumber: 'BE0123456789', contactName: 'x'.repeat(101), contactEmail: 'nope', industry: 'x'.repeat(61) },
+        { name: 'Bakkerij\u0000', kvkNumber: '12345678', vatNumber: 'NL123456789B01', contactName: 'Anna\u202e', contactEmail: 'a@b.nl', industry: 'retail\u0000' },
       ]),
-      ...messagesOf(rejectOrganisationInput, [{ id: 'x', reason: 'kort' }, { id: 'x', reason: 'x'.repeat(1001) }]),
+      ...messagesOf(rejectOrganisationInput, [{ id: 'x', reason: 'kort' }, { id: 'x', reason: 'x'.repeat(1001) }, { id: 'x', reason: 'Opgeheven\u0000 bij de KvK' }]),
+      ...messagesOf(withdrawVerificationInput, [{ id: 'x', reason: '' }]),
+      ...messagesOf(verifyOrganisationInput, [{ id: 'x', detailsVersion: 'x' }]),
       ...messagesOf(auditSearchInput, [{ from: '21-11-2026' }, { from: '2026-11-21', to: '2026-11-20' }, { query: 'x'.repeat(201) }]),
     ]);
     const namespaced = [...keys].filter((key) => key.includes(':'));
@@ -36,7 +39,11 @@ describe('organisation texts', () => {
     expect(signUpAdvertiserInput.safeParse(account).success).toBe(true);
     const missing = advertiserFormSchema.safeParse({ ...account, kvkNumber: '', vatNumber: '', contactEmail: '', industry: '' });
     expect([...new Set(missing.error?.issues.map((issue) => issue.path[0]))].sort()).toEqual(['contactEmail', 'industry', 'kvkNumber', 'vatNumber']);
-    const parsed = advertiserFormSchema.parse({ ...account, kvkNumber: '1234 5678', vatNumber: 'nl1234.56789.b01', contactEmail: ' Inkoop@Bakkerij.test ', industry: 'groceries' });
-    expect(parsed).toMatchObject({ kvkNumber: '12345678', vatNumber: 'NL123456789B01', contactEmail: 'inkoop@bakkerij.test' });
+    const parsed = advertiserFormSchema.parse({ ...account, kvkNumber: '1234 5678', vatNumber: 'nl1234.56782.b01', contactEmail: ' Inkoop@Bakkerij.test ', industry: 'groceries' });
+    expect(parsed).toMatchObject({ kvkNumber: '12345678', vatNumber: 'NL123456782B01', contactEmail: 'inkoop@bakkerij.test' });
+    // A VAT number of the right shape whose check digits do not match is refused in the form already.
+    expect(advertiserFormSchema.safeParse({ ...account, kvkNumber: '12345678', vatNumber: 'NL123456789B01', contactEmail: 'a@b.nl', industry: 'groceries' }).error?.issues.map((i) => i.message)).toEqual([
+      'organisation:validation.vatCheckFailed',
+    ]);
   });
 });

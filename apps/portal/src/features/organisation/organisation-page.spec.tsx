@@ -20,6 +20,7 @@ const base: Organisation = {
   createdAt: '2026-11-20T10:00:00.000Z',
   decidedAt: null,
   rejectionReason: null,
+  verificationEnded: null,
   missing: ['vatNumber', 'industry'],
 };
 
@@ -58,16 +59,52 @@ describe('the advertiser’s organisation page', () => {
     expect(page).toContain('Submit again');
   });
 
-  it('verified: name, numbers and industry are fixed, the contact is not', async () => {
-    const { html, page } = await render('nl', { ...base, status: 'verified', vatNumber: 'NL123456789B01', industry: 'groceries', missing: [], decidedAt: '2026-11-21T10:00:00.000Z' });
+  it('verified: the details stay editable, and changing name, numbers or industry is said to mean a new verification', async () => {
+    const { html, page } = await render('nl', { ...base, status: 'verified', vatNumber: 'NL123456782B01', industry: 'groceries', missing: [], decidedAt: '2026-11-21T10:00:00.000Z' });
     expect(page).toContain('Je organisatie is geverifieerd');
     expect(page).toContain('Geverifieerd op 21 november 2026');
-    expect(html).toMatch(/<input[^>]*readOnly=""[^>]*name="kvkNumber"/);
-    expect(html).toMatch(/<input[^>]*readOnly=""[^>]*name="vatNumber"/);
-    expect(html).toMatch(/<select[^>]*name="industry"[^>]*disabled=""/);
-    expect(html).toMatch(/<input[^>]*name="contactName"/);
-    expect(html).not.toMatch(/<input[^>]*readOnly=""[^>]*name="contactName"/);
-    expect(page).toContain('Vastgelegd bij de verificatie');
+    expect(page).toContain('dan verifieert een beheerder je organisatie opnieuw');
+    expect(html).not.toContain('readOnly');
+    expect(html).not.toMatch(/<select[^>]*name="industry"[^>]*disabled=""/);
+    // The hint on each of the four reviewed fields; not on the contact.
+    expect(page.split('Wijzigen betekent opnieuw verifiëren.').length - 1).toBe(4);
+    expect(html).toMatch(/<input[^>]*maxLength="200"[^>]*name="name"|<input[^>]*name="name"[^>]*maxLength="200"/);
+  });
+
+  it('verified, then changed: says that an admin reviews it again and that buying waits', async () => {
+    const changed: Organisation = {
+      ...base,
+      vatNumber: 'NL123456782B01',
+      industry: 'groceries',
+      missing: [],
+      verificationEnded: { cause: 'detailsChanged', at: '2026-11-22T09:00:00.000Z' },
+    };
+    const nl = await render('nl', changed);
+    expect(nl.page).toContain('Je gewijzigde gegevens worden opnieuw bekeken');
+    expect(nl.page).toContain('Op 22 november 2026 heb je de naam, het KvK-nummer, het btw-nummer of de branche gewijzigd.');
+    expect(nl.page).toContain('Wacht op verificatie');
+    const en = await render('en', changed);
+    expect(en.page).toContain('Your changed details are being reviewed');
+    expect(en.page).toContain('until then you cannot buy');
+  });
+
+  it('verification withdrawn: says so, with the admin’s reason and what to do', async () => {
+    const withdrawn: Organisation = {
+      ...base,
+      status: 'rejected',
+      vatNumber: 'NL123456782B01',
+      industry: 'groceries',
+      missing: [],
+      decidedAt: '2026-11-23T09:00:00.000Z',
+      rejectionReason: 'De KvK meldt dat de onderneming is opgeheven.',
+      verificationEnded: { cause: 'withdrawn', at: '2026-11-23T09:00:00.000Z' },
+    };
+    const { page } = await render('nl', withdrawn);
+    expect(page).toContain('De verificatie van je organisatie is ingetrokken');
+    expect(page).toContain('Verificatie ingetrokken');
+    expect(page).toContain('De KvK meldt dat de onderneming is opgeheven.');
+    expect(page).toContain('geen schattingen zien en niet kopen');
+    expect(page).toContain('Opnieuw indienen');
   });
 
   it('shows a loading state, then an error with a retry', async () => {

@@ -40,7 +40,7 @@ export function OrganisationPage() {
           organisation.data ? (
             <div className="status-summary">
               <span className="status-summary__label">{t('status.label')}</span>
-              <OrganisationStatusTag status={organisation.data.status} />
+              <OrganisationStatusTag organisation={organisation.data} />
             </div>
           ) : null
         }

@@ -11,7 +11,7 @@ export const organisationEn: TranslationShape<typeof organisationNl> = {
     kvkNumber: 'KvK number',
     kvkNumberHint: '8 digits, as on your Chamber of Commerce (KvK) extract.',
     vatNumber: 'VAT number',
-    vatNumberHint: 'Like NL123456789B01. Spaces and dots are fine.',
+    vatNumberHint: 'Like NL123456782B01. Spaces and dots are fine.',
     contactName: 'Contact person',
     contactEmail: 'Organisation contact email',
     contactEmailHint: 'For verification and your invoices. By default the address you sign up with.',
@@ -25,7 +25,8 @@ export const organisationEn: TranslationShape<typeof organisationNl> = {
     kvkRequired: 'Enter the KvK number.',
     kvkInvalid: 'A KvK number has exactly 8 digits.',
     vatRequired: 'Enter the VAT number.',
-    vatInvalid: 'Enter a Dutch VAT number: NL, 9 digits, B and 2 digits (like NL123456789B01).',
+    vatInvalid: 'Enter a Dutch VAT number: NL, 9 digits, B and 2 digits (like NL123456782B01).',
+    vatCheckFailed: 'This VAT number cannot exist: its check digits do not match. See whether a digit was mistyped.',
     contactNameRequired: 'Enter the name of the contact person.',
     contactNameTooLong: 'Use at most 100 characters.',
     contactEmailRequired: 'Enter an email address for contact.',
@@ -33,17 +34,23 @@ export const organisationEn: TranslationShape<typeof organisationNl> = {
     industryRequired: 'Choose your organisation’s industry.',
     industryUnknown: 'Choose an industry from the list.',
   },
-  errors: {
-    lockedWhenVerified: 'Your organisation is verified; you can no longer change this yourself. Contact support.',
-  },
   status: {
     label: 'Status',
     unverified: {
       badge: 'Awaiting verification',
       title: 'Explore, but you can’t buy until verified',
-      body: 'You can build segments and see estimates. Buying opens once an admin has verified your organisation.',
+      body: 'You can already build and save segments. Estimates and buying open once an admin has verified your organisation.',
       incomplete: 'Complete these details first, or we cannot verify you: {{missing}}.',
       complete: 'Your details are complete. An admin checks them; the decision shows here.',
+    },
+    reviewAgain: {
+      title: 'Your changed details are being reviewed',
+      body: 'On {{date}} you changed the name, KvK number, VAT number or industry. An admin verifies your organisation again; until then you cannot buy.',
+    },
+    withdrawn: {
+      badge: 'Verification withdrawn',
+      title: 'Your organisation’s verification was withdrawn',
+      body: 'An admin withdrew the verification on {{date}}. Until your organisation is verified again you cannot see estimates or buy. The admin’s reason:',
     },
     rejected: {
       badge: 'Rejected',
@@ -54,7 +61,7 @@ export const organisationEn: TranslationShape<typeof organisationNl> = {
     verified: {
       badge: 'Verified',
       title: 'Your organisation is verified',
-      body: 'You can buy. Name, KvK number, VAT number and industry are now fixed; you can still change the contact details.',
+      body: 'You can buy. If you change the name, KvK number, VAT number or industry, an admin verifies your organisation again and you cannot buy until then. The contact details you can change freely.',
       decidedAt: 'Verified on {{date}}',
     },
   },
@@ -65,7 +72,15 @@ export const organisationEn: TranslationShape<typeof organisationNl> = {
     saved: 'Your details have been saved.',
     resubmitted: 'Submitted again. An admin will review your organisation again.',
     failed: 'Saving did not work.',
-    locked: 'Fixed at verification',
+    reviewAgainHint: 'Changing this means a new verification.',
+    reviewAgainWarning: 'You are changing {{fields}}. After saving, an admin verifies your organisation again; until then you cannot buy.',
+    savedReviewAgain: 'Saved. An admin verifies your organisation again; until then you cannot buy.',
+  },
+  reviewed: {
+    name: 'the name',
+    kvkNumber: 'the KvK number',
+    vatNumber: 'the VAT number',
+    industry: 'the industry',
   },
   missing: {
     kvkNumber: 'KvK number',

@@ -11,7 +11,7 @@ export const organisationNl = {
     kvkNumber: 'KvK-nummer',
     kvkNumberHint: '8 cijfers, zoals op je uittreksel van de Kamer van Koophandel.',
     vatNumber: 'Btw-nummer',
-    vatNumberHint: 'Zoals NL123456789B01. Spaties en punten mogen.',
+    vatNumberHint: 'Zoals NL123456782B01. Spaties en punten mogen.',
     contactName: 'Naam contactpersoon',
     contactEmail: 'Contact-e-mail van de organisatie',
     contactEmailHint: 'Voor de verificatie en je facturen. Standaard het adres waarmee je je aanmeldt.',
@@ -25,7 +25,8 @@ export const organisationNl = {
     kvkRequired: 'Vul het KvK-nummer in.',
     kvkInvalid: 'Een KvK-nummer heeft precies 8 cijfers.',
     vatRequired: 'Vul het btw-nummer in.',
-    vatInvalid: 'Vul een Nederlands btw-nummer in: NL, 9 cijfers, B en 2 cijfers (zoals NL123456789B01).',
+    vatInvalid: 'Vul een Nederlands btw-nummer in: NL, 9 cijfers, B en 2 cijfers (zoals NL123456782B01).',
+    vatCheckFailed: 'Dit btw-nummer kan niet bestaan: de controle op de cijfers klopt niet. Kijk of je een cijfer verkeerd hebt getypt.',
     contactNameRequired: 'Vul de naam van de contactpersoon in.',
     contactNameTooLong: 'Gebruik maximaal 100 tekens.',
     contactEmailRequired: 'Vul een e-mailadres voor contact in.',
@@ -33,17 +34,23 @@ export const organisationNl = {
     industryRequired: 'Kies de branche van je organisatie.',
     industryUnknown: 'Kies een branche uit de lijst.',
   },
-  errors: {
-    lockedWhenVerified: 'Je organisatie is geverifieerd; dit gegeven kun je niet meer zelf wijzigen. Neem contact op met support.',
-  },
   status: {
     label: 'Status',
     unverified: {
       badge: 'Wacht op verificatie',
       title: 'Rondkijken mag, kopen nog niet',
-      body: 'Je kunt segmenten samenstellen en schattingen bekijken. Kopen kan zodra een beheerder je organisatie heeft geverifieerd.',
+      body: 'Je kunt alvast segmenten samenstellen en bewaren. Schattingen en aankopen zijn er zodra een beheerder je organisatie heeft geverifieerd.',
       incomplete: 'Vul eerst deze gegevens aan, anders kunnen we niet verifiëren: {{missing}}.',
       complete: 'Je gegevens zijn compleet. Een beheerder controleert ze; je ziet hier het besluit.',
+    },
+    reviewAgain: {
+      title: 'Je gewijzigde gegevens worden opnieuw bekeken',
+      body: 'Op {{date}} heb je de naam, het KvK-nummer, het btw-nummer of de branche gewijzigd. Een beheerder verifieert je organisatie opnieuw; tot dan kun je niet kopen.',
+    },
+    withdrawn: {
+      badge: 'Verificatie ingetrokken',
+      title: 'De verificatie van je organisatie is ingetrokken',
+      body: 'Een beheerder heeft op {{date}} de verificatie ingetrokken. Tot je organisatie opnieuw is geverifieerd, kun je geen schattingen zien en niet kopen. Reden van de beheerder:',
     },
     rejected: {
       badge: 'Afgewezen',
@@ -54,7 +61,7 @@ export const organisationNl = {
     verified: {
       badge: 'Geverifieerd',
       title: 'Je organisatie is geverifieerd',
-      body: 'Je kunt aankopen doen. Naam, KvK-nummer, btw-nummer en branche liggen nu vast; de contactgegevens kun je nog wijzigen.',
+      body: 'Je kunt aankopen doen. Wijzig je de naam, het KvK-nummer, het btw-nummer of de branche, dan verifieert een beheerder je organisatie opnieuw en kun je tot dan niet kopen. Contactgegevens kun je gewoon wijzigen.',
       decidedAt: 'Geverifieerd op {{date}}',
     },
   },
@@ -65,7 +72,15 @@ export const organisationNl = {
     saved: 'Je gegevens zijn opgeslagen.',
     resubmitted: 'Opnieuw ingediend. Een beheerder bekijkt je organisatie opnieuw.',
     failed: 'Opslaan is niet gelukt.',
-    locked: 'Vastgelegd bij de verificatie',
+    reviewAgainHint: 'Wijzigen betekent opnieuw verifiëren.',
+    reviewAgainWarning: 'Je wijzigt {{fields}}. Na het opslaan verifieert een beheerder je organisatie opnieuw; tot dan kun je niet kopen.',
+    savedReviewAgain: 'Opgeslagen. Een beheerder verifieert je organisatie opnieuw; tot dan kun je niet kopen.',
+  },
+  reviewed: {
+    name: 'de naam',
+    kvkNumber: 'het KvK-nummer',
+    vatNumber: 'het btw-nummer',
+    industry: 'de branche',
   },
   missing: {
     kvkNumber: 'KvK-nummer',
