@@ -7,7 +7,7 @@ export interface SellerDetails {
   addressLines: string[];
   /** Chamber of Commerce (KvK) number, 8 digits. */
   kvkNumber: string;
-  /** VAT identification number, e.g. NL123456789B01. */
+  /** VAT identification number, e.g. NL123456782B01. */
   vatNumber: string;
 }
 

@@ -19,14 +19,14 @@ export const billingEnvShape = {
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^[A-Z]{2}[0-9A-Z]{2,13}$/, 'must be a VAT identification number such as NL123456789B01')
+    .regex(/^[A-Z]{2}[0-9A-Z]{2,13}$/, 'must be a VAT identification number such as NL123456782B01')
     .optional(),
   /** Basis points: 2,100 = 21%, the Dutch standard rate. */
   VAT_RATE_BP: z.coerce.number().int().min(0).max(10_000).default(2_100),
 };
 
 // Example seller details for development and tests; production must set its own.
-const EXAMPLE_SELLER = { PLATFORM_NAME: 'DataDividend B.V.', PLATFORM_ADDRESS: ['Keizersgracht 100', '1015 AA Amsterdam'], PLATFORM_KVK: '12345678', PLATFORM_VAT_NUMBER: 'NL123456789B01' };
+const EXAMPLE_SELLER = { PLATFORM_NAME: 'DataDividend B.V.', PLATFORM_ADDRESS: ['Keizersgracht 100', '1015 AA Amsterdam'], PLATFORM_KVK: '12345678', PLATFORM_VAT_NUMBER: 'NL123456782B01' };
 
 type SellerFields = { NODE_ENV?: unknown; PLATFORM_ACCOUNT_NAME?: string; PLATFORM_NAME?: string; PLATFORM_ADDRESS?: string[]; PLATFORM_KVK?: string; PLATFORM_VAT_NUMBER?: string };
 
