@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccountsService } from '@dd/accounts';
 import { platformStatementFixture } from '@dd/billing/testing';
 import { loadApiEnv } from '@dd/config';
-import { bankStatementSchema } from '@dd/contract';
+import { bankStatementSchema, UPLOAD_NAME_HEADER } from '@dd/contract';
 import { createTestDatabase, type TestDatabase } from '@dd/db/testing';
 import { createTestQueues } from '@dd/queue/testing';
 import { buildServer } from './server';
@@ -64,6 +64,16 @@ describe('the admin uploads the platform statement over HTTP', () => {
     const stored = await tdb.db.selectFrom('bank_statement_files').select('bytes').where('statement_id', '=', statement.id).executeTakeFirstOrThrow();
     expect(stored.bytes.equals(bytes)).toBe(true);
     expect(await testQueues.queues.get('billing').getJob(`bank-statement-${statement.id}`)).toMatchObject({ data: { statementId: statement.id } });
+  });
+
+  it('takes the raw file as the portal sends it, named by the header', async () => {
+    const bytes = platformStatementFixture();
+    const res = await uploadStatement(bytes, { 'content-type': 'application/octet-stream', [UPLOAD_NAME_HEADER]: encodeURIComponent('camt053 19-11.xml') });
+    expect(res.status).toBe(200);
+    const statement = bankStatementSchema.parse(res.body.result?.data);
+    expect(statement).toMatchObject({ status: 'stored', fileName: 'camt053 19-11.xml', byteSize: bytes.length });
+    const stored = await tdb.db.selectFrom('bank_statement_files').select('bytes').where('statement_id', '=', statement.id).executeTakeFirstOrThrow();
+    expect(stored.bytes.equals(bytes)).toBe(true);
   });
 
   it('takes statements larger than the ordinary 1 MiB body limit, up to the statement limit', async () => {

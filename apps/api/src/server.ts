@@ -4,17 +4,18 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import { appRouter, createAppServices, type AppRouter } from '@dd/api';
-import { billingSettingsFromEnv, type BillingSettings } from '@dd/billing';
+import { billingSettingsFrom, type BillingSettings } from '@dd/billing';
 import type { ApiEnv, Logger } from '@dd/config';
 import type { Db } from '@dd/db';
-import { payoutSettingsFromEnv, type PayoutSettings } from '@dd/payouts';
-import { privacySettingsFromEnv, type PrivacySettings } from '@dd/privacy';
+import { payoutSettingsFrom, type PayoutSettings } from '@dd/payouts';
+import { privacySettingsFrom, type PrivacySettings } from '@dd/privacy';
 import type { Queues } from '@dd/queue';
-import { productPricesFromEnv, type ProductPriceSettings } from '@dd/segments';
+import { productPricesFrom, type ProductPriceSettings } from '@dd/segments';
 import { registerExportDownload } from './http/export-download.route';
 import { registerHealthRoute } from './http/health.route';
 import { registerPayoutFileDownload } from './http/payout-file-download.route';
 import { registerPortal } from './http/portal.route';
+import { clientRequestIdOf, registerBodyErrors } from './http/request-hygiene';
 import { registerUploadLimit } from './http/upload-limit.hook';
 import { createContextFactory } from './http/trpc-context';
 
@@ -24,13 +25,13 @@ export interface ApiServerDeps {
   queues: Queues;
   logger: Logger;
   pingRedis(): Promise<unknown>;
-  /** Privacy parameters; default: from the environment (PRIVACY_* variables). */
+  /** Privacy parameters; default: from `env` (PRIVACY_* variables). Tests pass their own. */
   privacy?: PrivacySettings;
-  /** Platform account, seller details and VAT rate; default: from the environment (PLATFORM_*, VAT_RATE_BP). */
+  /** Platform account, seller details and VAT rate; default: from `env` (PLATFORM_*, VAT_RATE_BP). */
   billing?: BillingSettings;
-  /** Payout limits and the platform's debtor account; default: from the environment (PAYOUT_*, PLATFORM_*). */
+  /** Payout limits and the platform's debtor account; default: from `env` (PAYOUT_*, PLATFORM_*). */
   payouts?: PayoutSettings;
-  /** Price per member of each product; default: from the environment (PRICE_PER_MEMBER_*_CENTS). */
+  /** Price per member of each product; default: from `env` (PRICE_PER_MEMBER_*_CENTS). */
   prices?: ProductPriceSettings;
   /** Build the audience index at start and keep it fresh in the background (the API process does; tests need not). */
   warmAudience?: boolean;
@@ -40,9 +41,15 @@ export async function buildServer(deps: ApiServerDeps): Promise<FastifyInstance>
   const { env, db, logger } = deps;
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
-    // Request ids: honour a proxy's id, otherwise a random one; every log line of a request carries it.
-    requestIdHeader: 'x-request-id',
+    // Request ids are the server's own, random, on every log line of a request. A client's
+    // x-request-id is never the id (anyone could make their requests look like someone else's in the
+    // logs); it is logged beside it as `clientRequestId`, cleaned and shortened, to correlate with a proxy.
+    requestIdHeader: false,
     genReqId: () => randomUUID(),
+    childLoggerFactory(logger, bindings, options, rawReq) {
+      const clientRequestId = clientRequestIdOf(rawReq.headers['x-request-id']);
+      return logger.child(clientRequestId ? { ...bindings, clientRequestId } : bindings, options);
+    },
     // JSON bodies stay small; statement uploads (multipart) are limited by their own check.
     bodyLimit: 1_048_576,
     trustProxy: false,
@@ -67,14 +74,15 @@ export async function buildServer(deps: ApiServerDeps): Promise<FastifyInstance>
     strictTransportSecurity: env.COOKIE_SECURE ? undefined : false,
   });
   await app.register(fastifyCookie);
+  registerBodyErrors(app);
   registerUploadLimit(app);
 
   const services = createAppServices(db, deps.queues, {
     sessionTtlHours: env.SESSION_TTL_HOURS,
-    privacy: deps.privacy ?? privacySettingsFromEnv(process.env),
-    payouts: deps.payouts ?? payoutSettingsFromEnv(process.env),
-    billing: deps.billing ?? billingSettingsFromEnv(process.env),
-    prices: deps.prices ?? productPricesFromEnv(process.env),
+    privacy: deps.privacy ?? privacySettingsFrom(env),
+    payouts: deps.payouts ?? payoutSettingsFrom(env),
+    billing: deps.billing ?? billingSettingsFrom(env),
+    prices: deps.prices ?? productPricesFrom(env),
   });
   if (deps.warmAudience) {
     services.audience

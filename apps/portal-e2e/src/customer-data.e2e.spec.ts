@@ -107,12 +107,15 @@ describe('a customer brings their data and exercises their rights', () => {
     await page.getByRole('button', { name: 'Uploaden' }).click();
     await page.getByText('Kies eerst een bestand.').waitFor();
 
-    // A file that is no bank statement is refused at once, naming the formats that work.
+    // A file that is no bank statement: the API only stores it, the worker reads it, and the list says at
+    // once that it was not imported, naming the formats that work.
     await page.getByLabel('Bankafschrift').setInputFiles(fixture('other/household-budget.csv'));
     await page.getByRole('button', { name: 'Uploaden' }).click();
-    const refused = page.getByRole('alert').filter({ hasText: 'Dit bestand is niet geüpload' });
-    await refused.waitFor();
+    const refused = page.getByRole('listitem').filter({ hasText: 'household-budget.csv' });
+    await refused.getByText('Niet geïmporteerd').waitFor({ timeout: 30_000 });
     expect(await refused.innerText()).toContain('ING CSV, Rabobank CSV, ABN AMRO TAB, CAMT.053 XML');
+    // The banner saying it is being read goes once its import has ended.
+    await page.getByText('We hebben household-budget.csv ontvangen en lezen het nu in.').waitFor({ state: 'detached' });
 
     // A statement with broken rows imports nothing and says which lines are wrong.
     await page.getByLabel('Bankafschrift').setInputFiles(fixture('malformed/ing-bad-rows.csv'));
@@ -131,6 +134,7 @@ describe('a customer brings their data and exercises their rights', () => {
     await page.getByRole('button', { name: 'Uploaden' }).click();
     const item = page.getByRole('listitem').filter({ hasText: 'ing-current-comma.csv' });
     await item.getByText('Geïmporteerd').waitFor({ timeout: 30_000 });
+    await page.getByText('We hebben ing-current-comma.csv ontvangen en lezen het nu in.').waitFor({ state: 'detached' });
     const seen = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
     expect(seen.length).toBeGreaterThan(0);
     const counts = item.getByText(/^\d+ nieuwe transacties?, \d+ stonden? er al$/);

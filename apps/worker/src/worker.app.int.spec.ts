@@ -75,10 +75,12 @@ describe('worker with the production registry', () => {
     const schedulers = await queues.get('maintenance').getJobSchedulers();
     expect(schedulers.map((s) => [s.key, s.pattern]).sort()).toEqual([
       ['audience.prune', '15 * * * *'],
+      ['billing.statement-sweep', '2-59/5 * * * *'],
       ['exports.purge', '30 * * * *'],
+      ['imports.sweep', '*/5 * * * *'],
       ['sessions.purge', '0 * * * *'],
     ]);
-    expect(await queues.get('maintenance').getDelayedCount()).toBe(3);
+    expect(await queues.get('maintenance').getDelayedCount()).toBe(5);
   });
 
   it('fails a job with a bad payload at once, without retries', async () => {

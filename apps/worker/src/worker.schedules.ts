@@ -22,6 +22,9 @@ export const SCHEDULES: JobSchedule[] = [
   { job: 'audience.prune', pattern: '15 * * * *', payload: {} },
   { job: 'payouts.reconcile', pattern: '*/10 * * * *', payload: {} },
   { job: 'marketplace.requeue', pattern: '*/5 * * * *', payload: {} },
+  // Every 5 minutes, so nothing stays "in progress" much longer than the 15-minute limit.
+  { job: 'imports.sweep', pattern: '*/5 * * * *', payload: {} },
+  { job: 'billing.statement-sweep', pattern: '2-59/5 * * * *', payload: {} },
 ];
 
 /** Makes Redis hold exactly the schedulers listed, so a deploy is the only way to change them. */

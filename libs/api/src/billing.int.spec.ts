@@ -132,10 +132,16 @@ describe('the admin imports the platform statement and resolves what did not mat
     expect(await auditLedger(tdb.db)).toMatchObject({ sumCents: 0, unbalancedTransactions: 0, balanceMismatches: 0 });
   });
 
-  it('refuses a file that is not a CAMT.053 statement with a reason the portal can translate', async () => {
+  it('lists a file that is not a CAMT.053 statement as failed, with a reason the portal can translate', async () => {
     const adminClient = await admin();
-    const error = await rejection((await adminClient.call()).admin.billing.uploadStatement(statementForm(Buffer.from('Datum;Bedrag\n'), 'export.csv')));
-    expect(adminClient.errorShape(error, 'admin.billing.uploadStatement').data).toMatchObject({ domainCode: 'VALIDATION_FAILED', reason: { code: 'formatUnsupported' } });
+    // The API stores it without reading it; the import job refuses it and the list says why.
+    const stored = await (await adminClient.call()).admin.billing.uploadStatement(statementForm(Buffer.from('Datum;Bedrag\n'), 'export.csv'));
+    expect(stored).toMatchObject({ status: 'stored', error: null });
+    expect(await runStatementImport(tdb.db, stored.id)).toEqual({ status: 'failed' });
+    const [listed] = (await (await adminClient.call()).admin.billing.statements()).filter((s) => s.id === stored.id);
+    expect(listed).toMatchObject({ status: 'failed', error: { code: 'formatUnsupported', params: { formats: 'ING CSV, Rabobank CSV, ABN AMRO TAB, CAMT.053 XML' } } });
+    const empty = await rejection((await adminClient.call()).admin.billing.uploadStatement(statementForm(Buffer.alloc(0), 'leeg.xml')));
+    expect(adminClient.errorShape(empty, 'admin.billing.uploadStatement').data).toMatchObject({ domainCode: 'VALIDATION_FAILED', reason: { code: 'fileEmpty' } });
     const missing = await rejection((await adminClient.call()).admin.billing.uploadStatement(new FormData()));
     expect(adminClient.errorShape(missing, 'admin.billing.uploadStatement').data).toMatchObject({ fieldErrors: { file: ['validation.fileRequired'] } });
   });

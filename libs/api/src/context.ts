@@ -13,6 +13,8 @@ export interface RequestMeta {
    * (the default) it is the socket's peer; behind a proxy the server needs trustProxy to see past it.
    */
   ip: string;
+  /** The file name the portal sends with a streamed statement upload (UPLOAD_NAME_HEADER), decoded; shown back only after cleaning. */
+  uploadName?: string | undefined;
 }
 
 /** Cookie access without tying procedures to Fastify, so tests can call them directly. */

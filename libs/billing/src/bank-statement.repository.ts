@@ -2,6 +2,9 @@ import { sql, type BankEntryStatus, type Database, type Db, type DbTransaction, 
 
 type Executor = Db | DbTransaction<Database>;
 
+/** Stored and waiting, or being imported: the states a failure (of the file, the job, or by the sweep) may end. */
+const IN_PROGRESS = ['stored', 'processing'] as const;
+
 const STATEMENT_COLUMNS = [
   's.id',
   's.file_name',
@@ -119,13 +122,36 @@ export const bankStatementRepository = {
       .execute();
   },
 
-  markFailed(db: Executor, statementId: string, error: Record<string, unknown>, accountIban: string | null = null) {
-    return db
+  /** True when it was still in progress and is failed now; a finished statement (imported, or failed with its reason) stays as it is. */
+  async markFailed(db: Executor, statementId: string, error: Record<string, unknown>, accountIban: string | null = null): Promise<boolean> {
+    const result = await db
       .updateTable('bank_statements')
       .set({ status: 'failed', account_iban: accountIban, error: JSON.stringify(error) as unknown as Record<string, unknown>, finished_at: new Date() })
       .where('id', '=', statementId)
-      .where('status', '<>', 'imported')
+      .where('status', 'in', IN_PROGRESS)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  },
+
+  /** Fails every statement stored before `before` that is still in progress, and returns their ids. */
+  async failStuck(db: Executor, before: Date, error: Record<string, unknown>): Promise<string[]> {
+    const rows = await db
+      .updateTable('bank_statements')
+      .set({ status: 'failed', error: JSON.stringify(error) as unknown as Record<string, unknown>, finished_at: new Date() })
+      .where('status', 'in', IN_PROGRESS)
+      .where('created_at', '<', before)
+      .returning('id')
       .execute();
+    return rows.map((row) => row.id);
+  },
+
+  /**
+   * The file of a statement that failed: it booked nothing, so it is no bookkeeping record, and keeping
+   * a file that could not be read helps nobody. Imported statements keep theirs.
+   */
+  deleteFiles(db: Executor, statementIds: readonly string[]) {
+    if (statementIds.length === 0) return Promise.resolve([]);
+    return db.deleteFrom('bank_statement_files').where('statement_id', 'in', statementIds).execute();
   },
 
   /** Which of these entry keys are stored already. */

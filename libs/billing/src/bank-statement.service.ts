@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { auditRepository } from '@dd/accounts';
-import { decodeStatementBytes, detectFormat, EmptyStatementError, MAX_STATEMENT_BYTES, StatementTooLargeError } from '@dd/data-import';
+import { receiveUpload, type UploadedStatement } from '@dd/data-import';
 import type { Db } from '@dd/db';
 import { DomainError } from '@dd/errors';
 import { enqueue, type Queues } from '@dd/queue';
@@ -9,7 +8,6 @@ import {
   entryAlreadyResolvedError,
   entryNotAssignableError,
   entryNotFoundError,
-  notCamt053Error,
   organisationNotFoundError,
 } from './billing.errors';
 import type { BillingSettings } from './billing.settings';
@@ -17,8 +15,6 @@ import { bankStatementRepository, type StatementRow } from './bank-statement.rep
 import { paymentReferenceRepository } from './payment-reference.repository';
 import type { UnmatchedReason } from './statement-matching';
 import { bookTopUp } from './top-up';
-
-const FORMAT_NAMES: Record<string, string> = { 'ing-csv': 'ING CSV', 'rabobank-csv': 'Rabobank CSV', 'abn-amro-tab': 'ABN AMRO TAB' };
 
 export interface StatementErrorDto {
   message: string;
@@ -120,20 +116,16 @@ export function createBankStatementService(deps: { db: Db; queues: Queues; setti
 
   return {
     /**
-     * Stores the platform's statement and queues its import. A file that is empty, too large or not a
-     * CAMT.053 statement is refused at once; the worker does the full parse and the account check.
+     * Stores the platform's statement and queues its import; nothing here reads the content (the API's
+     * event loop serves everyone). Only an empty or oversized file is refused at once; that it is a
+     * CAMT.053 statement of the platform's account is the worker's to find out, and a file that is not
+     * shows in the list as failed with the reason.
      */
-    async uploadStatement(admin: Admin, file: { name: string; bytes: Buffer }): Promise<BankStatementDto> {
-      if (file.bytes.length === 0) throw new EmptyStatementError('empty');
-      if (file.bytes.length > MAX_STATEMENT_BYTES) throw new StatementTooLargeError('bytes');
-      const { text } = decodeStatementBytes(file.bytes);
-      if (text.trim() === '') throw new EmptyStatementError('empty');
-      const layout = detectFormat(text);
-      if (layout.format !== 'camt053') throw notCamt053Error(FORMAT_NAMES[layout.format] ?? layout.format);
-      const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+    async uploadStatement(admin: Admin, file: UploadedStatement): Promise<BankStatementDto> {
+      const { bytes, sha256 } = await receiveUpload(file);
       const fileName = cleanFileName(file.name);
       const statementId = await db.transaction().execute((trx) =>
-        bankStatementRepository.insert(trx, { fileName, byteSize: file.bytes.length, sha256, expectedIban: settings.platformIban, uploadedBy: admin.id, bytes: file.bytes }),
+        bankStatementRepository.insert(trx, { fileName, byteSize: bytes.length, sha256, expectedIban: settings.platformIban, uploadedBy: admin.id, bytes }),
       );
       try {
         await enqueue(queues, 'billing.statement-import', { statementId }, { jobId: statementImportJobId(statementId) });
@@ -150,7 +142,7 @@ export function createBankStatementService(deps: { db: Db; queues: Queues; setti
         action: 'billing.statement_uploaded',
         subjectType: 'bank_statement',
         subjectId: statementId,
-        details: { fileName, byteSize: file.bytes.length, sha256 },
+        details: { fileName, byteSize: bytes.length, sha256 },
       });
       const [stored] = await statementsByIds(await bankStatementRepository.list(db, 1, statementId));
       return stored!;

@@ -37,7 +37,7 @@ async function rejection(promise: Promise<unknown>): Promise<DomainError> {
 }
 
 async function fundedAdvertiser(depositCents: number, name = 'Fietsenwinkel De Spaak') {
-  const organisationId = await insertAdvertiser(db, { name, kvkNumber: '12345678', vatNumber: 'NL001234567B01' });
+  const organisationId = await insertAdvertiser(db, { name, kvkNumber: '12345678', vatNumber: 'NL001234560B01' });
   if (depositCents > 0) await recordDeposit(db, { organisationId, amountCents: depositCents, idempotencyKey: `deposit:${randomUUID()}` });
   return organisationId;
 }
@@ -67,7 +67,7 @@ describe('invoicing a sale', () => {
       issuedOn: '2026-11-20',
       suppliedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       seller: { ...settings.seller, iban: settings.platformIban, accountName: settings.platformAccountName },
-      buyer: { name: 'Fietsenwinkel De Spaak', kvkNumber: '12345678', vatNumber: 'NL001234567B01', contactEmail: null },
+      buyer: { name: 'Fietsenwinkel De Spaak', kvkNumber: '12345678', vatNumber: 'NL001234560B01', contactEmail: null },
       lines: [{ description: 'Inzichtrapport: fietsers in Utrecht', quantity: 1_250, unitPriceCents: 80, netCents: 100_000 }],
       netCents: 100_000,
       vatRateBp: 2_100,

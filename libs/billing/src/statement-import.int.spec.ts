@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, type Db } from '@dd/db';
 import { createTestDatabase, type TestDatabase } from '@dd/db/testing';
+import { MAX_STORED_DESCRIPTION_CHARS, MAX_STORED_NAME_CHARS, TRUNCATION_MARKER } from '@dd/data-import';
 import { DomainError } from '@dd/errors';
 import { accountBalance, auditLedger } from '@dd/ledger';
 import { createTestQueues } from '@dd/queue/testing';
@@ -9,7 +12,7 @@ import { createBankStatementService, statementImportJobId, type BankStatementSer
 import { DEFAULT_BILLING_SETTINGS } from './billing.settings';
 import { ensurePaymentReference } from './payment-reference.service';
 import { paymentReferenceFromBody } from './payment-reference';
-import { runStatementImport } from './statement-import';
+import { failStatementImport, runStatementImport, sweepStuckStatements } from './statement-import';
 import { camt053Document, FIXTURE_REFERENCES, insertAdvertiser, platformStatementFixture } from './testing';
 
 const PLATFORM_IBAN = DEFAULT_BILLING_SETTINGS.platformIban;
@@ -67,6 +70,9 @@ const balances = async () => ({
 });
 
 const ledgerCount = async () => (await auditLedger(db)).transactions;
+const entryCount = async () => (await db.selectFrom('bank_statement_entries').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
+const hasFile = async (statementId: string) =>
+  (await db.selectFrom('bank_statement_files').select('statement_id').where('statement_id', '=', statementId).executeTakeFirst()) !== undefined;
 
 async function expectLedgerConsistent() {
   const audit = await auditLedger(db);
@@ -185,6 +191,8 @@ describe('statements that cannot be imported book nothing and say why', () => {
     expect(statement.error).toMatchObject({ code: 'statementAccountMismatch', params: { account: 'NL02ABNA0123456789', expected: PLATFORM_IBAN } });
     expect(statement.error?.message).toMatch(/not for the platform's account NL91ABNA0417164300\. Nothing was booked/);
     expect(await ledgerCount()).toBe(before);
+    // A failed statement booked nothing, so its file is no bookkeeping record: it is deleted.
+    expect(await hasFile(statement.id)).toBe(false);
     // A failure is final: running the job again does not replace it.
     expect(await runStatementImport(db, statement.id)).toEqual({ status: 'failed' });
   });
@@ -200,16 +208,105 @@ describe('statements that cannot be imported book nothing and say why', () => {
     expect(entries).toBe(before.entries);
   });
 
-  it('refuses at once a file that is no CAMT.053 statement, or empty, and stores nothing', async () => {
+  it('refuses at once only an empty file; the import fails another format or XML with its reason and deletes it', async () => {
     const count = async () => (await service.statements()).length;
     const before = await count();
-    const ing = Buffer.from('"Datum","Naam / Omschrijving","Rekening","Tegenrekening","Code","Af Bij","Bedrag (EUR)","Mutatiesoort","Mededelingen"\n"20261118","X","NL91ABNA0417164300","","GT","Bij","10,00","Online bankieren","DD482109375557"\n');
-    const notCamt = await rejection(service.uploadStatement(admin, { name: 'export.csv', bytes: ing }));
-    expect(notCamt).toMatchObject({ code: 'VALIDATION_FAILED', reason: { code: 'statementNotCamt053', params: { format: 'ING CSV' } } });
     expect((await rejection(service.uploadStatement(admin, { name: 'leeg.xml', bytes: Buffer.alloc(0) }))).reason?.code).toBe('fileEmpty');
-    const pain = Buffer.from('<?xml version="1.0"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.001.001.03"><CstmrCdtTrfInitn/></Document>');
-    expect((await rejection(service.uploadStatement(admin, { name: 'pain.xml', bytes: pain }))).reason?.code).toBe('xmlNotCamt053');
     expect(await count()).toBe(before);
+
+    // Stored without reading it (the API does not parse), then refused by the job before a row is read.
+    const ing = Buffer.from('"Datum","Naam / Omschrijving","Rekening","Tegenrekening","Code","Af Bij","Bedrag (EUR)","Mutatiesoort","Mededelingen"\n"20261118","X","NL91ABNA0417164300","","GT","Bij","10,00","Online bankieren","DD482109375557"\n');
+    const pain = Buffer.from('<?xml version="1.0"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.001.001.03"><CstmrCdtTrfInitn/></Document>');
+    const entries = await entryCount();
+    const ledger = await ledgerCount();
+    for (const [bytes, name, reason] of [
+      [ing, 'export.csv', { code: 'statementNotCamt053', params: { format: 'ING CSV' } }],
+      [pain, 'pain.xml', { code: 'xmlNotCamt053' }],
+      [Buffer.from('\uFEFF\r\n'), 'leeg.xml', { code: 'fileEmpty' }],
+    ] as const) {
+      const { result, statement } = await importFile(bytes, name);
+      expect(result).toEqual({ status: 'failed' });
+      expect(statement).toMatchObject({ status: 'failed', entriesTotal: null, error: reason });
+      expect(await hasFile(statement.id)).toBe(false);
+    }
+    expect(await entryCount()).toBe(entries);
+    expect(await ledgerCount()).toBe(ledger);
+  });
+
+  it('fails a CAMT.053 nested 101 levels deep (no DTD) once, with its reason and an audit entry, and deletes the file', async () => {
+    const nested = readFileSync(fileURLToPath(new URL('../../data-import/fixtures/malformed/camt053-nested-101.xml', import.meta.url)));
+    const entries = await entryCount();
+    const { result, statement } = await importFile(nested, 'camt053-diep.xml');
+    // Resolved, not thrown: the job completes on its first attempt instead of failing five times.
+    expect(result).toEqual({ status: 'failed' });
+    expect(statement).toMatchObject({ status: 'failed', error: { code: 'rowProblems', problems: [{ line: 3, code: 'xmlTooDeep', params: { limit: 32 } }] } });
+    expect(statement.finishedAt).not.toBeNull();
+    expect(await hasFile(statement.id)).toBe(false);
+    expect(await entryCount()).toBe(entries);
+    const audit = await db.selectFrom('audit_log').select(['action', 'details']).where('subject_id', '=', statement.id).where('action', '=', 'billing.statement_failed').execute();
+    expect(audit).toEqual([{ action: 'billing.statement_failed', details: expect.objectContaining({ code: 'rowProblems' }) }]);
+    expect(await runStatementImport(db, statement.id)).toEqual({ status: 'failed' });
+  });
+
+  it('fails a statement whose file is gone instead of retrying', async () => {
+    const stored = await service.uploadStatement(admin, { name: 'weg.xml', bytes: platformStatementFixture() });
+    await db.deleteFrom('bank_statement_files').where('statement_id', '=', stored.id).execute();
+    expect(await runStatementImport(db, stored.id)).toEqual({ status: 'failed' });
+    expect((await service.statements()).find((s) => s.id === stored.id)).toMatchObject({ status: 'failed', error: { code: 'fileGone' } });
+  });
+
+  it('stores long remittance texts and names cut to their bounds, matching on the full text', async () => {
+    const before = (await balances()).fietsenwinkel;
+    const remittance = `${'Factuur 2026-11 '.repeat(80)}${FIXTURE_REFERENCES.fietsenwinkel}`;
+    const { result } = await importFile(
+      camt053Document({ iban: PLATFORM_IBAN, entries: [{ amountCents: 4_200, bookedOn: '2026-11-20', bankReference: `LONG-${randomUUID()}`, counterpartyName: 'F'.repeat(300), remittance }] }),
+    );
+    expect(result).toMatchObject({ status: 'imported', booked: 1 });
+    expect((await balances()).fietsenwinkel).toBe(before + 4_200);
+    const entry = await db.selectFrom('bank_statement_entries').select(['remittance', 'counterparty_name']).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(entry.remittance).toHaveLength(MAX_STORED_DESCRIPTION_CHARS);
+    expect(entry.remittance.endsWith(TRUNCATION_MARKER)).toBe(true);
+    expect(entry.counterparty_name).toHaveLength(MAX_STORED_NAME_CHARS);
+  });
+});
+
+describe('no bank statement stays in progress', () => {
+  // created_at is never updated by the code, so its type forbids it: raw SQL for the test.
+  const age = (statementId: string, minutes: number, status: 'stored' | 'processing') =>
+    sql`update bank_statements set created_at = now() - make_interval(mins => ${minutes}), status = ${status} where id = ${statementId}`.execute(db);
+
+  it('the sweep fails statements stuck past the time limit, audited, with their files deleted; a late run books nothing', async () => {
+    const ledger = await ledgerCount();
+    const stuck = await service.uploadStatement(admin, { name: 'vast.xml', bytes: platformStatementFixture() });
+    await age(stuck.id, 16, 'processing');
+    const recent = await service.uploadStatement(admin, { name: 'net.xml', bytes: platformStatementFixture() });
+    await age(recent.id, 5, 'stored');
+
+    expect(await sweepStuckStatements(db)).toEqual([stuck.id]);
+    const listed = await service.statements();
+    expect(listed.find((s) => s.id === stuck.id)).toMatchObject({ status: 'failed', error: { code: 'importTimedOut', params: { minutes: 15 } } });
+    expect(listed.find((s) => s.id === recent.id)).toMatchObject({ status: 'stored', error: null });
+    expect(await hasFile(stuck.id)).toBe(false);
+    expect(await hasFile(recent.id)).toBe(true);
+    const audit = await db.selectFrom('audit_log').select('details').where('subject_id', '=', stuck.id).where('action', '=', 'billing.statement_failed').execute();
+    expect(audit).toEqual([{ details: expect.objectContaining({ code: 'importTimedOut' }) }]);
+
+    expect(await runStatementImport(db, stuck.id)).toEqual({ status: 'failed' });
+    expect(await ledgerCount()).toBe(ledger);
+    await db.deleteFrom('bank_statement_files').where('statement_id', '=', recent.id).execute();
+    await db.updateTable('bank_statements').set({ status: 'failed' }).where('id', '=', recent.id).execute();
+  });
+
+  it('a job that failed for good fails its statement, but never one that finished', async () => {
+    const crashed = await service.uploadStatement(admin, { name: 'kapot.xml', bytes: platformStatementFixture() });
+    await age(crashed.id, 1, 'processing');
+    expect(await failStatementImport(db, crashed.id)).toBe(true);
+    expect((await service.statements()).find((s) => s.id === crashed.id)).toMatchObject({ status: 'failed', error: { code: 'importFailed' } });
+    expect(await hasFile(crashed.id)).toBe(false);
+
+    const { statement } = await importFile(camt053Document({ iban: 'NL02ABNA0123456789', entries: [{ amountCents: 100, bookedOn: '2026-11-18', bankReference: `X-${randomUUID()}`, remittance: 'x' }] }));
+    expect(await failStatementImport(db, statement.id)).toBe(false);
+    expect((await service.statements()).find((s) => s.id === statement.id)?.error).toMatchObject({ code: 'statementAccountMismatch' });
   });
 });
 

@@ -1,12 +1,28 @@
 import { auditRepository } from '@dd/accounts';
-import { dedupeKeys, normaliseIban, parseStatement, StatementParseError, type ParsedStatement } from '@dd/data-import';
+import {
+  dedupeKeys,
+  fileIssues,
+  IMPORT_TIME_LIMIT_MINUTES,
+  MAX_STORED_DESCRIPTION_CHARS,
+  MAX_STORED_NAME_CHARS,
+  normaliseIban,
+  parseStatement,
+  StatementParseError,
+  storedText,
+  type ImportIssue,
+  type ParsedStatement,
+  type StatementFormat,
+} from '@dd/data-import';
 import type { Db } from '@dd/db';
 import { isDomainError, type DomainError } from '@dd/errors';
+import { UnrecoverableError } from '@dd/queue';
 import { accountMismatchError, notCamt053Error } from './billing.errors';
 import { bankStatementRepository, type NewEntryRow } from './bank-statement.repository';
 import { paymentReferenceRepository } from './payment-reference.repository';
 import { classifyEntry, decideEntry, type ClassifiedEntry } from './statement-matching';
 import { bookTopUp } from './top-up';
+
+const FORMAT_NAMES: Record<StatementFormat, string> = { 'ing-csv': 'ING CSV', 'rabobank-csv': 'Rabobank CSV', 'abn-amro-tab': 'ABN AMRO TAB', camt053: 'CAMT.053' };
 
 export interface StatementImportResult {
   status: 'imported' | 'failed' | 'already-imported' | 'missing';
@@ -16,18 +32,49 @@ export interface StatementImportResult {
   unmatched?: number;
 }
 
+type StoredError = { message: string; code: string | null; params: Record<string, string | number>; problems: unknown[]; totalProblems: number };
+
 /** As stored in `bank_statements.error`: the same shape as a customer upload's error, so the portal reads both alike. */
-function storedError(error: DomainError) {
+function storedError(error: DomainError): StoredError {
   const problems = error instanceof StatementParseError ? [...error.problems] : [];
   const totalProblems = error instanceof StatementParseError ? error.totalProblems : 0;
   return { message: error.message, code: error.reason?.code ?? null, params: error.reason?.params ?? {}, problems, totalProblems };
 }
 
-/** The statement must be CAMT.053 and of the platform's account only; otherwise it books nothing. */
+function storedIssue(issue: ImportIssue): StoredError {
+  return { message: issue.message, code: issue.code, params: issue.params, problems: [], totalProblems: 0 };
+}
+
+/** Only CAMT.053 carries the references we match on: any other format is refused before a row is read. */
+function onlyCamt053(format: StatementFormat): void {
+  if (format !== 'camt053') throw notCamt053Error(FORMAT_NAMES[format]);
+}
+
+/** The statement must be of the platform's account only; otherwise it books nothing. */
 function checkStatement(statement: ParsedStatement, expectedIban: string): void {
-  if (statement.format !== 'camt053') throw notCamt053Error(statement.format);
   const other = statement.transactions.map((tx) => normaliseIban(tx.account)).find((account) => account !== expectedIban);
   if (other !== undefined) throw accountMismatchError(other, expectedIban);
+}
+
+/**
+ * Ends a statement as failed, with a system audit entry, and deletes its file, in one transaction. True
+ * when it was still in progress: a statement already finished keeps its outcome and reason.
+ */
+async function failStatement(db: Db, statementId: string, error: StoredError, account: string | null = null): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const failed = await bankStatementRepository.markFailed(trx, statementId, error, account);
+    if (!failed) return false;
+    await bankStatementRepository.deleteFiles(trx, [statementId]);
+    await auditRepository.append(trx, {
+      actorUserId: null,
+      actorRole: 'system',
+      action: 'billing.statement_failed',
+      subjectType: 'bank_statement',
+      subjectId: statementId,
+      details: { code: error.code, message: error.message },
+    });
+    return true;
+  });
 }
 
 /**
@@ -48,28 +95,25 @@ export async function runStatementImport(
   // A failure is final: a second run must not replace the message that says what to fix.
   if (statement.status === 'failed') return { status: 'failed' };
   const bytes = await bankStatementRepository.content(db, statementId);
-  if (!bytes) throw new Error(`Bank statement ${statementId} has no stored file.`);
+  if (!bytes) {
+    // Nothing to read, now or on a retry: say so instead of failing the job five times.
+    await failStatement(db, statementId, storedIssue(fileIssues.gone()));
+    return { status: 'failed' };
+  }
   await bankStatementRepository.markProcessing(db, statementId);
   await reportProgress(10);
 
   let parsed: ParsedStatement;
   try {
-    parsed = parseStatement({ name: statement.file_name, bytes });
+    parsed = parseStatement({ name: statement.file_name, bytes }, { onFormat: onlyCamt053 });
     checkStatement(parsed, statement.expected_iban);
   } catch (error) {
-    if (!isDomainError(error)) throw error;
-    const account = typeof error.details?.['account'] === 'string' ? error.details['account'] : null;
-    await db.transaction().execute(async (trx) => {
-      await bankStatementRepository.markFailed(trx, statementId, storedError(error), account);
-      await auditRepository.append(trx, {
-        actorUserId: null,
-        actorRole: 'system',
-        action: 'billing.statement_failed',
-        subjectType: 'bank_statement',
-        subjectId: statementId,
-        details: { code: error.reason?.code ?? null, message: error.message },
-      });
-    });
+    // Parsing depends on the bytes alone, so a retry fails the same way: the statement fails now, once.
+    const account = isDomainError(error) && typeof error.details?.['account'] === 'string' ? error.details['account'] : null;
+    await failStatement(db, statementId, isDomainError(error) ? storedError(error) : storedIssue(fileIssues.unreadable()), account);
+    if (!isDomainError(error)) {
+      throw new UnrecoverableError(`The parser failed on bank statement ${statementId}: ${error instanceof Error ? error.message : String(error)}`);
+    }
     return { status: 'failed' };
   }
   await reportProgress(40);
@@ -89,9 +133,10 @@ export async function runStatementImport(
     amount_cents: classified[i]!.amountCents,
     currency: tx.currency,
     reversal: tx.reversal,
-    counterparty_name: tx.counterpartyName,
+    // Bounded when stored (data-import's limits.ts says why); matching and the entry key used the full text.
+    counterparty_name: storedText(tx.counterpartyName, MAX_STORED_NAME_CHARS),
     counterparty_iban: tx.counterpartyIban,
-    remittance: tx.description,
+    remittance: storedText(tx.description, MAX_STORED_DESCRIPTION_CHARS),
     creditor_references: tx.creditorReferences ?? [],
     payment_references: classified[i]!.references,
     bank_reference: tx.sourceRef,
@@ -149,4 +194,38 @@ export async function runStatementImport(
   });
   await reportProgress(100);
   return outcome;
+}
+
+/**
+ * The import job failed for good (retries used up, or unrecoverable): the statement ends as failed with
+ * a reason and its file is deleted, unless the run recorded a more precise failure already. Without this
+ * the admin's list would show it "processing" forever. True when this call failed it.
+ */
+export async function failStatementImport(db: Db, statementId: string): Promise<boolean> {
+  return failStatement(db, statementId, storedIssue(fileIssues.importFailed()));
+}
+
+/**
+ * The `billing.statement-sweep` job: every statement still in progress `IMPORT_TIME_LIMIT_MINUTES` after it
+ * was uploaded is failed, audited and its file deleted, whatever happened to its job. A run still going
+ * finds it failed under the row lock and books nothing.
+ */
+export async function sweepStuckStatements(db: Db, now: Date = new Date()): Promise<string[]> {
+  const before = new Date(now.getTime() - IMPORT_TIME_LIMIT_MINUTES * 60_000);
+  const timedOut = storedIssue(fileIssues.timedOut());
+  return db.transaction().execute(async (trx) => {
+    const ids = await bankStatementRepository.failStuck(trx, before, timedOut);
+    await bankStatementRepository.deleteFiles(trx, ids);
+    for (const id of ids) {
+      await auditRepository.append(trx, {
+        actorUserId: null,
+        actorRole: 'system',
+        action: 'billing.statement_failed',
+        subjectType: 'bank_statement',
+        subjectId: id,
+        details: { code: timedOut.code, message: timedOut.message },
+      });
+    }
+    return ids;
+  });
 }

@@ -2,6 +2,13 @@ import { z } from 'zod';
 
 /** Stated to the customer before they upload, and enforced by the API. */
 export const STATEMENT_MAX_BYTES = 20 * 1024 * 1024;
+
+/**
+ * The portal sends a statement as the raw file (`application/octet-stream`), so the API can stream it
+ * to storage instead of reading a multipart body whole; the file's name travels in this header,
+ * URI-encoded. Multipart form data with a `file` field is accepted too.
+ */
+export const UPLOAD_NAME_HEADER = 'x-upload-name';
 export const SUPPORTED_STATEMENT_FORMATS = ['ING CSV', 'Rabobank CSV', 'ABN AMRO TAB', 'CAMT.053 XML'] as const;
 
 export const uploadStatusSchema = z.enum(['stored', 'parsing', 'imported', 'failed']);
@@ -15,11 +22,12 @@ export type UploadStatusCode = z.infer<typeof uploadStatusSchema>;
 export const IMPORT_PROBLEM_CODES = [
   // The file as a whole.
   'fileEmpty', 'fileTooLarge', 'fileGone', 'encodingUnsupported', 'formatUnsupported', 'xmlNotCamt053', 'unsafeXml',
-  'noTransactions', 'tooManyRows', 'rowProblems',
+  'noTransactions', 'tooManyRows', 'rowProblems', 'tooManyElements', 'fileUnreadable', 'importFailed', 'importTimedOut',
   // One row (line and column say where).
   'columnCount', 'quoteNotClosed', 'strayQuote', 'xmlTruncated', 'xmlMalformed', 'dateInvalid', 'dateMissing',
   'currencyInvalid', 'amountInvalid', 'amountPrecision', 'amountRange', 'amountMissing', 'amountSigned',
   'directionMissing', 'directionInvalid', 'accountInvalid', 'accountEmpty', 'statementAccountMissing',
+  'lineTooLong', 'fieldTooLong', 'tooManyColumns', 'xmlTooDeep',
 ] as const;
 export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
 

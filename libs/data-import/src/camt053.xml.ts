@@ -1,6 +1,8 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { StatementParseError } from './import.errors';
+import { MAX_XML_DEPTH } from './limits';
 import { rowIssues } from './problem.catalogue';
+import { checkXmlLimits } from './xml-limits';
 
 export type XmlNode = { readonly [key: string]: unknown };
 
@@ -19,6 +21,8 @@ const parser = new XMLParser({
   processEntities: false,
   captureMetaData: true,
   isArray: (name) => REPEATING.has(name),
+  // checkXmlLimits refuses deeper files first; this is the parser's own bound, set to the same value.
+  maxNestedTags: MAX_XML_DEPTH,
 });
 
 // The typings declare the boxed `Symbol` type; the value is a plain symbol.
@@ -46,6 +50,7 @@ export interface ParsedXml {
 
 /** Callers must have rejected DOCTYPE/ENTITY declarations before this is reached. */
 export function parseXml(text: string): ParsedXml {
+  checkXmlLimits(text);
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
     // The validator reports a file that stops early as a list of open elements; say what that means instead.
@@ -56,7 +61,14 @@ export function parseXml(text: string): ParsedXml {
         : { line: valid.err.line, column: '', ...rowIssues.xmlMalformed(valid.err.msg) },
     ]);
   }
-  const root = parser.parse(text) as XmlNode;
+  let root: XmlNode;
+  try {
+    root = parser.parse(text) as XmlNode;
+  } catch (error) {
+    // Only reached if the pre-scan and the parser disagree on depth; still a refusal with a reason, never a retry.
+    if (error instanceof Error && /nested tags/i.test(error.message)) throw new StatementParseError([{ line: 0, column: '', ...rowIssues.xmlTooDeep() }]);
+    throw error;
+  }
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   return {

@@ -1,5 +1,6 @@
-import { CsvError, parse, type Options } from 'csv-parse/sync';
+import { CsvError, parse, type CastingContext, type Options } from 'csv-parse/sync';
 import { StatementParseError } from './import.errors';
+import { MAX_COLUMNS, MAX_FIELD_CHARS } from './limits';
 import { rowIssues, type ImportIssue } from './problem.catalogue';
 
 export interface CsvRow {
@@ -14,7 +15,22 @@ export interface CsvRow {
  * `info.lines` counts a CRLF inside a quoted field twice and gives the line where a record ends, not starts.
  * Endings are listed because csv-parse otherwise takes the first one it sees for the whole file.
  */
-const OPTIONS: Options = { bom: false, record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true };
+const OPTIONS: Options = {
+  bom: false,
+  record_delimiter: ['\r\n', '\n', '\r'],
+  relax_column_count: true,
+  // csv-parse's own bound on one field (quoted ones spanning lines included): a stray quote cannot swallow the file.
+  max_record_size: MAX_FIELD_CHARS,
+};
+
+/**
+ * Refuses a record with more columns than any export has before it is kept: 20 MB of commas would
+ * otherwise become millions of empty strings. `info.lines` is the line where the record ends.
+ */
+function boundedColumns<T extends string[] | null>(record: T, info: Pick<CastingContext, 'lines'>): T {
+  if (record && record.length > MAX_COLUMNS) throw unreadable(info.lines, rowIssues.tooManyColumns(record.length));
+  return record;
+}
 
 /** Quote problems, and quotes inside unquoted fields (which we accept and strict csv-parse does not). */
 const CAREFUL_CODES: ReadonlySet<string> = new Set(['INVALID_OPENING_QUOTE', 'CSV_INVALID_CLOSING_QUOTE', 'CSV_QUOTE_NOT_CLOSED']);
@@ -53,10 +69,10 @@ function rawOf(error: CsvError): string {
 export function tokenizeCsv(text: string, delimiter: string): CsvRow[] {
   let records: string[][];
   try {
-    records = parse(text, { ...OPTIONS, delimiter });
+    records = parse(text, { ...OPTIONS, delimiter, on_record: boundedColumns });
   } catch (error) {
     if (error instanceof CsvError && CAREFUL_CODES.has(error.code)) return tokenizeCarefully(text, delimiter);
-    throw error;
+    throw tooLongOr(error);
   }
   const rows: CsvRow[] = [];
   let line = 1;
@@ -84,7 +100,7 @@ function tokenizeCarefully(text: string, delimiter: string): CsvRow[] {
       raw: true,
       on_record: (record, { raw }) => {
         // With `raw: true` records arrive as `{ record, raw }`, which csv-parse's types do not describe.
-        const fields = (record as unknown as { record: string[] }).record;
+        const fields = boundedColumns((record as unknown as { record: string[] }).record, { lines: line });
         if (fields.some((field) => field.startsWith('"'))) assertQuotesClosed(raw ?? '', line, delimiter);
         if (!isBlank(fields)) rows.push({ line, fields });
         line += linesSpanned(fields);
@@ -97,9 +113,15 @@ function tokenizeCarefully(text: string, delimiter: string): CsvRow[] {
       assertQuotesClosed(rawOf(error), line, delimiter);
       throw unreadable(line, rowIssues.quoteNotClosed());
     }
-    throw error;
+    throw tooLongOr(error);
   }
   return rows;
+}
+
+/** A field over the limit, as a problem on the line where csv-parse noticed it; any other error unchanged. */
+function tooLongOr(error: unknown): unknown {
+  if (error instanceof CsvError && error.code === 'CSV_MAX_RECORD_SIZE') return unreadable(Number(error['lines'] ?? 0), rowIssues.fieldTooLong());
+  return error;
 }
 
 /** Reads one record's text (starting on `line`) strictly, tolerating only quotes inside unquoted fields. */

@@ -1,7 +1,9 @@
 import { sniffDelimiter } from './csv.header';
 import { tokenizeCsv } from './csv.tokenizer';
-import { StatementEncodingError, StatementFormatError, UnsafeXmlError } from './import.errors';
+import { StatementEncodingError, StatementFormatError, StatementParseError, UnsafeXmlError } from './import.errors';
 import { ingLayoutOf } from './ing-csv.columns';
+import { MAX_LINE_CHARS } from './limits';
+import { rowIssues } from './problem.catalogue';
 import { isRabobankHeader } from './rabobank-csv.columns';
 
 export type DetectedLayout =
@@ -18,6 +20,12 @@ const XML_DECLARATIONS = /<!DOCTYPE|<!ENTITY/i;
 function firstLine(text: string): string {
   const match = /^[^\r\n]*\S[^\r\n]*/m.exec(text);
   return match ? match[0] : '';
+}
+
+/** The 1-based line of the first non-blank line (blank lines before the header count). */
+function lineOf(text: string, line: string): number {
+  const before = text.slice(0, text.indexOf(line));
+  return before.split('\n').length;
 }
 
 function looksLikeAbnAmroTab(line: string): boolean {
@@ -44,6 +52,8 @@ export function detectFormat(text: string): DetectedLayout {
   if (start.includes('\u0000')) throw new StatementEncodingError();
 
   const line = firstLine(start);
+  // Sniffing walks the first line character by character; a megabyte-long one is refused before that.
+  if (line.length > MAX_LINE_CHARS) throw new StatementParseError([{ line: lineOf(text, line), column: '', ...rowIssues.lineTooLong() }]);
   if (looksLikeAbnAmroTab(line)) return { format: 'abn-amro-tab' };
 
   const delimiter = sniffDelimiter(line);

@@ -1,5 +1,5 @@
 import { DomainError } from '@dd/errors';
-import { MAX_STATEMENT_BYTES, MAX_STATEMENT_ROWS } from './limits';
+import { MAX_STATEMENT_BYTES, MAX_STATEMENT_ROWS, MAX_XML_ELEMENTS } from './limits';
 import { fileIssues, type ImportIssue } from './problem.catalogue';
 import type { LineProblem } from './statement.types';
 
@@ -45,12 +45,12 @@ export class EmptyStatementError extends ImportProblemError {
   }
 }
 
-/** Over the byte or row limit; refused before the expensive work starts. */
+/** Over the byte, row or (XML) element limit; refused before the expensive work starts. */
 export class StatementTooLargeError extends ImportProblemError {
-  constructor(limit: 'bytes' | 'rows') {
+  constructor(limit: 'bytes' | 'rows' | 'elements') {
     super(
-      limit === 'bytes' ? fileIssues.tooLarge() : fileIssues.tooManyRows(),
-      limit === 'bytes' ? { limitBytes: MAX_STATEMENT_BYTES } : { limitRows: MAX_STATEMENT_ROWS },
+      limit === 'bytes' ? fileIssues.tooLarge() : limit === 'rows' ? fileIssues.tooManyRows() : fileIssues.tooManyElements(),
+      limit === 'bytes' ? { limitBytes: MAX_STATEMENT_BYTES } : limit === 'rows' ? { limitRows: MAX_STATEMENT_ROWS } : { limitElements: MAX_XML_ELEMENTS },
     );
     this.name = 'StatementTooLargeError';
   }

@@ -123,10 +123,11 @@ describe('files that cannot be imported', () => {
   const junk = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 151 + 7) % 256));
   const ENCODING_MESSAGE =
     'This file is not text in an encoding we can read (UTF-8, UTF-16 with a byte-order mark, or Windows-1252). Upload the file exactly as your bank provided it.';
-  const refused: [string, { name: string; bytes: Buffer }, string, string][] = [
-    ['an empty file', fixtureFile('malformed/empty.csv'), 'The file is empty.', 'fileEmpty'],
+  // Refused by the import, no longer at upload: the API does not read what it stores (the upload path must not
+  // stall on 20 MB). The reason arrives as the upload's failed status, with the same code and message as before.
+  const refusedByImport: [string, { name: string; bytes: Buffer }, string, string][] = [
     ['a file with only a byte-order mark and line breaks', { name: 'export.csv', bytes: Buffer.from('\uFEFF\r\n\r\n', 'utf8') }, 'The file is empty.', 'fileEmpty'],
-    // The upload is refused before it is stored: nothing of an XML bomb is ever parsed or kept.
+    // Stored, but refused by a text check before any XML parser sees it: nothing of an XML bomb is ever expanded.
     ['an XML bomb', fixtureFile('other/xml-bomb.xml'), UNSAFE_XML_MESSAGE, 'unsafeXml'],
     ['an external-entity file', fixtureFile('other/xxe-external-entity.xml'), UNSAFE_XML_MESSAGE, 'unsafeXml'],
     ['a pain.001 payment file', fixtureFile('other/pain.001-payout-batch.xml'), XML_NOT_CAMT053_MESSAGE, 'xmlNotCamt053'],
@@ -143,13 +144,29 @@ describe('files that cannot be imported', () => {
     ['a spreadsheet', { name: 'afschrift.xlsx', bytes: Buffer.concat([Buffer.from('PK\u0003\u0004'), junk]) }, UNSUPPORTED_FORMAT_MESSAGE, 'formatUnsupported'],
   ];
 
-  it.each(refused)('refuses %s at upload and stores nothing', async (_label, file, message, code) => {
+  it.each(refusedByImport)('stores %s without reading it, then fails it with its reason and deletes the file', async (_label, file, message, code) => {
+    const customerId = await createCustomer();
+    const stored = await service.storeUpload(customerId, file);
+    expect(stored).toMatchObject({ status: 'stored', error: null });
+    expect(await t.queues.get('imports').getJob(`import-${stored.id}`)).toMatchObject({ data: { uploadId: stored.id } });
+
+    expect(await runImport(deps(), stored.id)).toEqual({ status: 'failed' });
+    const summary = await service.get(customerId, stored.id);
+    expect(summary.status).toBe('failed');
+    expect(summary.error).toEqual({ message, code, params: expect.any(Object), problems: [], totalProblems: 0 });
+    expect(summary.finishedAt).not.toBeNull();
+    expect(await hasContent(stored.id)).toBe(false);
+    expect(await transactionCount(customerId)).toBe(0);
+    expect(await featuresJob(customerId)).toBeUndefined();
+  });
+
+  it('refuses a file of zero bytes at upload and stores nothing: there is nothing to read', async () => {
     const customerId = await createCustomer();
     const waiting = await t.queues.get('imports').getWaitingCount();
-    const error = await rejectionOf(service.storeUpload(customerId, file));
+    const error = await rejectionOf(service.storeUpload(customerId, fixtureFile('malformed/empty.csv')));
     expect(isDomainError(error) && error.code).toBe('VALIDATION_FAILED');
-    expect(error.message).toBe(message);
-    expect(isDomainError(error) && error.reason?.code).toBe(code);
+    expect(error.message).toBe('The file is empty.');
+    expect(isDomainError(error) && error.reason?.code).toBe('fileEmpty');
     expect(await uploadCount(customerId)).toBe(0);
     expect(await t.queues.get('imports').getWaitingCount()).toBe(waiting);
   });

@@ -1,17 +1,16 @@
-import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { loadCategoriser } from '@dd/categories';
 import type { Db } from '@dd/db';
 import { DomainError, isDomainError, type ErrorParams } from '@dd/errors';
-import { enqueue, type Queues } from '@dd/queue';
+import { enqueue, UnrecoverableError, type Queues } from '@dd/queue';
 import { dedupeKeys } from './dedupe-key';
-import { detectFormat } from './format.detector';
-import { decodeStatementBytes } from './encoding';
-import { EmptyStatementError, StatementParseError, StatementTooLargeError } from './import.errors';
-import { MAX_STATEMENT_BYTES } from './limits';
+import { StatementParseError } from './import.errors';
+import { IMPORT_TIME_LIMIT_MINUTES, MAX_STORED_DESCRIPTION_CHARS, MAX_STORED_NAME_CHARS } from './limits';
 import { parseStatement } from './parse-statement';
-import { fileIssues } from './problem.catalogue';
+import { fileIssues, type ImportIssue } from './problem.catalogue';
+import { storedText } from './text';
 import { transactionRepository } from './transaction.repository';
+import { receiveUpload, type UploadedStatement } from './upload-intake';
 import { uploadRepository, type NewTransactionRow, type UploadRow } from './upload.repository';
 
 export interface UploadSummaryDto {
@@ -75,27 +74,40 @@ function cleanFileName(name: string): string {
   return (base || 'statement').slice(0, 200);
 }
 
+/** The BullMQ job id of an upload's import: a repeat enqueue is a no-op. */
+export const importJobId = (uploadId: string) => `import-${uploadId}`;
+
+/** As stored in `uploads.error` for a problem with the file as a whole. */
+function storedIssue(issue: ImportIssue): StoredUploadError {
+  return { message: issue.message, code: issue.code, params: issue.params, problems: [], totalProblems: 0 };
+}
+
+/** A refusal from the parser, with its code, parameters and (for row problems) the lines. */
+function storedRefusal(error: DomainError): StoredUploadError {
+  const problems = error instanceof StatementParseError ? [...error.problems] : [];
+  const totalProblems = error instanceof StatementParseError ? error.totalProblems : 0;
+  // Code and parameters are stored with the English message, so the portal can say it in the reader's language.
+  return { message: error.message, code: error.reason?.code ?? null, params: error.reason?.params ?? {}, problems, totalProblems };
+}
+
 export function createImportService(deps: { db: Db; queues: Queues }) {
   const { db, queues } = deps;
 
   return {
     /**
-     * Stores the upload and queues its import. Cheap checks happen here so a wrong file is refused
-     * at once with a clear message; the full parse runs in the worker.
+     * Stores the upload and queues its import; nothing here reads the content. The API's event loop
+     * serves everyone, and decoding, sniffing or parsing 20 MB takes seconds, so all of that is the
+     * worker's: a file that is no statement arrives as a failed upload with its reason a moment later.
+     * Only what costs nothing is refused at once: no bytes at all, or more than the limit (counted while
+     * a streamed upload arrives, see receiveUpload).
      */
-    async storeUpload(customerId: string, file: { name: string; bytes: Buffer }): Promise<UploadSummaryDto> {
-      if (file.bytes.length === 0) throw new EmptyStatementError('empty');
-      if (file.bytes.length > MAX_STATEMENT_BYTES) throw new StatementTooLargeError('bytes');
-      const { text } = decodeStatementBytes(file.bytes);
-      // A byte-order mark and line breaks alone are an empty export, as the parser would say too.
-      if (text.trim() === '') throw new EmptyStatementError('empty');
-      detectFormat(text);
-      const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+    async storeUpload(customerId: string, file: UploadedStatement): Promise<UploadSummaryDto> {
+      const { bytes, sha256 } = await receiveUpload(file);
       const uploadId = await db.transaction().execute((trx) =>
-        uploadRepository.insert(trx, { customerId, fileName: cleanFileName(file.name), byteSize: file.bytes.length, sha256, bytes: file.bytes }),
+        uploadRepository.insert(trx, { customerId, fileName: cleanFileName(file.name), byteSize: bytes.length, sha256, bytes }),
       );
       try {
-        await enqueue(queues, 'statement.import', { uploadId }, { jobId: `import-${uploadId}` });
+        await enqueue(queues, 'statement.import', { uploadId }, { jobId: importJobId(uploadId) });
       } catch (error) {
         // Without a queued job the upload would wait forever: take it back and say so.
         await uploadRepository.delete(db, uploadId);
@@ -121,7 +133,7 @@ export function createImportService(deps: { db: Db; queues: Queues }) {
   /** While the worker parses, progress lives in the job (the import's own transaction is not visible yet). */
   async function liveProgress(row: UploadRow): Promise<number | undefined> {
     if (row.status !== 'parsing' && row.status !== 'stored') return undefined;
-    const job = await queues.get('imports').getJob(`import-${row.id}`);
+    const job = await queues.get('imports').getJob(importJobId(row.id));
     return typeof job?.progress === 'number' ? job.progress : undefined;
   }
 }
@@ -152,9 +164,10 @@ export async function runImport(
   if (upload.status === 'failed') return { status: 'failed' };
   const bytes = await uploadRepository.content(db, uploadId);
   if (!bytes) {
-    const gone = fileIssues.gone();
-    await uploadRepository.markFailed(db, uploadId, { message: gone.message, code: gone.code, params: gone.params });
-    return { status: 'failed' };
+    if (await uploadRepository.markFailed(db, uploadId, storedIssue(fileIssues.gone()))) return { status: 'failed' };
+    // An overlapping run finished (and deleted the file) since the status was read: report what it did.
+    const finished = await uploadRepository.find(db, uploadId);
+    return { status: !finished ? 'missing' : finished.status === 'imported' ? 'already-imported' : 'failed' };
   }
   await uploadRepository.markParsing(db, uploadId);
   await reportProgress(5);
@@ -163,15 +176,13 @@ export async function runImport(
   try {
     statement = parseStatement({ name: upload.file_name, bytes });
   } catch (error) {
-    if (!isDomainError(error)) throw error;
-    const problems = error instanceof StatementParseError ? error.problems : [];
-    const totalProblems = error instanceof StatementParseError ? error.totalProblems : 0;
-    // Code and parameters are stored with the English message, so the portal can say it in the reader's language.
-    const failure: StoredUploadError = { message: error.message, code: error.reason?.code ?? null, params: error.reason?.params ?? {}, problems: [...problems], totalProblems };
-    await db.transaction().execute(async (trx) => {
-      await uploadRepository.markFailed(trx, uploadId, failure);
-      await uploadRepository.deleteContent(trx, uploadId);
-    });
+    // Parsing is a pure function of the bytes: whatever it throws, a retry throws again. So the upload
+    // fails now, once, its file is deleted, and a crash of the parser itself also ends the job for good.
+    const failure = isDomainError(error) ? storedRefusal(error) : storedIssue(fileIssues.unreadable());
+    await failWithFileDeleted(db, uploadId, failure);
+    if (!isDomainError(error)) {
+      throw new UnrecoverableError(`The parser failed on upload ${uploadId}: ${error instanceof Error ? error.message : String(error)}`);
+    }
     return { status: 'failed' };
   }
   await reportProgress(30);
@@ -187,9 +198,10 @@ export async function runImport(
       booked_on: tx.bookedOn,
       amount_cents: tx.amountCents,
       currency: tx.currency,
-      counterparty_name: tx.counterpartyName,
+      // Bounded when stored (limits.ts says why); the dedupe key above was computed from the full text.
+      counterparty_name: storedText(tx.counterpartyName, MAX_STORED_NAME_CHARS),
       counterparty_iban: tx.counterpartyIban,
-      description: tx.description,
+      description: storedText(tx.description, MAX_STORED_DESCRIPTION_CHARS),
       bank_code: tx.bankCode,
       category: result.category,
       rule_id: result.ruleId,
@@ -216,4 +228,36 @@ export async function runImport(
   await enqueue(queues, 'features.recompute', { customerId: upload.customer_id }, { jobId: `features-${upload.customer_id}` });
   await reportProgress(100);
   return { status: 'imported', imported: outcome, duplicate: rows.length - outcome };
+}
+
+/** Marks the upload failed and deletes its file in one transaction: a failed upload never keeps the bank's file. */
+async function failWithFileDeleted(db: Db, uploadId: string, failure: StoredUploadError): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const failed = await uploadRepository.markFailed(trx, uploadId, failure);
+    await uploadRepository.deleteContent(trx, uploadId);
+    return failed;
+  });
+}
+
+/**
+ * The import job failed for good (retries used up, or unrecoverable): the upload ends as failed with a
+ * reason, unless the run already recorded a more precise one, and its file is deleted. Without this it
+ * would show "being read" forever. True when this call failed it.
+ */
+export async function failImport(db: Db, uploadId: string): Promise<boolean> {
+  return failWithFileDeleted(db, uploadId, storedIssue(fileIssues.importFailed()));
+}
+
+/**
+ * The `imports.sweep` job: every upload still in progress `IMPORT_TIME_LIMIT_MINUTES` after it was stored
+ * is failed and its file deleted, whatever happened to its job (a worker that died mid-parse, a job lost
+ * with Redis). A run that is still going finds the upload failed when it commits and imports nothing.
+ */
+export async function sweepStuckUploads(db: Db, now: Date = new Date()): Promise<string[]> {
+  const before = new Date(now.getTime() - IMPORT_TIME_LIMIT_MINUTES * 60_000);
+  return db.transaction().execute(async (trx) => {
+    const ids = await uploadRepository.failStuck(trx, before, storedIssue(fileIssues.timedOut()));
+    await uploadRepository.deleteContents(trx, ids);
+    return ids;
+  });
 }

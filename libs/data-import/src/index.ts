@@ -1,9 +1,26 @@
 export { parseStatement } from './parse-statement';
+export type { ParseOptions } from './parse-statement';
 export { decodeStatementBytes } from './encoding';
 export { detectFormat } from './format.detector';
 export { normaliseIban, isValidIban } from './iban';
 export { dedupeKey, dedupeKeys } from './dedupe-key';
-export { MAX_REPORTED_PROBLEMS, MAX_STATEMENT_BYTES, MAX_STATEMENT_ROWS } from './limits';
+export {
+  IMPORT_TIME_LIMIT_MINUTES,
+  MAX_COLUMNS,
+  MAX_FIELD_CHARS,
+  MAX_LINE_CHARS,
+  MAX_REPORTED_PROBLEMS,
+  MAX_STATEMENT_BYTES,
+  MAX_STATEMENT_ROWS,
+  MAX_STORED_DESCRIPTION_CHARS,
+  MAX_STORED_NAME_CHARS,
+  MAX_XML_DEPTH,
+  MAX_XML_ELEMENTS,
+} from './limits';
+export { storedText, TRUNCATION_MARKER } from './text';
+export { sha256OfUpload } from './upload-hash';
+export { receiveUpload } from './upload-intake';
+export type { UploadedStatement } from './upload-intake';
 export {
   describeProblem,
   EmptyStatementError,
@@ -19,7 +36,7 @@ export { fileIssues } from './problem.catalogue';
 export type { ImportIssue } from './problem.catalogue';
 export { STATEMENT_FORMATS } from './statement.types';
 export type { LineProblem, ParsedStatement, ParsedTransaction, StatementFile, StatementFormat } from './statement.types';
-export { createImportService, runImport } from './import.service';
+export { createImportService, failImport, importJobId, runImport, sweepStuckUploads } from './import.service';
 export type { ImportRunResult, ImportService, UploadErrorDto, UploadSummaryDto } from './import.service';
 export { createTransactionsService } from './transactions.service';
 export type { TransactionsService } from './transactions.service';

@@ -26,6 +26,10 @@ const EXAMPLES: ImportIssue[] = [
   rowIssues.accountInvalid('12-34'),
   rowIssues.accountEmpty(),
   rowIssues.statementAccountMissing(),
+  rowIssues.lineTooLong(),
+  rowIssues.fieldTooLong(),
+  rowIssues.tooManyColumns(80),
+  rowIssues.xmlTooDeep(),
 ];
 
 describe('the problem catalogue', () => {
@@ -54,5 +58,11 @@ describe('the problem catalogue', () => {
     expect(fileIssues.tooManyRows().params).toEqual({ limit: 200_000 });
     expect(fileIssues.formatUnsupported().params).toEqual({ formats: 'ING CSV, Rabobank CSV, ABN AMRO TAB, CAMT.053 XML' });
     expect(fileIssues.xmlNotCamt053().params).toEqual({ formats: 'ING CSV, Rabobank CSV, ABN AMRO TAB, CAMT.053 XML' });
+    expect(fileIssues.tooManyElements().params).toEqual({ limit: 1_000_000 });
+    expect(fileIssues.timedOut().params).toEqual({ minutes: 15 });
+    expect(rowIssues.lineTooLong().params).toEqual({ limit: 10_000 });
+    expect(rowIssues.fieldTooLong().params).toEqual({ limit: 10_000 });
+    expect(rowIssues.tooManyColumns(80).params).toEqual({ found: 80, limit: 64 });
+    expect(rowIssues.xmlTooDeep().params).toEqual({ limit: 32 });
   });
 });

@@ -1,5 +1,14 @@
 import { SUPPORTED_STATEMENT_FORMATS, type ImportProblemCode, type ProblemParams } from '@dd/contract';
-import { MAX_STATEMENT_BYTES, MAX_STATEMENT_ROWS } from './limits';
+import {
+  IMPORT_TIME_LIMIT_MINUTES,
+  MAX_COLUMNS,
+  MAX_FIELD_CHARS,
+  MAX_LINE_CHARS,
+  MAX_STATEMENT_BYTES,
+  MAX_STATEMENT_ROWS,
+  MAX_XML_DEPTH,
+  MAX_XML_ELEMENTS,
+} from './limits';
 
 /**
  * Every problem an upload can have, in one place: its stable code, the parameters a translation
@@ -56,6 +65,23 @@ export const fileIssues = {
       'This file is not text in an encoding we can read (UTF-8, UTF-16 with a byte-order mark, or Windows-1252). Upload the file exactly as your bank provided it.',
     ),
   gone: () => issue('fileGone', {}, 'The uploaded file is no longer available. Please upload it again.'),
+  tooManyElements: () =>
+    issue(
+      'tooManyElements',
+      { limit: MAX_XML_ELEMENTS },
+      `The XML has more than ${MAX_XML_ELEMENTS.toLocaleString('en-US')} elements, far more than a bank statement of this size. Export a shorter period, or upload the file exactly as your bank provided it.`,
+    ),
+  /** The parser itself broke on the file: reading it again gives the same result, so the person must change the file. */
+  unreadable: () =>
+    issue('fileUnreadable', {}, 'This file could not be read; nothing was imported. Upload the statement exactly as your bank provided it, or another format of it.'),
+  /** Something other than the file failed, repeatedly (database, queue): the file may well be fine. */
+  importFailed: () => issue('importFailed', {}, 'Reading this file failed because of a problem on our side; nothing was imported. Please upload it again.'),
+  timedOut: () =>
+    issue(
+      'importTimedOut',
+      { minutes: IMPORT_TIME_LIMIT_MINUTES },
+      `Reading this file did not finish within ${IMPORT_TIME_LIMIT_MINUTES} minutes, so it was stopped; nothing was imported. Please upload it again.`,
+    ),
 };
 
 export type DirectionColumn = 'Af Bij' | 'CdtDbtInd';
@@ -98,4 +124,12 @@ export const rowIssues = {
   accountInvalid: (raw: string) => issue('accountInvalid', { value: shorten(raw) }, `${quoted(shorten(raw))} is not an account number.`),
   accountEmpty: () => issue('accountEmpty', {}, 'The account is empty.'),
   statementAccountMissing: () => issue('statementAccountMissing', {}, 'The statement does not name its account.'),
+  lineTooLong: () =>
+    issue('lineTooLong', { limit: MAX_LINE_CHARS }, `The line is longer than ${MAX_LINE_CHARS.toLocaleString('en-US')} characters; no bank export has lines this long.`),
+  fieldTooLong: () =>
+    issue('fieldTooLong', { limit: MAX_FIELD_CHARS }, `A value here is longer than ${MAX_FIELD_CHARS.toLocaleString('en-US')} characters; no bank export has values this long.`),
+  tooManyColumns: (found: number) =>
+    issue('tooManyColumns', { found, limit: MAX_COLUMNS }, `The row has ${found} columns; a bank export has at most ${MAX_COLUMNS}.`),
+  xmlTooDeep: () =>
+    issue('xmlTooDeep', { limit: MAX_XML_DEPTH }, `The XML nests elements more than ${MAX_XML_DEPTH} levels deep; a CAMT.053 statement never does.`),
 };

@@ -1,4 +1,5 @@
 import { sql, type Database, type Db, type DbTransaction } from '@dd/db';
+import { MAX_STORED_DESCRIPTION_CHARS, MAX_STORED_NAME_CHARS } from './limits';
 import type { NewTransactionRow } from './upload.repository';
 
 type Executor = Db | DbTransaction<Database>;
@@ -6,9 +7,14 @@ type Executor = Db | DbTransaction<Database>;
 /** 14 columns per row: 4,000 rows (56,000 parameters) stay under PostgreSQL's 65,535 bind parameters. */
 const INSERT_BATCH = 4_000;
 
+/**
+ * The texts are cut to the stored bounds in SQL: rows imported before the bounds existed can hold
+ * megabytes, and one of them must not turn a page of 50 into a response of that size.
+ */
 const DTO_COLUMNS = [
-  'id', 'booked_on', 'amount_cents', 'currency', 'counterparty_name', 'description', 'category', 'category_source',
-  'special', 'protected_life_event',
+  'id', 'booked_on', 'amount_cents', 'currency', 'category', 'category_source', 'special', 'protected_life_event',
+  sql<string>`left(counterparty_name, ${sql.lit(MAX_STORED_NAME_CHARS)})`.as('counterparty_name'),
+  sql<string>`left(description, ${sql.lit(MAX_STORED_DESCRIPTION_CHARS)})`.as('description'),
 ] as const;
 
 export const transactionRepository = {

@@ -2,6 +2,9 @@ import type { Database, Db, DbTransaction, Insertable } from '@dd/db';
 
 type Executor = Db | DbTransaction<Database>;
 
+/** Stored and waiting, or being read: the states a sweep or a final job failure may end. */
+const IN_PROGRESS = ['stored', 'parsing'] as const;
+
 const SUMMARY_COLUMNS = [
   'id', 'customer_id', 'file_name', 'byte_size', 'status', 'format', 'progress', 'rows_total', 'rows_imported',
   'rows_duplicate', 'error', 'created_at', 'finished_at',
@@ -47,8 +50,9 @@ export const uploadRepository = {
     return row?.status;
   },
 
+  /** Only from a state in progress: a failure (by the sweep, say) is final and never reopened. */
   markParsing(db: Executor, uploadId: string) {
-    return db.updateTable('uploads').set({ status: 'parsing', error: null }).where('id', '=', uploadId).where('status', '<>', 'imported').execute();
+    return db.updateTable('uploads').set({ status: 'parsing', error: null }).where('id', '=', uploadId).where('status', 'in', IN_PROGRESS).execute();
   },
 
   markImported(db: Executor, uploadId: string, result: { format: string; total: number; imported: number; duplicate: number }) {
@@ -68,14 +72,33 @@ export const uploadRepository = {
       .execute();
   },
 
-  markFailed(db: Executor, uploadId: string, error: Record<string, unknown>) {
-    return db
+  /** True when it was still in progress and is failed now. */
+  async markFailed(db: Executor, uploadId: string, error: Record<string, unknown>): Promise<boolean> {
+    const result = await db
       .updateTable('uploads')
       .set({ status: 'failed', error: JSON.stringify(error) as unknown as Record<string, unknown>, finished_at: new Date() })
       .where('id', '=', uploadId)
-      // An overlapping run may have imported it meanwhile; a finished import is never turned into a failure.
-      .where('status', '<>', 'imported')
+      // An overlapping run may have imported it meanwhile, or failed it with a more precise reason: a finished upload stays as it is.
+      .where('status', 'in', IN_PROGRESS)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  },
+
+  /** Fails every upload stored before `before` that is still in progress, and returns their ids. */
+  async failStuck(db: Executor, before: Date, error: Record<string, unknown>): Promise<string[]> {
+    const rows = await db
+      .updateTable('uploads')
+      .set({ status: 'failed', error: JSON.stringify(error) as unknown as Record<string, unknown>, finished_at: new Date() })
+      .where('status', 'in', IN_PROGRESS)
+      .where('created_at', '<', before)
+      .returning('id')
       .execute();
+    return rows.map((row) => row.id);
+  },
+
+  deleteContents(db: Executor, uploadIds: readonly string[]) {
+    if (uploadIds.length === 0) return Promise.resolve([]);
+    return db.deleteFrom('upload_contents').where('upload_id', 'in', uploadIds).execute();
   },
 
   /** The file is only needed until it is processed; keeping bank statements around is not. */

@@ -103,6 +103,22 @@ export const JOBS = defineRegistry([
     options: { attempts: 10 },
   }),
   defineJob({
+    queue: 'maintenance',
+    name: 'imports.sweep',
+    // Fails customer uploads still in progress long after they were stored (a worker that died mid-parse,
+    // a lost job) and deletes their files, so no upload shows "being read" forever (libs/data-import, sweepStuckUploads).
+    payload: z.object({}),
+    // Scheduled; a missed run is made up by the next one.
+    options: { attempts: 3 },
+  }),
+  defineJob({
+    queue: 'maintenance',
+    name: 'billing.statement-sweep',
+    // The same for the platform's bank statements (libs/billing, sweepStuckStatements).
+    payload: z.object({}),
+    options: { attempts: 3 },
+  }),
+  defineJob({
     queue: 'marketplace',
     name: 'marketplace.requeue',
     // Queues fulfilment again for requests approved a while ago that never got a job (Redis was down at approval).

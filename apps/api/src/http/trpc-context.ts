@@ -1,9 +1,21 @@
 import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
 import { DEVICE_COOKIE, DEVICE_COOKIE_PATH, SESSION_COOKIE, type AppServices, type Context } from '@dd/api';
 import type { ApiEnv, Logger } from '@dd/config';
+import { UPLOAD_NAME_HEADER } from '@dd/contract';
 
 function header(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
+}
+
+/** The URI-encoded file name of a streamed upload; a malformed one counts as none (the upload gets a default name). */
+function uploadName(value: string | string[] | undefined): string | undefined {
+  const raw = header(value);
+  if (raw === undefined) return undefined;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -26,6 +38,7 @@ export function createContextFactory(deps: { services: AppServices; env: ApiEnv 
         trpcSource: header(req.headers['x-trpc-source']),
         requestId: String(req.id),
         ip: req.ip,
+        uploadName: uploadName(req.headers[UPLOAD_NAME_HEADER]),
       },
       cookie: {
         read: () => token,

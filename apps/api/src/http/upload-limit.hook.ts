@@ -9,8 +9,11 @@ const TRPC_ROUTE = '/trpc/:path';
 /** Procedures that take a bank statement: the customer's own and the platform's (admin). */
 const UPLOAD_PROCEDURES: ReadonlySet<string> = new Set(['imports.upload', 'admin.billing.uploadStatement']);
 
-function isMultipart(contentType: string | undefined): boolean {
-  return contentType?.split(';', 1)[0]?.trim().toLowerCase() === 'multipart/form-data';
+/** Bodies tRPC hands to a procedure as a stream, unread: multipart form data and raw files. */
+const RAW_BODY_TYPES: ReadonlySet<string> = new Set(['multipart/form-data', 'application/octet-stream']);
+
+function isRawBody(contentType: string | undefined): boolean {
+  return RAW_BODY_TYPES.has(contentType?.split(';', 1)[0]?.trim().toLowerCase() ?? '');
 }
 
 function refuse(reply: FastifyReply, procedure: string, length: number, message: string, reason?: { code: string; params: object }) {
@@ -32,18 +35,22 @@ function refuse(reply: FastifyReply, procedure: string, length: number, message:
 }
 
 /**
- * Multipart bodies reach tRPC as a raw stream, which Fastify's body limit does not cover: refuse an
- * oversized one from its Content-Length before a byte of it is read, in the same error shape the
- * portal already understands. Statement uploads get the statement limit; a multipart body sent to
- * any other procedure gets the ordinary body limit, since tRPC would otherwise read it whole.
+ * Multipart and raw (octet-stream) bodies reach tRPC as a stream, which Fastify's body limit does not
+ * cover: refuse an oversized one from its Content-Length before a byte of it is read, in the same
+ * error shape the portal already understands. Statement uploads get the statement limit (the service
+ * counts again while it streams the file); such a body sent to any other procedure gets the ordinary
+ * body limit. Also lets raw bodies through to tRPC at all: the portal sends a statement as the file
+ * itself, which tRPC hands to the procedure as a stream (Fastify would refuse the type with 415).
  */
 export function registerUploadLimit(app: FastifyInstance): void {
+  // Registered on the root, before the tRPC plugin, so its routes inherit it; the stream is read by the procedure.
+  app.addContentTypeParser('application/octet-stream', (_req, payload, done) => done(null, payload));
   app.addHook('onRequest', async (req, reply) => {
     if (req.method !== 'POST' || req.routeOptions.url !== TRPC_ROUTE) return;
     // The router's decoded view of the path, exactly what tRPC resolves: `imports%2Eupload` is the upload too.
     const procedure = (req.params as { path?: string }).path ?? '';
     const isUpload = UPLOAD_PROCEDURES.has(procedure);
-    if (!isUpload && !isMultipart(req.headers['content-type'])) return;
+    if (!isUpload && !isRawBody(req.headers['content-type'])) return;
     const limit = isUpload ? STATEMENT_MAX_BYTES + ENVELOPE_BYTES : (req.routeOptions.bodyLimit ?? 1_048_576);
     const length = Number(req.headers['content-length'] ?? Number.NaN);
     if (Number.isFinite(length) && length <= limit) return;

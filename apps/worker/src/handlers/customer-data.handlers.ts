@@ -1,9 +1,9 @@
-import { runImport } from '@dd/data-import';
+import { failImport, runImport, sweepStuckUploads } from '@dd/data-import';
 import type { Db } from '@dd/db';
 import { purgeExpiredExports, runErasure, runExport } from '@dd/gdpr';
 import { recomputeFeatures } from '@dd/profile';
 import type { Queues } from '@dd/queue';
-import type { JobHandlers } from '../job.handler';
+import type { FinalFailureHandlers, JobHandlers } from '../job.handler';
 
 export function customerDataHandlers({ db, queues }: { db: Db; queues: () => Queues }) {
   return {
@@ -21,5 +21,20 @@ export function customerDataHandlers({ db, queues }: { db: Db; queues: () => Que
       return result;
     },
     'exports.purge': async () => purgeExpiredExports(db),
+    // Scheduled: the bound on how long an upload may be "being read" (libs/data-import, IMPORT_TIME_LIMIT_MINUTES).
+    'imports.sweep': async (_payload, { logger }) => {
+      const failed = await sweepStuckUploads(db);
+      if (failed.length > 0) logger.warn({ uploadIds: failed }, 'uploads still in progress after the time limit were failed');
+      return failed.length;
+    },
   } satisfies Partial<JobHandlers>;
+}
+
+/** When an import job has failed for good, its upload ends as failed instead of "being read" forever. */
+export function customerDataFailureHandlers({ db }: { db: Db }) {
+  return {
+    'statement.import': async ({ uploadId }, { logger }) => {
+      if (await failImport(db, uploadId)) logger.warn({ uploadId }, 'upload failed: its import job failed for good');
+    },
+  } satisfies FinalFailureHandlers;
 }

@@ -1,8 +1,9 @@
+import type { WorkerEnv } from '@dd/config';
 import type { Db } from '@dd/db';
 import type { Queues } from '@dd/queue';
-import { billingHandlers } from './billing.handlers';
-import { customerDataHandlers } from './customer-data.handlers';
-import type { JobHandlers } from '../job.handler';
+import { billingFailureHandlers, billingHandlers } from './billing.handlers';
+import { customerDataFailureHandlers, customerDataHandlers } from './customer-data.handlers';
+import type { FinalFailureHandlers, JobHandlers } from '../job.handler';
 import { ledgerHandlers } from './ledger.handlers';
 import { maintenanceHandlers } from './maintenance.handlers';
 import { marketplaceHandlers } from './marketplace.handlers';
@@ -15,6 +16,8 @@ export interface HandlerDependencies {
    * because the worker connects to Redis only after it has checked every job has a handler.
    */
   queues: () => Queues;
+  /** The worker's parsed env (libs/config): the handlers' settings are mapped from it, never read from process.env. */
+  env: WorkerEnv;
 }
 
 /** Every handler of the production registry; a job added to JOBS without one fails to compile here. */
@@ -26,5 +29,13 @@ export function createHandlers(dependencies: HandlerDependencies): JobHandlers {
     ...payoutsHandlers(dependencies),
     ...billingHandlers(dependencies),
     ...marketplaceHandlers(dependencies),
+  };
+}
+
+/** What runs when a job has failed for good: the imports end their upload or statement as failed. */
+export function createFinalFailureHandlers(dependencies: Pick<HandlerDependencies, 'db'>): FinalFailureHandlers {
+  return {
+    ...customerDataFailureHandlers(dependencies),
+    ...billingFailureHandlers(dependencies),
   };
 }

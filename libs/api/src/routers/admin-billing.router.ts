@@ -3,36 +3,22 @@ import {
   advertiserOptionSchema,
   assignCreditInput,
   bankStatementSchema,
-  cleanUploadFileName,
   dismissCreditInput,
-  STATEMENT_MAX_BYTES,
   unmatchedCreditSchema,
 } from '@dd/contract';
-import { StatementTooLargeError } from '@dd/data-import';
 import { adminProcedure } from '../procedures';
 import { RATE_LIMITS, rateLimited } from '../rate-limits';
 import { router } from '../trpc';
-
-/** The platform's CAMT.053 statement arrives as multipart form data with one file field, `file` (as customer uploads do). */
-const statementInput = z.instanceof(FormData).transform(async (form, ctx) => {
-  const file = form.get('file');
-  if (!(file instanceof Blob)) {
-    ctx.addIssue({ code: 'custom', path: ['file'], message: 'validation.fileRequired' });
-    return z.NEVER;
-  }
-  if (file.size > STATEMENT_MAX_BYTES) throw new StatementTooLargeError('bytes');
-  // Shown back to admins: without control or bidi characters, like a customer's upload.
-  const name = cleanUploadFileName('name' in file && typeof file.name === 'string' ? file.name : '', 'statement.xml');
-  return { name, bytes: Buffer.from(await file.arrayBuffer()) };
-});
+import { statementUploadInput, uploadedStatement } from './statement-upload.input';
 
 /** Payments in: the platform's bank statements and the credits that need a person. */
 export const adminBillingRouter = router({
   uploadStatement: adminProcedure
     .use(rateLimited(RATE_LIMITS.bankStatementUpload))
-    .input(statementInput)
+    // The platform's CAMT.053 statement, streamed like a customer's upload (see statementUploadInput).
+    .input(statementUploadInput)
     .output(bankStatementSchema)
-    .mutation(({ ctx, input }) => ctx.services.bankStatements.uploadStatement(ctx.viewer, input)),
+    .mutation(({ ctx, input }) => ctx.services.bankStatements.uploadStatement(ctx.viewer, uploadedStatement(input, ctx.request.uploadName, 'statement.xml'))),
 
   /** The platform account whose statements are imported here. */
   account: adminProcedure.output(z.object({ iban: z.string(), accountName: z.string() })).query(({ ctx }) => ctx.services.bankStatements.platformAccount()),

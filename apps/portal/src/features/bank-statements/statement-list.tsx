@@ -6,7 +6,7 @@ import { Badge, Icon, type BadgeTone } from '@dd/ui';
 import { formatBytes, formatCount, formatDate, formatDateTime } from '../../app/format';
 import { SectionLoadError, SectionLoading } from '../../app/status-views';
 import { useTRPC } from '../../app/trpc';
-import { moreProblems } from '../my-data/upload-rules';
+import { failedOnOurSide, moreProblems } from '../my-data/upload-rules';
 import { finishedSince, statementProblemText, statementsRefetchInterval } from './statement-rules';
 
 const STATUS_TONE: Record<BankStatement['status'], BadgeTone> = {
@@ -126,7 +126,7 @@ function StatementItem({ statement }: { statement: BankStatement }) {
               {moreProblems(statement.error) > 0 ? <li>{tc('data.uploads.moreProblems', { count: moreProblems(statement.error) })}</li> : null}
             </ul>
           ) : null}
-          <p className="statement-item__hint">{t('list.fixHint')}</p>
+          {failedOnOurSide(statement.error) ? null : <p className="statement-item__hint">{t('list.fixHint')}</p>}
         </div>
       ) : null}
     </li>

@@ -1,15 +1,16 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { STATEMENT_MAX_BYTES } from '@dd/contract';
 import { Alert, Button, Card, FileField } from '@dd/ui';
 import { describeError } from '../../app/api-error';
 import { formatBytes } from '../../app/format';
 import { useTRPC } from '../../app/trpc';
+import { acceptedStillInProgress } from '../my-data/upload-rules';
 import { useStatementUpload } from '../my-data/use-statement-upload';
 import { formatIban } from '../billing/billing-format';
-import { CAMT_ACCEPT, statementProblemText } from './statement-rules';
+import { CAMT_ACCEPT, isInProgress, statementProblemText } from './statement-rules';
 
-/** Choose the platform's CAMT.053 statement, check it here, send it as multipart; the list below follows its import. */
+/** Choose the platform's CAMT.053 statement, check it here, send the file as it is; the list below follows its import. */
 export function StatementUploadPanel({ platformIban }: { platformIban: string | null }) {
   const { t, i18n } = useTranslation('bankStatements');
   const { t: tc } = useTranslation();
@@ -26,7 +27,10 @@ export function StatementUploadPanel({ platformIban }: { platformIban: string | 
     }),
   );
 
-  const { inputRef, file, problem, accepted, choose, submit } = useStatementUpload(upload, (statement) => statement.fileName);
+  const { inputRef, file, problem, accepted, choose, submit } = useStatementUpload(upload);
+  // The list below polls while a statement is imported; this reads the same cache to drop the banner when it ends.
+  const statements = useQuery(trpc.admin.billing.statements.queryOptions());
+  const processing = acceptedStillInProgress(accepted, statements.data, isInProgress);
 
   const serverError = upload.isError ? describeError(upload.error) : null;
   const fileError = serverError?.fieldErrors['file']?.[0];
@@ -57,7 +61,7 @@ export function StatementUploadPanel({ platformIban }: { platformIban: string | 
             <p>{serverMessage}</p>
           </Alert>
         ) : null}
-        {accepted ? <Alert tone="success">{t('upload.accepted', { name: accepted })}</Alert> : null}
+        {processing ? <Alert tone="success">{t('upload.accepted', { name: processing.fileName })}</Alert> : null}
         <div>
           <Button type="submit" loading={upload.isPending}>
             {t('upload.submit')}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { STATEMENT_MAX_BYTES, type UploadSummary } from '@dd/contract';
 import { fillMonths, periodMonths } from './spending-months';
-import { checkStatementFile, finishedSince, moreProblems, uploadsRefetchInterval } from './upload-rules';
+import { acceptedStillInProgress, checkStatementFile, failedOnOurSide, finishedSince, isInProgress, moreProblems, uploadsRefetchInterval } from './upload-rules';
 
 const upload = (id: string, status: UploadSummary['status']): UploadSummary => ({
   id,
@@ -46,6 +46,25 @@ describe('polling', () => {
   it('counts problems beyond the listed ones', () => {
     expect(moreProblems({ problems: [{ line: 2, column: 'Datum', code: 'dateInvalid', params: {}, message: 'bad' }], totalProblems: 13 })).toBe(12);
     expect(moreProblems({ problems: [], totalProblems: 0 })).toBe(0);
+  });
+});
+
+describe('the banner of the file just uploaded', () => {
+  it('stays while the list shows it stored or being read, and goes once its import ended either way', () => {
+    const accepted = upload('a', 'stored');
+    expect(acceptedStillInProgress(null, [upload('a', 'parsing')], isInProgress)).toBeNull();
+    // Before the list has it (the answer of the upload itself): still being read.
+    expect(acceptedStillInProgress(accepted, undefined, isInProgress)?.status).toBe('stored');
+    expect(acceptedStillInProgress(accepted, [upload('b', 'imported'), upload('a', 'parsing')], isInProgress)?.status).toBe('parsing');
+    expect(acceptedStillInProgress(accepted, [upload('a', 'imported')], isInProgress)).toBeNull();
+    expect(acceptedStillInProgress(accepted, [upload('a', 'failed')], isInProgress)).toBeNull();
+  });
+
+  it('tells failures on our side from problems with the file', () => {
+    expect(failedOnOurSide({ code: 'importTimedOut' })).toBe(true);
+    expect(failedOnOurSide({ code: 'importFailed' })).toBe(true);
+    expect(failedOnOurSide({ code: 'xmlTooDeep' })).toBe(false);
+    expect(failedOnOurSide({ code: null })).toBe(false);
   });
 });
 

@@ -8,7 +8,7 @@ import { formatBytes, formatCount, formatDateTime } from '../../app/format';
 import { SectionLoadError, SectionLoading } from '../../app/status-views';
 import { useTRPC } from '../../app/trpc';
 import { problemText } from './problem-text';
-import { finishedSince, formatName, isInProgress, moreProblems, uploadsRefetchInterval } from './upload-rules';
+import { failedOnOurSide, finishedSince, formatName, isInProgress, moreProblems, uploadsRefetchInterval } from './upload-rules';
 
 const STATUS_TONE: Record<UploadSummary['status'], BadgeTone> = {
   stored: 'neutral',
@@ -129,7 +129,7 @@ function UploadItem({ upload }: { upload: UploadSummary }) {
               </ul>
             </>
           ) : null}
-          <p className="upload-item__hint">{t('data.uploads.fixHint')}</p>
+          {failedOnOurSide(upload.error) ? null : <p className="upload-item__hint">{t('data.uploads.fixHint')}</p>}
         </div>
       ) : null}
     </li>

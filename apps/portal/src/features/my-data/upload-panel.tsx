@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { STATEMENT_MAX_BYTES, SUPPORTED_STATEMENT_FORMATS } from '@dd/contract';
 import { Alert, Button, Card, FileField } from '@dd/ui';
@@ -6,12 +6,12 @@ import { describeError } from '../../app/api-error';
 import { formatBytes } from '../../app/format';
 import { useTRPC } from '../../app/trpc';
 import { problemText } from './problem-text';
-import { STATEMENT_ACCEPT } from './upload-rules';
+import { acceptedStillInProgress, isInProgress, STATEMENT_ACCEPT } from './upload-rules';
 import { useStatementUpload } from './use-statement-upload';
 
 const FORMATS = SUPPORTED_STATEMENT_FORMATS.join(', ');
 
-/** Choose a statement, check it here, send it as multipart; the list below follows its import. */
+/** Choose a statement, check it here, send the file as it is; the list below follows its import. */
 export function UploadPanel() {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
@@ -27,7 +27,10 @@ export function UploadPanel() {
     }),
   );
 
-  const { inputRef, file, problem, accepted, choose, submit } = useStatementUpload(upload, (summary) => summary.fileName);
+  const { inputRef, file, problem, accepted, choose, submit } = useStatementUpload(upload);
+  // The list below polls while an upload is read; this reads the same cache to drop the banner when it ends.
+  const uploads = useQuery(trpc.imports.list.queryOptions());
+  const reading = acceptedStillInProgress(accepted, uploads.data, isInProgress);
 
   const serverError = upload.isError ? describeError(upload.error) : null;
   const fileError = serverError?.fieldErrors['file']?.[0];
@@ -62,7 +65,7 @@ export function UploadPanel() {
               <p>{serverMessage}</p>
             </Alert>
           ) : null}
-          {accepted ? <Alert tone="success">{t('data.upload.accepted', { name: accepted })}</Alert> : null}
+          {reading ? <Alert tone="success">{t('data.upload.accepted', { name: reading.fileName })}</Alert> : null}
           <div>
             <Button type="submit" loading={upload.isPending}>
               {t('data.upload.submit')}

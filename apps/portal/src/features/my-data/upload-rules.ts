@@ -17,9 +17,24 @@ export function isInProgress(upload: Pick<UploadSummary, 'status'>): boolean {
   return upload.status === 'stored' || upload.status === 'parsing';
 }
 
+/**
+ * The file just accepted, as the polled list shows it now, while it is still being read; null once
+ * its import ended either way, so the "we are reading it" banner goes and the list says how it ended.
+ */
+export function acceptedStillInProgress<T extends { id: string }>(accepted: T | null, list: readonly T[] | undefined, inProgress: (item: T) => boolean): T | null {
+  if (!accepted) return null;
+  const current = list?.find((item) => item.id === accepted.id) ?? accepted;
+  return inProgress(current) ? current : null;
+}
+
 /** The list polls about once a second while any upload is still being read, and stops after. */
 export function uploadsRefetchInterval(uploads: readonly Pick<UploadSummary, 'status'>[] | undefined): number | false {
   return uploads?.some(isInProgress) ? 1_000 : false;
+}
+
+/** Failures on our side (a job that kept failing, or took too long): the file may be fine, so "download it again" would mislead. */
+export function failedOnOurSide(error: { code: string | null }): boolean {
+  return error.code === 'importFailed' || error.code === 'importTimedOut';
 }
 
 /** Problems beyond the listed ones ("and 12 more"). */

@@ -5,13 +5,14 @@ import { checkStatementFile, type FileProblem } from './upload-rules';
 /**
  * The file half of a statement upload form, shared by the customer's and the admin's: the chosen
  * file, its check before sending (re-checked as the choice changes once a problem was shown), the
- * multipart body, focus back on the field when something is wrong, and the name of the accepted file.
+ * file sent as it is, focus back on the field when something is wrong, and what the API answered for the
+ * accepted file (the panel shows "being read" only while the list says it still is).
  */
-export function useStatementUpload<TData, TError>(upload: UseMutationResult<TData, TError, FormData, unknown>, nameOf: (result: TData) => string) {
+export function useStatementUpload<TData, TError>(upload: UseMutationResult<TData, TError, FormData | Blob, unknown>) {
   const inputRef = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [problem, setProblem] = useState<FileProblem | null>(null);
-  const [accepted, setAccepted] = useState<string | null>(null);
+  const [accepted, setAccepted] = useState<TData | null>(null);
 
   const choose = (event: ChangeEvent<HTMLInputElement>) => {
     const chosen = event.target.files?.[0] ?? null;
@@ -30,11 +31,10 @@ export function useStatementUpload<TData, TError>(upload: UseMutationResult<TDat
       inputRef.current?.focus();
       return;
     }
-    const body = new FormData();
-    body.append('file', file);
-    upload.mutate(body, {
+    // The file itself, not a form: the API streams it to storage (its name goes in a header, see app/trpc.ts).
+    upload.mutate(file, {
       onSuccess: (result) => {
-        setAccepted(nameOf(result));
+        setAccepted(result);
         setFile(null);
         if (inputRef.current) inputRef.current.value = '';
       },
