@@ -42,3 +42,7 @@ export { createTransactionsService } from './transactions.service';
 export type { TransactionsService } from './transactions.service';
 export { uploadRepository } from './upload.repository';
 export { transactionRepository } from './transaction.repository';
+export {
+  queueRecategorisationIfRulesChanged, RECATEGORISATION_BATCH, recategorisationJobId, recategorisedFeaturesJobId, runRecategorisation,
+} from './recategorisation.service';
+export type { RecategorisationOptions, RecategorisationResult } from './recategorisation.service';

@@ -1,5 +1,5 @@
 import { sql, type Database, type Db, type DbTransaction } from '@dd/db';
-import { MAX_STORED_DESCRIPTION_CHARS, MAX_STORED_NAME_CHARS } from './limits';
+import { MAX_FIELD_CHARS, MAX_STORED_DESCRIPTION_CHARS, MAX_STORED_NAME_CHARS } from './limits';
 import type { NewTransactionRow } from './upload.repository';
 
 type Executor = Db | DbTransaction<Database>;
@@ -17,6 +17,17 @@ const DTO_COLUMNS = [
   sql<string>`left(description, ${sql.lit(MAX_STORED_DESCRIPTION_CHARS)})`.as('description'),
 ] as const;
 
+/** A stored transaction's category as a rule decided it, to be decided again. */
+export interface RecategorisationChange {
+  id: number;
+  /** The category and rule read before categorising again: the update applies only if they still hold. */
+  was: { category: string | null; ruleId: string | null };
+  category: string;
+  ruleId: string | null;
+  special: boolean;
+  protectedLifeEvent: boolean;
+}
+
 export const transactionRepository = {
   /** Inserts what is new; a row whose dedupe key the customer already has is skipped. Returns the number inserted. */
   async insertNew(db: Executor, rows: NewTransactionRow[], onBatch?: (done: number) => Promise<void>): Promise<number> {
@@ -32,6 +43,52 @@ export const transactionRepository = {
       await onBatch?.(Math.min(start + INSERT_BATCH, rows.length));
     }
     return inserted;
+  },
+
+  /**
+   * The next rule-decided transactions after `afterId`, in id order (keyset over the primary key).
+   * Texts are read up to the parser's field bound: rows stored before the storage bounds existed can
+   * hold megabytes, and no import since can have categorised on more than that.
+   */
+  ruleDecidedAfter(db: Executor, afterId: number, limit: number) {
+    return db
+      .selectFrom('transactions')
+      .select([
+        'id', 'customer_id', 'amount_cents', 'counterparty_iban', 'bank_code', 'category', 'rule_id', 'special', 'protected_life_event',
+        sql<string>`left(counterparty_name, ${sql.lit(MAX_FIELD_CHARS)})`.as('counterparty_name'),
+        sql<string>`left(description, ${sql.lit(MAX_FIELD_CHARS)})`.as('description'),
+      ])
+      .where('id', '>', afterId)
+      .where('category_source', '=', 'rule')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+  },
+
+  /**
+   * Writes new rule categories in one statement. A row applies only while it is still rule-decided
+   * with the category and rule that were read, so a correction the customer made in between always
+   * wins. Returns the ids of the rows it updated.
+   */
+  async applyRecategorisation(db: Executor, changes: readonly RecategorisationChange[]): Promise<number[]> {
+    if (changes.length === 0) return [];
+    const values = sql.join(
+      changes.map(
+        (c) =>
+          sql`(${c.id}::bigint, ${c.category}::text, ${c.ruleId}::text, ${c.special}::boolean, ${c.protectedLifeEvent}::boolean, ${c.was.category}::text, ${c.was.ruleId}::text)`,
+      ),
+    );
+    const result = await sql<{ id: number }>`
+      update transactions t
+         set category = v.category, rule_id = v.rule_id, special = v.special, protected_life_event = v.protected_life_event
+        from (values ${values}) as v(id, category, rule_id, special, protected_life_event, was_category, was_rule_id)
+       where t.id = v.id
+         and t.category_source = 'rule'
+         and t.category is not distinct from v.was_category
+         and t.rule_id is not distinct from v.was_rule_id
+      returning t.id
+    `.execute(db);
+    return result.rows.map((row) => Number(row.id));
   },
 
   /** Newest booking first; `after` is the (date, id) of the last row of the previous page. */

@@ -1,4 +1,4 @@
-import { failImport, runImport, sweepStuckUploads } from '@dd/data-import';
+import { failImport, runImport, runRecategorisation, sweepStuckUploads } from '@dd/data-import';
 import type { Db } from '@dd/db';
 import { purgeExpiredExports, runErasure, runExport } from '@dd/gdpr';
 import { recomputeFeatures } from '@dd/profile';
@@ -14,6 +14,12 @@ export function customerDataHandlers({ db, queues }: { db: Db; queues: () => Que
       return result;
     },
     'features.recompute': async ({ customerId }) => recomputeFeatures(db, customerId),
+    // Resumes from the run's recorded cursor; a finished run makes this a no-op (libs/data-import).
+    'transactions.recategorise': async ({ runId }, { logger }) => {
+      const result = await runRecategorisation({ db, queues: queues() }, runId);
+      logger.info({ runId, ...result }, 'transactions categorised again with the current rules');
+      return result;
+    },
     'gdpr.export': async ({ exportId }) => runExport(db, exportId),
     'gdpr.erase': async ({ customerId }, { logger }) => {
       const result = await runErasure(db, customerId);
