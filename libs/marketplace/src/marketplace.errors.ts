@@ -101,6 +101,15 @@ export const marketplaceErrors = {
       { code: 'notCancellable', params: { status } },
     ),
 
+  /** For the admin: the organisation lost its verification after it asked (details changed, or withdrawn). */
+  advertiserNotVerified: (status: string) =>
+    new DomainError(
+      'CONFLICT',
+      `The advertiser's organisation is not verified now (it is ${status}): its details changed or its verification was withdrawn. Reject the request, or verify the organisation first.`,
+      { status },
+      { code: 'advertiserNotVerified', params: { status } },
+    ),
+
   notPendingReview: (status: string) =>
     new DomainError(
       'CONFLICT',

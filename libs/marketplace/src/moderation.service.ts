@@ -132,6 +132,9 @@ export function createModerationService(deps: ModerationServiceDeps) {
           const offer = offerOf(row);
           const blocked = approvalBlockOf(offer ? screenOffer(offer) : null);
           if (blocked) throw marketplaceErrors.offerNotApprovable(blocked);
+          // Verified when it asked is not enough: a changed or withdrawn verification stops the sale here too.
+          const organisation = await purchaseRepository.organisation(trx, row.organisation_id);
+          if (organisation?.status !== 'verified') throw marketplaceErrors.advertiserNotVerified(organisation?.status ?? 'unknown');
           await purchaseRepository.setStatus(trx, row.id, { status: 'approved', decidedBy: adminId, decidedAt });
         } else {
           await purchaseRepository.setStatus(trx, row.id, { status: 'rejected', reason: input.reason, decidedBy: adminId, decidedAt });

@@ -238,6 +238,7 @@ export const purchasesEn: TranslationShape<typeof purchasesNl> = {
     audienceBelowMinimum: 'Fewer than {{k}} people match this segment, so it cannot be bought. Make the segment broader.',
     productNotForSale: 'This product has no price right now, so it cannot be bought. Contact us.',
     notCancellable: 'Only a request that is still waiting for review can be cancelled. Reload the page to see its current state.',
+    advertiserNotVerified: 'The advertiser’s organisation is not verified now: its details changed or its verification was withdrawn. Reject the request, or verify the organisation first.',
     notPendingReview: 'This request is no longer waiting for review; someone may have decided it just now. Reload the list.',
   },
 };

@@ -238,6 +238,7 @@ export const purchasesNl = {
     audienceBelowMinimum: 'Minder dan {{k}} mensen passen in dit segment, dus je kunt het niet kopen. Maak het segment ruimer.',
     productNotForSale: 'Dit product heeft nu geen prijs en is daarom niet te koop. Neem contact met ons op.',
     notCancellable: 'Alleen een aanvraag die nog op beoordeling wacht kun je annuleren. Laad de pagina opnieuw om de huidige stand te zien.',
+    advertiserNotVerified: 'De organisatie van de adverteerder is nu niet geverifieerd: haar gegevens zijn gewijzigd of de verificatie is ingetrokken. Wijs de aanvraag af, of verifieer de organisatie eerst.',
     notPendingReview: 'Deze aanvraag wacht niet meer op beoordeling; misschien besliste iemand anders net. Laad de lijst opnieuw.',
   },
 };
