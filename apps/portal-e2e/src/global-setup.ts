@@ -39,6 +39,10 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
     DATABASE_URL: database.url,
     REDIS_URL: testRedisUrl,
     QUEUE_PREFIX: `e2e-${randomBytes(4).toString('hex')}`,
+    // A few hundred test members make small audiences: estimates precise enough that "fewer than
+    // k" and "about N" fall where the tests expect, and a budget for every question they ask.
+    PRIVACY_ESTIMATE_EPSILON: '1',
+    PRIVACY_ESTIMATE_MONTHLY_EPSILON: '1000',
   };
   const api = startApi({
     cwd: repoRoot,

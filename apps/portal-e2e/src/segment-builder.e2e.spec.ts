@@ -79,6 +79,7 @@ afterAll(async () => {
   await db?.destroy();
 });
 
+const advertiserEmail = `lotte.${randomBytes(4).toString('hex')}@reisbureau.test`;
 const path = () => new URL(page.url()).pathname;
 const row = (number: number) => page.getByRole('group', { name: `Criterium ${number}`, exact: true });
 const panel = () => page.getByRole('region', { name: 'Je segment' });
@@ -96,7 +97,7 @@ describe('an advertiser builds a segment and saves it', () => {
     await page.goto(`${baseUrl}/`);
     await page.getByRole('link', { name: 'Meld je organisatie aan' }).click();
     await page.getByLabel('Naam contactpersoon').fill('Lotte Visser');
-    await page.getByLabel('E-mailadres').fill(`lotte.${randomBytes(4).toString('hex')}@reisbureau.test`);
+    await page.getByLabel('E-mailadres').fill(advertiserEmail);
     await page.getByLabel('Wachtwoord').fill('Zeilboot-Voorjaar-73');
     await page.getByLabel('Naam van je organisatie').fill('Reisbureau Visser');
     await fillOrganisationDetails(page);
@@ -114,10 +115,20 @@ describe('an advertiser builds a segment and saves it', () => {
     expect(path()).toBe('/advertiser/segments/new');
   });
 
-  it('sees the description and the estimate follow each criterion', async () => {
+  it('sees no estimate while the organisation is not verified, and says why', async () => {
     expect(await panel().getByText('Kies een criterium om de beschrijving en de geschatte groep te zien.').isVisible()).toBe(true);
-
     await row(1).getByLabel('Kenmerk').selectOption({ label: 'Provincie' });
+    await row(1).getByLabel('Noord-Holland', { exact: true }).check();
+    await panel().getByText('Je organisatie is nog niet geverifieerd').waitFor();
+    expect(await panel().getByText(/Intussen kun je segmenten samenstellen en bewaren/).isVisible()).toBe(true);
+    await saveScreenshot(page, 'segment-builder-unverified');
+    await row(1).getByLabel('Noord-Holland', { exact: true }).uncheck();
+    // As an admin would verify it (the marketplace journey does it through the admin's page).
+    const { organisation_id: organisationId } = await db.selectFrom('users').select('organisation_id').where('email', '=', advertiserEmail).executeTakeFirstOrThrow();
+    await db.updateTable('organisations').set({ status: 'verified' }).where('id', '=', organisationId!).execute();
+  });
+
+  it('sees the description and the estimate follow each criterion', async () => {
     // Keyboard: focus the checkbox and press space.
     await row(1).getByLabel('Utrecht', { exact: true }).focus();
     await page.keyboard.press('Space');

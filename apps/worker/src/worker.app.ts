@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger, WorkerEnv } from '@dd/config';
+import { queueRecategorisationIfRulesChanged } from '@dd/data-import';
 import type { Db } from '@dd/db';
 import {
   assertNoEviction,
@@ -12,8 +13,9 @@ import {
   type Queues,
 } from '@dd/queue';
 import { Worker, type WorkerOptions } from 'bullmq';
-import { createHandlers } from './handlers/job.handlers';
-import type { JobHandlers } from './job.handler';
+import { createFinalFailureHandlers, createHandlers } from './handlers/job.handlers';
+import { finalFailureListener } from './job.failures';
+import type { FinalFailureHandlers, JobHandlers } from './job.handler';
 import { createJobProcessor } from './job.processor';
 import { SCHEDULES, syncSchedules, type JobSchedule } from './worker.schedules';
 
@@ -21,15 +23,23 @@ import { SCHEDULES, syncSchedules, type JobSchedule } from './worker.schedules';
 export type WorkerTimings = Pick<WorkerOptions, 'lockDuration' | 'stalledInterval' | 'maxStalledCount' | 'drainDelay'>;
 
 export interface WorkerAppOptions<R extends JobRegistry = Jobs> {
-  env: Pick<WorkerEnv, 'REDIS_URL' | 'QUEUE_PREFIX' | 'WORKER_CONCURRENCY'>;
+  /** The parsed env (loadWorkerEnv): connection, concurrency, and the settings of the production handlers. */
+  env: WorkerEnv;
   db: Db;
   logger: Logger;
   /** Defaults to JOBS; tests pass their own. */
   registry?: R;
   /** Defaults to the production handlers, built from `db`. */
   handlers?: JobHandlers<R>;
+  /** What runs when a job has failed for good; defaults to the production ones with the production handlers, none otherwise. */
+  failureHandlers?: FinalFailureHandlers<R>;
   /** Defaults to SCHEDULES with the production registry, none with another registry. */
   schedules?: readonly JobSchedule<R>[];
+  /**
+   * Runs once the queues are open, before the workers take jobs. Defaults, with the production
+   * registry and handlers, to queueing a re-categorisation of stored transactions when the rules changed.
+   */
+  onStart?: (queues: Queues<R>) => Promise<void>;
   timings?: WorkerTimings;
 }
 
@@ -61,12 +71,24 @@ export async function createWorkerApp<R extends JobRegistry = Jobs>(options: Wor
     options.handlers ??
     (createHandlers({
       db,
+      env,
       queues: () => {
         if (!queues) throw new Error('The worker queues are not open yet.');
         return queues as unknown as Queues;
       },
     }) as unknown as JobHandlers<R>);
+  const failureHandlers =
+    options.failureHandlers ?? (options.handlers ? {} : (createFinalFailureHandlers({ db }) as unknown as FinalFailureHandlers<R>));
   const schedules = options.schedules ?? (registry === (JOBS as JobRegistry) ? (SCHEDULES as unknown as JobSchedule<R>[]) : []);
+  const onStart =
+    options.onStart ??
+    (registry === (JOBS as JobRegistry) && !options.handlers
+      ? async (open: Queues<R>) => {
+          // After `npm start` has synced the reference data: rows categorised by older rules must not stay sellable.
+          const runId = await queueRecategorisationIfRulesChanged({ db, queues: open as unknown as Queues });
+          if (runId !== null) logger.info({ runId }, 'categorisation rules changed: stored transactions are categorised again');
+        }
+      : undefined);
   // Checked before any connection exists: a worker that would leave jobs unprocessed must not start at all.
   assertEveryJobHasAHandler(registry, handlers);
 
@@ -84,6 +106,7 @@ export async function createWorkerApp<R extends JobRegistry = Jobs>(options: Wor
       onError: (error) => logger.error({ err: error }, 'queue error'),
     });
     await syncSchedules(queues, schedules, logger);
+    await onStart?.(queues);
     for (const queue of queueNamesOf(registry)) {
       const worker = new Worker(queue, createJobProcessor({ queue, registry, handlers, logger }), {
         connection,
@@ -95,6 +118,8 @@ export async function createWorkerApp<R extends JobRegistry = Jobs>(options: Wor
       });
       worker.on('error', (error) => logger.error({ err: error, queue }, 'worker error'));
       worker.on('stalled', (jobId) => logger.warn({ queue, jobId }, 'job stalled; it goes back to the queue to run again'));
+      const onFinalFailure = finalFailureListener({ queue, registry, handlers: failureHandlers, logger });
+      worker.on('failed', (job, error) => void onFinalFailure(job, error));
       workers.push(worker);
     }
     await Promise.all(workers.map((worker) => worker.waitUntilReady()));

@@ -6,8 +6,9 @@ import { PROFILE_CATEGORY_CODES } from '@dd/categories';
 import type { CreatePurchaseInput } from '@dd/contract';
 import { createTestDatabase, type TestDatabase } from '@dd/db/testing';
 import { auditLedger } from '@dd/ledger';
-import { fulfilPurchase } from '@dd/marketplace';
-import { DEFAULT_PRIVACY_SETTINGS, type PrivacySettings } from '@dd/privacy';
+import { billedQuantity, fulfilPurchase, maxMembersFor, reservationFor } from '@dd/marketplace';
+import { DEFAULT_PRIVACY_SETTINGS, presentEstimate, type PrivacySettings } from '@dd/privacy';
+import { DEFAULT_PRODUCT_PRICES } from '@dd/segments';
 import { createTestQueues } from '@dd/queue/testing';
 import { createAppServices, type AppServices } from './services';
 import { advertiserReachable } from './testing/advertiser-surface';
@@ -16,13 +17,12 @@ import { createTestClient } from './testing/test-context';
 
 /**
  * The privacy promise, by response: an advertiser who has bought a report and a campaign calls
- * every procedure they can reach, and nothing that comes back names a customer. The differencing
- * attack is then repeated as an advertiser would try it: buy a segment, then the same segment
- * minus one person, and see the second purchase refused (the averaging attack through the API is
- * in audience.int.spec.ts).
+ * every procedure they can reach; nothing that comes back names a customer, and every number about
+ * members is a release of the privacy accountant (or arithmetic on releases and settings), checked
+ * against the ledger. The attacks themselves, with their controls, are in privacy-attacks/.
  */
 const K = 10;
-const privacy: PrivacySettings = { ...DEFAULT_PRIVACY_SETTINGS, minimumAudience: K, estimatesPerMinute: 5_000, estimateQuestionsPerDay: 5_000 };
+const privacy: PrivacySettings = { ...DEFAULT_PRIVACY_SETTINGS, minimumAudience: K, estimateEpsilonMicro: 10_000_000, estimateMonthlyEpsilonMicro: 1_000_000_000, audienceEpsilonMicro: 10_000_000, memberMonthlyEpsilonMicro: 1_000_000_000, advertiserMonthlyEpsilonMicro: 1_000_000_000, estimatesPerMinute: 5_000, estimateQuestionsPerDay: 5_000 };
 
 let tdb: TestDatabase;
 let redis: ReturnType<typeof createTestQueues>;
@@ -70,24 +70,27 @@ const campaign = (segment: unknown): CreatePurchaseInput => ({
 });
 
 describe('an advertiser tries to single out a person', () => {
-  it('buys travellers in Utrecht, then the same minus the one who also games: the second delivery is refused', async () => {
-    const { client } = await signedInAdvertiser();
+  it('buys travellers in Utrecht, then the same minus the one who also games: no exact comparison decides, both are paid releases', async () => {
+    const { client, organisationId } = await signedInAdvertiser();
     const first = await (await client.call()).advertiser.purchases.create(report(utrechtTravellers, 'Reizigers in Utrecht'));
     expect((await approveAndFulfil(first.id)).status).toBe('delivered');
 
     const minusOne = { op: 'all', of: [utrechtTravellers, { op: 'not', of: { field: 'interest', in: ['gaming'] } }] };
     const second = await (await client.call()).advertiser.purchases.create(report(minusOne, 'Reizigers zonder gamers'));
-    expect((await approveAndFulfil(second.id)).status).toBe('failed');
+    // A "differencing" refusal here would tell the advertiser that the gamer is among the travellers.
+    expect((await approveAndFulfil(second.id)).status).toBe('delivered');
     const detail = await (await client.call()).advertiser.purchases.get({ id: second.id, locale: 'nl' });
-    expect(detail).toMatchObject({ status: 'failed', failure: { code: 'differencing', params: { k: K } }, report: null, chargedCents: null });
-    // Nothing was charged for it: the reservation went back, and the books still balance.
+    expect(detail).toMatchObject({ status: 'delivered', failure: null });
+    // Each delivery was decided on its own audience release, charged to the organisation.
+    const audiences = await tdb.db.selectFrom('privacy_releases').select('release_key').where('kind', '=', 'audience').where('organisation_id', '=', organisationId).execute();
+    expect(audiences.map((a) => a.release_key)).toEqual(expect.arrayContaining([`purchase:${first.id}`, `purchase:${second.id}`]));
     expect(await auditLedger(tdb.db)).toMatchObject({ sumCents: 0, unbalancedTransactions: 0 });
   });
 });
 
 describe('every procedure an advertiser can reach, called after real purchases', () => {
   it('never returns a customer id or email, whatever the procedure', async () => {
-    const { client } = await signedInAdvertiser();
+    const { client, organisationId } = await signedInAdvertiser();
     const api = async () => client.call();
     const reportRequest = await (await api()).advertiser.purchases.create(report(utrechtTravellers, 'Leeftijden van reizigers'));
     await approveAndFulfil(reportRequest.id);
@@ -115,7 +118,7 @@ describe('every procedure an advertiser can reach, called after real purchases',
       'reference.segmentOptions': async () => (await api()).reference.segmentOptions(),
       'advertiser.organisation': async () => (await api()).advertiser.organisation(),
       'advertiser.updateOrganisation': async () => (await api()).advertiser.updateOrganisation({
-          name: 'Bakker Media B.V.', kvkNumber: '12345678', vatNumber: 'NL123456789B01', contactName: 'Joost Bakker', contactEmail: 'inkoop@bakkermedia.nl', industry: 'retail',
+          name: 'Bakker Media B.V.', kvkNumber: '12345678', vatNumber: 'NL123456782B01', contactName: 'Joost Bakker', contactEmail: 'inkoop@bakkermedia.nl', industry: 'retail',
         }),
       'advertiser.estimate': async () => (await api()).advertiser.estimate({ segment: utrechtTravellers, purpose: 'insights' }),
       'advertiser.prices': async () => (await api()).advertiser.prices(),
@@ -143,6 +146,33 @@ describe('every procedure an advertiser can reach, called after real purchases',
         (error: unknown) => `error: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
+    // Every value about members traces to the accountant's ledger (RELEASED_FIELDS names them all).
+    const releases = await tdb.db.selectFrom('privacy_releases').select(['kind', 'release_key', 'value']).where('organisation_id', '=', organisationId).execute();
+    const releasedValue = (kind: string, key: string) => releases.find((r) => r.kind === kind && r.release_key === key)?.value;
+    const shownEstimates = new Set(releases.filter((r) => r.kind === 'estimate').map((r) => JSON.stringify(presentEstimate(r.value as number, K))));
+    type Purchase = { id: string; product: string; estimate: { kind: string; value?: number }; reservedCents: number; chargedCents: number | null; status: string };
+    const parsed = (path: string) => JSON.parse(responses[path]!) as unknown;
+    expect(shownEstimates.has(JSON.stringify((parsed('advertiser.estimate') as { estimate: unknown }).estimate))).toBe(true);
+    const price = (product: string) => (product === 'insight_report' ? DEFAULT_PRODUCT_PRICES.insightReportCents : DEFAULT_PRODUCT_PRICES.offerCampaignCents);
+    for (const purchase of parsed('advertiser.purchases.list') as Purchase[]) {
+      expect(shownEstimates.has(JSON.stringify(purchase.estimate))).toBe(true);
+      expect(purchase.reservedCents).toBe(reservationFor({ estimate: purchase.estimate.value!, pricePerMemberCents: price(purchase.product), vatRateBp: DEFAULT_BILLING_SETTINGS.vatRateBp }).totalCents);
+      if (purchase.status !== 'delivered') continue;
+      const audience = releasedValue('audience', `purchase:${purchase.id}`) as number;
+      expect(purchase.chargedCents).toBe(billedQuantity(audience, maxMembersFor(purchase.estimate.value!)) * price(purchase.product));
+    }
+    const [reportDetail, offerDetail] = parsed('advertiser.purchases.get') as [{ report: { tables: { cells: { cell: string; count: number | null }[] }[] } }, { offerStats: unknown }];
+    const reportRelease = releasedValue('report', `purchase:${reportRequest.id}`) as { tables: { cells: { key: string; suppressed: boolean; count?: number }[] }[] };
+    expect(reportDetail.report.tables.map((t) => t.cells)).toEqual(reportRelease.tables.map((t) => t.cells.map((c) => ({ cell: c.key, count: c.suppressed ? null : c.count }))));
+    const csvCounts = (parsed('advertiser.reports.csv') as { csv: string }).csv.split('\n').slice(1).map((line) => line.split(',')[2]).filter((n) => n && /^-?\d+$/.test(n)).map(Number);
+    expect(csvCounts.sort()).toEqual(reportRelease.tables.flatMap((t) => t.cells.flatMap((c) => (c.suppressed ? [] : [c.count!]))).sort());
+    const offerAudience = releasedValue('audience', `purchase:${offerRequest.id}`) as number;
+    // Before the first scheduled release of its statistics, a campaign shows its released audience only.
+    expect(offerDetail.offerStats).toMatchObject({ delivered: presentEstimate(offerAudience, K), opened: null, clicked: null });
+    const invoice = parsed('billing.invoice') as { lines: { quantity: number }[] };
+    const invoicedAudiences = [reportRequest, offerRequest].map((r) => billedQuantity(releasedValue('audience', `purchase:${r.id}`) as number, maxMembersFor(r.estimate.kind === 'about' ? r.estimate.value : 0)));
+    expect(invoicedAudiences).toContain(invoice.lines[0]!.quantity);
+
     const leaks = Object.entries(responses).flatMap(([path, text]) => secrets.filter((secret) => text.includes(secret)).map((secret) => `${path} returned ${secret}`));
     expect(leaks).toEqual([]);
     // The calls did what they should (so the scan read real content, not errors); only the wrong password is refused.

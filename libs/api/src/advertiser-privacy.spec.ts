@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { advertiserReachable, OWN_ACCOUNT_ONLY } from './testing/advertiser-surface';
+import { advertiserReachable, NOT_ABOUT_MEMBERS, OWN_ACCOUNT_ONLY, RELEASED_FIELDS } from './testing/advertiser-surface';
 import { schemaFields } from './testing/output-schema-walk';
 
 /**
@@ -67,6 +67,19 @@ describe('what an advertiser can receive, by schema', () => {
       p.def.output ? schemaFields(p.def.output).filter((f) => COUNT.test(f.key) && (f.type === 'number' || f.type === 'bigint')).map((f) => `${p.path} ${f.path}`) : [],
     );
     expect(plain.filter((field) => !(field in NOT_A_PERSON_COUNT))).toEqual([]);
+  });
+
+  it('every number an advertiser can receive is a release of the privacy accountant (or arithmetic on releases), or not about members', () => {
+    const fields = advertiserReachable.flatMap((p) =>
+      p.def.output ? schemaFields(p.def.output).filter((f) => f.type === 'number' || f.type === 'bigint' || f.key === 'csv').map((f) => ({ procedure: p.path, field: f.path })) : [],
+    );
+    const untraced = fields.filter(({ procedure, field }) => !RELEASED_FIELDS[procedure]?.[field] && !NOT_ABOUT_MEMBERS.some(([pattern]) => pattern.test(`${procedure} ${field}`)));
+    expect(untraced).toEqual([]);
+    // The list names real fields only, so it cannot drift away from the schemas unnoticed.
+    const walked = new Set(fields.map(({ procedure, field }) => `${procedure} ${field}`));
+    const stale = Object.entries(RELEASED_FIELDS).flatMap(([procedure, byField]) => Object.keys(byField).map((field) => `${procedure} ${field}`)).filter((name) => !walked.has(name));
+    expect(stale).toEqual([]);
+    expect(fields.map((f) => `${f.procedure} ${f.field}`)).toEqual(expect.arrayContaining(['advertiser.purchases.get offerStats.opened.value', 'billing.invoice lines[].quantity']));
   });
 
   it('the walk sees through arrays, unions, nullables and records, so the checks above can fail', () => {

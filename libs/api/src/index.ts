@@ -5,7 +5,7 @@ export { createAppServices } from './services';
 export type { AppServices, ServiceSettings } from './services';
 export { createCallerFactory } from './trpc';
 export type { Access, ProcedureMeta } from './trpc';
-export { INTERNAL_MESSAGE, PARSE_MESSAGE } from './error-mapping';
+export { fastifyRefusal, INTERNAL_MESSAGE, PARSE_MESSAGE } from './error-mapping';
 export type { ErrorData } from './error-mapping';
 export { DEVICE_COOKIE, DEVICE_COOKIE_PATH, SESSION_COOKIE } from './session-cookie';
 export { RATE_LIMITS } from './rate-limits';

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordDelivery } from '@dd/audience';
 import { ADULT, insertAudienceMember } from '@dd/audience/testing';
 import { PROFILE_CATEGORY_CODES } from '@dd/categories';
 import type { CreatePurchaseInput, ModerationItem } from '@dd/contract';
 import { createTestDatabase, type TestDatabase } from '@dd/db/testing';
 import { accountBalance, auditLedger } from '@dd/ledger';
-import { requeueApprovedPurchases } from '@dd/marketplace';
+import { requeueApprovedPurchases, reserve } from '@dd/marketplace';
 import { DEFAULT_PRIVACY_SETTINGS, type PrivacySettings } from '@dd/privacy';
 import { createTestQueues } from '@dd/queue/testing';
 import { canonicalKey, validateSegment } from '@dd/segments';
@@ -15,7 +14,9 @@ import { rejection, signedInAdmin, signedUpAdvertiser } from './testing/actors';
 
 const K = 10;
 // A large epsilon keeps the noise near zero, so which side of k an audience falls on is predictable.
-const privacy: PrivacySettings = { ...DEFAULT_PRIVACY_SETTINGS, minimumAudience: K, estimateEpsilonMicro: 10_000_000, estimatesPerMinute: 5_000, estimateQuestionsPerDay: 5_000 };
+const privacy: PrivacySettings = {
+  ...DEFAULT_PRIVACY_SETTINGS, minimumAudience: K, estimateEpsilonMicro: 10_000_000, estimateMonthlyEpsilonMicro: 1_000_000_000, estimatesPerMinute: 5_000, estimateQuestionsPerDay: 5_000,
+};
 
 let tdb: TestDatabase;
 let redis: ReturnType<typeof createTestQueues>;
@@ -82,6 +83,29 @@ async function insertRawRequest(organisationId: string, segment: unknown, catego
   return id;
 }
 
+/**
+ * A pending offer campaign written straight to the table, with its reservation posted: what an older
+ * version (before the offer was screened at request time) may have left in the queue.
+ */
+async function insertRawOffer(organisationId: string, offer: { title: string; body: string; url: string | null; code?: string }) {
+  const { tree, categories } = validateSegment(utrecht);
+  return tdb.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('purchase_requests')
+      .values({
+        organisation_id: organisationId, product: 'offer_campaign', purpose: 'offers', title: 'Ouder aanbod',
+        purpose_statement: 'Reizigers korting geven op een onderhoudsbeurt voor hun fiets.', segment: JSON.stringify(tree),
+        canonical_key: canonicalKey(tree), categories, breakdowns: [], offer_title: offer.title, offer_body: offer.body,
+        offer_url: offer.url, offer_code: offer.code ?? null, offer_ends_on: inDays(30), estimated_members: 40, max_members: 44,
+        price_per_member_cents: 15, reserved_cents: 799,
+      })
+      .returning(['id', 'organisation_id', 'reserved_cents'])
+      .executeTakeFirstOrThrow();
+    await reserve(trx, row);
+    return row.id;
+  });
+}
+
 const failing = (item: ModerationItem | undefined) => item?.checks.filter((check) => !check.passed).map((check) => check.code);
 const check = (item: ModerationItem | undefined, code: string) => item?.checks.find((c) => c.code === code);
 
@@ -120,17 +144,13 @@ describe('admin.moderation.queue', () => {
 
   it('fails each check where it should', async () => {
     const adv = await advertiser('Reisbureau Zon B.V.');
-    const screened = await adv.create(campaign('Zwanger? Stuur ons je BSN en lees meer op http://zon.example/zwanger'));
+    // The API refuses such an offer now; one from before is still in the queue.
+    const screened = { id: await insertRawOffer(adv.organisationId, { title: 'Korting op onderhoud', body: 'Zwanger? Stuur ons je BSN en lees meer op http://zon.example/zwanger', url: 'https://spaak.example/actie' }) };
     const vague = await adv.create(report({ purposeStatement: 'xxxxxxxxxxxxxxxxxxxxxxxxx' }));
     const close = await adv.create(campaign('Tien procent korting op sportschoenen.', gelderland));
     const health = await insertRawRequest(adv.organisationId, { op: 'all', of: [{ field: 'province', in: ['NL-UT'] }, { field: 'spend', category: 'health', min: 1, max: 5 }] }, ['health', 'profile_region']);
     const nobody = await insertRawRequest(adv.organisationId, { field: 'province', in: ['NL-FR'] }, ['profile_region']);
 
-    // An earlier delivery to all of Gelderland but one member: delivering Gelderland now would single that member out.
-    const { tree, categories } = validateSegment(gelderland);
-    const memberNos = await services.audience.memberNumbers({ tree, categories, purpose: 'offers', industry: null });
-    expect(memberNos.length).toBe(20);
-    await tdb.db.transaction().execute((trx) => recordDelivery(trx, { jobKey: `earlier-${randomUUID()}`, organisationId: adv.organisationId, purpose: 'offers', memberNos: memberNos.subarray(1) }, K));
 
     const unverified = await advertiser('Nog Niet Geverifieerd B.V.');
     const later = await unverified.create(report());
@@ -141,12 +161,18 @@ describe('admin.moderation.queue', () => {
 
     expect(failing(item(screened.id))).toEqual(['offerScreened']);
     expect(check(item(screened.id), 'offerScreened')?.params).toEqual({ words: 'zwanger, bsn', topics: 'pregnancy, bsn', links: 'http://zon.example/zwanger' });
+    expect(item(screened.id)?.approvalBlocked).toEqual({ code: 'offerNotApprovable', params: { words: 'zwanger, bsn', topics: 'pregnancy, bsn', links: 'http://zon.example/zwanger' } });
+    // Every other failing check is for the moderator to weigh: only the offer screening blocks.
+    for (const id of [vague.id, close.id, health, nobody, later.id]) expect(item(id)?.approvalBlocked).toBeNull();
     expect(failing(item(vague.id))).toEqual(['purposeGiven']);
-    expect(failing(item(close.id))).toEqual(['differencing']);
-    expect(failing(item(health))).toEqual(['noSpecialCategories', 'audienceAboveMinimum', 'differencing', 'balanceReserved']);
+    // No check compares member sets: whether two audiences are identical would itself be an answer about a person.
+    expect(failing(item(close.id))).toEqual([]);
+    expect(queue.flatMap((i) => i.checks.map((c) => c.code))).not.toContain('differencing');
+    expect(failing(item(health))).toEqual(['noSpecialCategories', 'audienceAboveMinimum', 'balanceReserved']);
     expect(check(item(health), 'noSpecialCategories')?.params).toEqual({ kind: 'restricted', subject: 'Health' });
-    expect(failing(item(nobody))).toEqual(['audienceAboveMinimum', 'balanceReserved']);
-    expect(check(item(nobody), 'audienceAboveMinimum')?.params).toEqual({ k: K });
+    // The moderator sees the estimate released to the advertiser (stored with the request), never a fresh count.
+    expect(failing(item(nobody))).toEqual(['balanceReserved']);
+    expect(check(item(nobody), 'audienceAboveMinimum')?.params).toEqual({ k: K, estimate: 40 });
     expect(failing(item(later.id))).toEqual(['advertiserVerified']);
     expect(item(later.id)?.organisation.status).toBe('unverified');
   });
@@ -259,5 +285,77 @@ describe('admin.moderation.decide', () => {
       expect(decisions).toHaveLength(1);
     }
     expect(await auditLedger(tdb.db)).toMatchObject({ sumCents: 0, unbalancedTransactions: 0 });
+  });
+});
+
+describe('admin.moderation.decide: an offer the screening blocks', () => {
+  it('is refused with a reason code and leaves the request pending with its reservation; it can still be rejected', async () => {
+    const ownQueues = createTestQueues();
+    try {
+      const ownServices = createAppServices(tdb.db, ownQueues.queues, { sessionTtlHours: 1, privacy });
+      const adv = await advertiser('Evasie B.V.', ownServices);
+      const moderator = await admin(ownServices);
+      // Each of these passed the old screening: a soft hyphen and spaced letters, zero-width spaces, a Cyrillic а.
+      const flagged = [
+        await insertRawOffer(adv.organisationId, { title: 'Zwa\u00ADnger?', body: 'Stuur ons je B S N voor een cadeau.', url: 'https://spaak.example/actie' }),
+        await insertRawOffer(adv.organisationId, { title: 'Korting', body: 'Vul je wacht\u200Bwoord in op onze site.', url: 'https://spaak.example/actie' }),
+        await insertRawOffer(adv.organisationId, { title: 'Korting', body: 'Speciaal voor de kеrk-koren: tien procent.', url: null, code: 'KOOR10' }),
+        // A link stored before the link rules: a user name in front of the real host.
+        await insertRawOffer(adv.organisationId, { title: 'Korting', body: 'Tien procent op onderhoud.', url: 'https://spaak.example@evil.example/' }),
+      ];
+      const reservedBefore = await accountBalance(tdb.db, 'advertiser_reserved', adv.organisationId);
+      expect(reservedBefore).toBe(4 * 799);
+
+      const queue = await (await moderator.moderation()).queue({ locale: 'nl' });
+      const blocks = flagged.map((id) => queue.find((item) => item.id === id)?.approvalBlocked);
+      expect(blocks.map((block) => block?.code)).toEqual(['offerNotApprovable', 'offerNotApprovable', 'offerNotApprovable', 'offerNotApprovable']);
+      expect(blocks.map((block) => block?.params['words'])).toEqual(['zwanger, bsn', 'wachtwoord', 'kerk', '']);
+      expect(blocks[3]?.params['links']).toBe('https://spaak.example@evil.example/');
+
+      for (const id of flagged) {
+        const refused = await rejection((await moderator.moderation()).decide({ id, decision: 'approve' }));
+        expect(refused.code).toBe('CONFLICT');
+        expect(moderator.client.errorShape(refused, 'admin.moderation.decide').data).toMatchObject({ domainCode: 'CONFLICT', reason: { code: 'offerNotApprovable' } });
+        const row = await tdb.db.selectFrom('purchase_requests').select(['status', 'decided_by', 'decided_at']).where('id', '=', id).executeTakeFirstOrThrow();
+        expect(row).toEqual({ status: 'pending_review', decided_by: null, decided_at: null });
+      }
+      // Nothing changed: the reservation is intact and never released, nothing audited, no fulfilment job.
+      expect(await accountBalance(tdb.db, 'advertiser_reserved', adv.organisationId)).toBe(reservedBefore);
+      expect(await tdb.db.selectFrom('ledger_transactions').select('id').where('idempotency_key', 'in', flagged.map((id) => `purchase:${id}:release`)).execute()).toEqual([]);
+      expect(await tdb.db.selectFrom('audit_log').select('action').where('subject_id', 'in', flagged).where('action', 'in', ['purchase.approved', 'purchase.rejected']).execute()).toEqual([]);
+      expect(await ownQueues.queues.get('marketplace').getJobs(['waiting', 'delayed', 'prioritized', 'active', 'completed', 'failed'])).toEqual([]);
+      const stillWaiting = (await (await moderator.moderation()).queue({})).map((item) => item.id);
+      for (const id of flagged) expect(stillWaiting).toContain(id);
+
+      // The admin can still reject it, with a reason the advertiser reads; the reservation goes back.
+      expect(await (await moderator.moderation()).decide({ id: flagged[0]!, decision: 'reject', reason: 'Een aanbieding mag niet over zwangerschap gaan of om een BSN vragen.' })).toEqual({ id: flagged[0], status: 'rejected' });
+      expect(await accountBalance(tdb.db, 'advertiser_reserved', adv.organisationId)).toBe(reservedBefore - 799);
+      expect(await auditLedger(tdb.db)).toMatchObject({ sumCents: 0, unbalancedTransactions: 0, balanceMismatches: 0 });
+    } finally {
+      await ownQueues.close();
+    }
+  });
+
+  it('control: a clean offer, from the API or from before, is approvable and approved', async () => {
+    const ownQueues = createTestQueues();
+    try {
+      const ownServices = createAppServices(tdb.db, ownQueues.queues, { sessionTtlHours: 1, privacy });
+      const adv = await advertiser('Schone Aanbieding B.V.', ownServices);
+      const moderator = await admin(ownServices);
+      const created = await adv.create(campaign('Kom langs aan de Kerkstraat en pin gewoon aan de kassa: tien procent korting.'));
+      const older = await insertRawOffer(adv.organisationId, { title: 'Korting', body: 'Tien procent op onderhoud, alleen deze maand.', url: 'https://spaak.example/actie' });
+
+      const queue = await (await moderator.moderation()).queue({ locale: 'nl' });
+      for (const id of [created.id, older]) {
+        const item = queue.find((entry) => entry.id === id);
+        expect(item?.approvalBlocked).toBeNull();
+        expect(check(item, 'offerScreened')?.passed).toBe(true);
+        expect(await (await moderator.moderation()).decide({ id, decision: 'approve' })).toEqual({ id, status: 'approved' });
+      }
+      const jobs = await ownQueues.queues.get('marketplace').getJobs(['waiting', 'delayed', 'prioritized', 'active', 'completed', 'failed']);
+      expect(jobs.map((job) => job.id).sort()).toEqual([`fulfil-${created.id}`, `fulfil-${older}`].sort());
+    } finally {
+      await ownQueues.close();
+    }
   });
 });

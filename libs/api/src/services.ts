@@ -17,10 +17,10 @@ import type { Db } from '@dd/db';
 import { createGdprProgressService, createGdprService } from '@dd/gdpr';
 import { createPayoutService, DEFAULT_PAYOUT_SETTINGS, type PayoutSettings } from '@dd/payouts';
 import { createProfileService } from '@dd/profile';
-import { createAudienceEngine, createEstimateService, type EstimateReleaser } from '@dd/audience';
+import { createAudienceEngine, createEstimateService } from '@dd/audience';
 import { createPrivacyAccountant, DEFAULT_PRIVACY_SETTINGS, type PrivacySettings } from '@dd/privacy';
 import { createRedisAttemptBackoff, createRedisRateLimiter, type Queues } from '@dd/queue';
-import { createModerationService, createOffersInboxService, createPurchaseResultsService, createPurchaseService, type OfferStatsPolicy } from '@dd/marketplace';
+import { createModerationService, createOffersInboxService, createPurchaseResultsService, createPurchaseService } from '@dd/marketplace';
 import { createInsightReportService } from '@dd/reports';
 import { DEFAULT_PRODUCT_PRICES, createSavedSegmentsService, productPriceList, type ProductPriceSettings } from '@dd/segments';
 
@@ -35,11 +35,6 @@ export interface ServiceSettings {
   prices?: ProductPriceSettings;
   /** The clock of sign-in throttling; tests fix it so waits come out exact. Default: the real time. */
   now?: () => Date;
-  /**
-   * Tests only (never read from the environment): the attack suite's controls replace a privacy
-   * defence with the old behaviour to show that the attack then works. Default: the accountant.
-   */
-  undefended?: { estimates?: EstimateReleaser; offerStats?: OfferStatsPolicy };
 }
 
 /** Composition root of the domain services the procedures call. */
@@ -56,10 +51,8 @@ export function createAppServices(db: Db, queues: Queues, settings: ServiceSetti
   const audience = createAudienceEngine({ db });
   // The privacy accountant: every value about members an advertiser receives is one of its releases.
   const accountant = createPrivacyAccountant({ db, settings: privacy });
-  const estimates = createEstimateService({
-    db, engine: audience, limiter: rateLimiter, settings: privacy, accountant, ...(settings.undefended?.estimates ? { releaser: settings.undefended.estimates } : {}),
-  });
-  const purchaseResults = createPurchaseResultsService({ db, settings: privacy, accountant, ...(settings.undefended?.offerStats ? { offerStats: settings.undefended.offerStats } : {}) });
+  const estimates = createEstimateService({ db, engine: audience, limiter: rateLimiter, settings: privacy, accountant });
+  const purchaseResults = createPurchaseResultsService({ db, settings: privacy, accountant });
   return {
     audience,
     accountant,

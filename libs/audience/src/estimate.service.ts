@@ -1,11 +1,19 @@
 import type { Db, Purpose } from '@dd/db';
 import { DomainError } from '@dd/errors';
-import { budgetPeriod, microToRational, noiseKeyMaterial, publishEstimate, type AudienceEstimate, type PrivacySettings } from '@dd/privacy';
+import {
+  budgetPeriod,
+  createPrivacyAccountant,
+  formatEpsilonMicro,
+  noisyCountOf,
+  presentEstimate,
+  type AudienceEstimate,
+  type PrivacyAccountant,
+  type PrivacySettings,
+} from '@dd/privacy';
 import type { RateLimiter } from '@dd/queue';
-import { describeSegment, validateSegment, type SegmentLocale } from '@dd/segments';
+import { canonicalKey, describeSegment, validateSegment, type SegmentLocale } from '@dd/segments';
 import type { AudienceEngine } from './audience.engine';
-import { estimateQuestionsRepository } from './estimate-questions.repository';
-import { loadNoiseSecret } from './noise-secret';
+import type { AudienceQuery } from './member-state';
 
 export interface EstimateRequest {
   segment: unknown;
@@ -19,25 +27,82 @@ export interface EstimateAnswer {
   categories: string[];
 }
 
+/** The asking organisation, from the session: its verification and legal entity decide what it may ask. */
+export interface EstimateOrganisation {
+  id: string;
+  industry: string | null;
+  status: string;
+  kvkNumber: string | null;
+}
+
+/** One question as the releaser sees it: its identity (from the query, never the data) and how to count it. */
+export interface EstimateQuestion {
+  organisation: EstimateOrganisation;
+  query: AudienceQuery;
+  /** Identifies the question within its month: canonical criteria, purpose and industry. */
+  key: string;
+  /** The exact count and a digest of who was counted; only ever fed into a release. */
+  count: () => Promise<{ count: number; memberSetHash: string }>;
+}
+
+export type EstimateRelease = { status: 'released'; noisy: number } | { status: 'refused'; reason: 'budget' | 'cap' | 'unverified' };
+
+/** Turns a question into a released noisy count. Production: the accountant; the attack tests' controls inject the old behaviour. */
+export type EstimateReleaser = (question: EstimateQuestion) => Promise<EstimateRelease>;
+
+const DAY_MS = 24 * 3_600_000;
+
 /**
- * Live audience estimates for advertisers. Never an exact count: the count is noised with noise
- * keyed to *who* was counted (the member set) and the calendar month, so asking the same question
- * again, or an equivalent one in other words, returns the same answer and averaging gains nothing.
- * Calls are rate-limited per organisation, and distinct questions per day are capped.
+ * The releaser: verified organisations only, each new question of the month charged to the legal
+ * entity's estimate budget at the estimate epsilon, at most `estimateQuestionsPerDay` new questions
+ * in any 24 hours; a question asked before returns its stored value and costs nothing.
+ */
+export function accountedEstimates(deps: { db: Db; accountant: PrivacyAccountant; settings: PrivacySettings }): EstimateReleaser {
+  const { db, accountant, settings } = deps;
+  return async ({ organisation, key, count }) => {
+    if (organisation.status !== 'verified') return { status: 'refused', reason: 'unverified' };
+    const entity = { organisationId: organisation.id, kvkNumber: organisation.kvkNumber };
+    // A repeat reads the stored answer without a transaction: the builder asks the same thing often.
+    const asked = await accountant.find<number>(db, entity, 'estimate', key);
+    if (asked) return { status: 'released', noisy: asked.value };
+    // Counted before the budget lock is taken: the count reads the change feed on a connection of its own.
+    const { count: exact } = await count();
+    const outcome = await db.transaction().execute((trx) =>
+      accountant.release<number>(trx, {
+        entity,
+        kind: 'estimate',
+        key,
+        epsilonMicro: settings.estimateEpsilonMicro,
+        cap: { limit: settings.estimateQuestionsPerDay, windowMs: DAY_MS },
+        produce: noisyCountOf(exact, settings.estimateEpsilonMicro),
+      }),
+    );
+    return outcome.status === 'released' ? { status: 'released', noisy: outcome.release.value } : outcome;
+  };
+}
+
+/**
+ * Live audience estimates for advertisers. Never an exact count: each distinct question (canonical
+ * criteria, purpose, industry, month) is one release through the privacy accountant, noised and
+ * charged once; asking it again, or in a form that canonicalises the same, returns the stored answer.
+ * Keying by the question rather than by who was counted matters: a key (or a free repeat) that
+ * depended on the member set would answer "are these two sets identical?" exactly.
  */
 export function createEstimateService(deps: {
   db: Db;
   engine: AudienceEngine;
   limiter: RateLimiter;
   settings: PrivacySettings;
+  accountant?: PrivacyAccountant;
+  releaser?: EstimateReleaser;
   now?: () => Date;
 }) {
   const { db, engine, limiter, settings } = deps;
   const now = deps.now ?? (() => new Date());
-  let secret: Promise<Buffer> | undefined;
+  const releaser = deps.releaser ?? accountedEstimates({ db, settings, accountant: deps.accountant ?? createPrivacyAccountant({ db, settings, now }) });
 
   return {
-    async estimate(organisation: { id: string; industry: string | null }, request: EstimateRequest, locale: SegmentLocale = 'en'): Promise<EstimateAnswer> {
+    async estimate(organisation: EstimateOrganisation, request: EstimateRequest, locale: SegmentLocale = 'en'): Promise<EstimateAnswer> {
       const rate = await limiter.hit(`estimate:${organisation.id}`, settings.estimatesPerMinute, 60_000);
       if (!rate.allowed) {
         const retryAfterSeconds = Math.ceil(rate.retryAfterMs / 1000);
@@ -49,33 +114,39 @@ export function createEstimateService(deps: {
         );
       }
       const { tree, categories } = validateSegment(request.segment);
-      const at = now();
-      const { count, memberSetHash } = await engine.question({ tree, categories, purpose: request.purpose, industry: organisation.industry });
-      const questionHash = `${request.purpose}:${memberSetHash}`;
-      const day = at.toISOString().slice(0, 10);
-      // Over the cap only a new question is refused: one already asked today answers again for free.
-      if (await estimateQuestionsRepository.recordIfNew(db, organisation.id, day, questionHash)) {
-        if ((await estimateQuestionsRepository.countForDay(db, organisation.id, day)) > settings.estimateQuestionsPerDay) {
-          await estimateQuestionsRepository.forget(db, organisation.id, day, questionHash);
-          throw new DomainError(
-            'TOO_MANY_ATTEMPTS',
-            `Your organisation has asked ${settings.estimateQuestionsPerDay} different audience questions today, the daily maximum. Questions you already asked still answer; new ones can be asked again tomorrow.`,
-            undefined,
-            { code: 'estimateDailyLimit', params: { limit: settings.estimateQuestionsPerDay } },
-          );
-        }
-      }
-      secret ??= loadNoiseSecret(db);
-      const estimate = publishEstimate({
-        trueCount: count,
-        epsilon: microToRational(settings.estimateEpsilonMicro),
-        key: noiseKeyMaterial({ memberSetHash, snapshotId: budgetPeriod(at), purpose: request.purpose }),
-        secret: await secret,
-        minimumAudience: settings.minimumAudience,
-      });
-      return { estimate, description: describeSegment(tree, locale), categories };
+      const query: AudienceQuery = { tree, categories, purpose: request.purpose, industry: organisation.industry };
+      const key = `${budgetPeriod(now())}:${request.purpose}:${organisation.industry ?? '-'}:${canonicalKey(tree)}`;
+      const released = await releaser({ organisation, query, key, count: () => engine.question(query) });
+      if (released.status === 'refused') throw refusal(released.reason, settings);
+      return { estimate: presentEstimate(released.noisy, settings.minimumAudience), description: describeSegment(tree, locale), categories };
     },
   };
+}
+
+function refusal(reason: 'budget' | 'cap' | 'unverified', settings: PrivacySettings): DomainError {
+  if (reason === 'unverified') {
+    return new DomainError(
+      'CONFLICT',
+      'Your organisation has not been verified yet. Estimates are shown once an administrator has checked your registration details; you can build and save segments meanwhile.',
+      undefined,
+      { code: 'estimateOrganisationNotVerified', params: {} },
+    );
+  }
+  if (reason === 'budget') {
+    const budget = formatEpsilonMicro(settings.estimateMonthlyEpsilonMicro);
+    return new DomainError(
+      'TOO_MANY_ATTEMPTS',
+      `Your organisation has used its estimate budget for this month (epsilon ${budget}). Questions you already asked still answer; new ones can be asked again next month.`,
+      undefined,
+      { code: 'estimateBudgetSpent', params: { budget } },
+    );
+  }
+  return new DomainError(
+    'TOO_MANY_ATTEMPTS',
+    `Your organisation has asked ${settings.estimateQuestionsPerDay} different audience questions in the last 24 hours, the maximum. Questions you already asked still answer; new ones can be asked again later.`,
+    undefined,
+    { code: 'estimateDailyLimit', params: { limit: settings.estimateQuestionsPerDay } },
+  );
 }
 
 export type EstimateService = ReturnType<typeof createEstimateService>;

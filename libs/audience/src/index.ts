@@ -3,10 +3,6 @@ export { AUDIENCE_FEED_RETENTION_MS, createAudienceEngine } from './audience.eng
 export type { AudienceEngine, AudienceEngineOptions, BuildStats } from './audience.engine';
 export { audienceRepository } from './audience.repository';
 export type { AudienceQuery, CountableGrant, MemberState } from './member-state';
-export { decodeMemberSet, encodeMemberSet, hashMemberNumbers, symmetricDifferenceAtLeast } from './member-set';
 export { countWithSql, eligibleMembersSql, memberNumbersWithSql, segmentConditionSql } from './segment.sql';
-export { checkDelivery, DeliveryRefusedError, encodeSketch, recordDelivery, sketchDistance, sketchOf, SKETCH_BUCKETS } from './delivery-guard';
-export type { DeliveryInput, DeliveryRefusal } from './delivery-guard';
-export { createEstimateService } from './estimate.service';
-export type { EstimateAnswer, EstimateRequest, EstimateService } from './estimate.service';
-export { loadNoiseSecret } from './noise-secret';
+export { accountedEstimates, createEstimateService } from './estimate.service';
+export type { EstimateAnswer, EstimateOrganisation, EstimateQuestion, EstimateRelease, EstimateReleaser, EstimateRequest, EstimateService } from './estimate.service';

@@ -9,6 +9,10 @@ import * as m20261123T170000 from './20261123T170000-payouts';
 import * as m20261123T180000 from './20261123T180000-saved-segments';
 import * as m20261123T190000 from './20261123T190000-marketplace';
 import * as m20261123T203000 from './20261123T203000-payout-returns';
+import * as m20261124T090000 from './20261124T090000-privacy-releases';
+import * as m20261124T120000 from './20261124T120000-known-devices';
+import * as m20261124T130000 from './20261124T130000-organisation-verification-end';
+import * as m20261124T160000 from './20261124T160000-transaction-recategorisations';
 
 /**
  * Static index: bundlers and Docker images drop folders they cannot see being imported, so every
@@ -25,4 +29,8 @@ export const migrations: Record<string, Migration> = {
   '20261123T180000-saved-segments': m20261123T180000,
   '20261123T190000-marketplace': m20261123T190000,
   '20261123T203000-payout-returns': m20261123T203000,
+  '20261124T090000-privacy-releases': m20261124T090000,
+  '20261124T120000-known-devices': m20261124T120000,
+  '20261124T130000-organisation-verification-end': m20261124T130000,
+  '20261124T160000-transaction-recategorisations': m20261124T160000,
 };

@@ -9,6 +9,7 @@ type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 
 export type Role = 'customer' | 'advertiser' | 'admin';
 export type OrganisationStatus = 'unverified' | 'verified' | 'rejected';
+export type VerificationEndCause = 'detailsChanged' | 'withdrawn';
 export type Locale = 'nl' | 'en';
 
 export interface OrganisationsTable {
@@ -25,6 +26,9 @@ export interface OrganisationsTable {
   decided_at: Timestamp | null;
   decided_by: string | null;
   rejection_reason: string | null;
+  /** Set when a verification ended (details changed after it, or an admin withdrew it); cleared by the next decision. */
+  verification_ended_at: Timestamp | null;
+  verification_end_cause: VerificationEndCause | null;
 }
 
 export interface UsersTable {
@@ -48,6 +52,16 @@ export interface SessionsTable {
   created_at: CreatedAt;
   expires_at: Timestamp;
   revoked_at: Timestamp | null;
+}
+
+/** Browsers that signed in to an account before (OWASP device cookies); owned by libs/accounts. */
+export interface KnownDevicesTable {
+  /** SHA-256 of the device cookie's token. */
+  token_hash: string;
+  user_id: string;
+  created_at: CreatedAt;
+  last_used_at: Timestamp;
+  expires_at: Timestamp;
 }
 
 export interface SignInFailuresTable {
@@ -86,6 +100,25 @@ export interface TransactionsTable {
   rule_id: string | null;
   special: Generated<boolean>;
   protected_life_event: Generated<boolean>;
+}
+
+/** A re-categorisation of rule-decided transactions after a rule change; owned by libs/data-import. */
+export interface TransactionRecategorisationsTable {
+  id: Generated<number>;
+  /** The reference-data fingerprint (libs/categories) the run brings the transactions to. */
+  fingerprint: string;
+  /** Keyset cursor: every transaction with an id up to this one has been categorised again. */
+  after_transaction_id: Generated<number>;
+  changed: Generated<number>;
+  started_at: CreatedAt;
+  finished_at: Timestamp | null;
+}
+
+/** Customers whose categories a run changed; `queued_at` once their features recompute is queued. */
+export interface TransactionRecategorisationCustomersTable {
+  run_id: number;
+  customer_id: string;
+  queued_at: Timestamp | null;
 }
 
 export type CategoryKindCode = 'sellable' | 'special' | 'protected_life_event' | 'internal' | 'profile';
@@ -257,46 +290,42 @@ export interface PrivacyReportsTable {
   created_at: CreatedAt;
 }
 
-export interface AdvertiserPrivacySpendTable {
-  organisation_id: string;
-  period: string;
-  spent_micro: number;
-}
-
 export interface MemberPrivacySpendTable {
   customer_id: string;
   period: string;
   spent_micro: number;
 }
 
-export interface MemberPrivacyChargesTable {
-  report_id: string;
-  customer_id: string;
+export type PrivacyReleaseKind = 'estimate' | 'audience' | 'report' | 'campaign_schedule' | 'campaign_stats';
+export type PrivacyBudgetPool = 'estimates' | 'purchases';
+
+/** The privacy accountant's ledger (libs/privacy): every value released about members, append-only. */
+export interface PrivacyReleasesTable {
+  id: Generated<number>;
+  /** "kvk:<number>" or "org:<id>": the legal entity whose budget paid. */
+  budget_owner: string;
+  organisation_id: string;
+  pool: PrivacyBudgetPool;
+  kind: PrivacyReleaseKind;
+  release_key: string;
+  period: string;
   epsilon_micro: number;
+  prepaid_by: number | null;
+  value: unknown;
+  label: string | null;
+  created_at: CreatedAt;
 }
 
-export interface AudienceDeliveriesTable {
-  id: Generated<string>;
-  job_key: string;
-  organisation_id: string;
-  purpose: Purpose;
-  member_count: number;
-  members_hash: string;
-  sketch: Buffer;
-  members: Buffer;
-  created_at: CreatedAt;
+export interface MemberReleaseChargesTable {
+  release_id: number;
+  customer_id: string;
+  epsilon_micro: number;
 }
 
 export interface PlatformSecretsTable {
   name: string;
   value: Buffer;
   created_at: CreatedAt;
-}
-
-export interface EstimateQuestionsTable {
-  organisation_id: string;
-  day: string;
-  question_hash: string;
 }
 
 /** Ledger accounts: owned per organisation or customer, or one of the platform's singletons. */
@@ -602,8 +631,11 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   sign_in_failures: SignInFailuresTable;
+  known_devices: KnownDevicesTable;
   customer_profiles: CustomerProfilesTable;
   transactions: TransactionsTable;
+  transaction_recategorisations: TransactionRecategorisationsTable;
+  transaction_recategorisation_customers: TransactionRecategorisationCustomersTable;
   audit_log: AuditLogTable;
   categories: CategoriesTable;
   industries: IndustriesTable;
@@ -620,11 +652,9 @@ export interface Database {
   industry_exclusions_current: IndustryExclusionsCurrentTable;
   audience_changes: AudienceChangesTable;
   privacy_reports: PrivacyReportsTable;
-  advertiser_privacy_spend: AdvertiserPrivacySpendTable;
   member_privacy_spend: MemberPrivacySpendTable;
-  member_privacy_charges: MemberPrivacyChargesTable;
-  audience_deliveries: AudienceDeliveriesTable;
-  estimate_questions: EstimateQuestionsTable;
+  privacy_releases: PrivacyReleasesTable;
+  member_release_charges: MemberReleaseChargesTable;
   platform_secrets: PlatformSecretsTable;
   ledger_accounts: LedgerAccountsTable;
   ledger_transactions: LedgerTransactionsTable;

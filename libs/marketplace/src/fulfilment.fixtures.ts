@@ -15,14 +15,20 @@ import { reserve } from './purchase.reservation';
 
 export const K = 10;
 
-/** Small k and threshold so ~150 members make realistic cohorts; budgets large enough not to interfere. */
+/**
+ * Small k and threshold so ~150 members make realistic cohorts; budgets large enough not to
+ * interfere; an audience epsilon so large that its noise is almost surely zero, so which side of k
+ * a cohort falls on is predictable (the attack tests use the real epsilons).
+ */
 export const TEST_PRIVACY: PrivacySettings = {
   ...DEFAULT_PRIVACY_SETTINGS,
   minimumAudience: K,
   cellThreshold: 3,
   tableEpsilonMicro: 1_000_000,
-  memberMonthlyEpsilonMicro: 100_000_000,
-  advertiserMonthlyEpsilonMicro: 1_000_000_000,
+  audienceEpsilonMicro: 20_000_000,
+  campaignStatEpsilonMicro: 20_000_000,
+  memberMonthlyEpsilonMicro: 1_000_000_000,
+  advertiserMonthlyEpsilonMicro: 10_000_000_000,
 };
 
 /** Each cohort lives in a municipality of its own, so cohorts are disjoint and never trip the differencing defence by accident. */

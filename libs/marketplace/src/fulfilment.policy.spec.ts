@@ -1,34 +1,43 @@
 import { describe, expect, it } from 'vitest';
-import { billedMembers, failureOfDeliveryRefusal, failureOfReportRefusal } from './fulfilment.policy';
+import { scheduleEpsilonMicro, statisticsSchedule } from './campaign-schedule';
+import { billedQuantity, failureOfDeliveryRefusal, failureOfReportRefusal } from './fulfilment.policy';
 
-const secret = Buffer.alloc(32, 7);
-const bill = (deliveredCount: number, membersHash: string, maxMembers = 10_000, epsilonMicro = 500_000) =>
-  billedMembers({ deliveredCount, membersHash, purpose: 'offers', maxMembers, secret, settings: { estimateEpsilonMicro: epsilonMicro } });
+describe('billed quantity', () => {
+  it('is the released audience, capped by what the advertiser agreed to pay for, and never zero', () => {
+    expect(billedQuantity(512, 10_000)).toBe(512);
+    expect(billedQuantity(512, 400)).toBe(400);
+    expect(billedQuantity(-3, 400)).toBe(1);
+    expect(billedQuantity(0, 400)).toBe(1);
+  });
+});
 
-describe('billed members', () => {
-  it('is the same for the same member set, so buying the same people again shows the same number', () => {
-    expect(bill(500, 'a'.repeat(64))).toBe(bill(500, 'a'.repeat(64)));
+describe('campaign statistics schedule', () => {
+  const delivered = new Date('2026-11-10T14:00:00Z');
+
+  it('releases a day after delivery, a week after and when the offer ends', () => {
+    expect(statisticsSchedule(delivered, '2026-12-31').map((d) => d.toISOString())).toEqual([
+      '2026-11-11T14:00:00.000Z',
+      '2026-11-17T14:00:00.000Z',
+      '2027-01-01T00:00:00.000Z',
+    ]);
   });
 
-  it('is noised: over many member sets of the same size it is not always the exact count, and stays close to it', () => {
-    const billed = Array.from({ length: 200 }, (_, i) => bill(500, i.toString(16).padStart(64, '0')));
-    expect(billed.filter((b) => b !== 500).length).toBeGreaterThan(100);
-    for (const b of billed) expect(Math.abs(b - 500)).toBeLessThan(60);
+  it('drops the checkpoints after the end, and still has one for an offer that ended already', () => {
+    expect(statisticsSchedule(delivered, '2026-11-12').map((d) => d.toISOString())).toEqual(['2026-11-11T14:00:00.000Z', '2026-11-13T00:00:00.000Z']);
+    expect(statisticsSchedule(delivered, '2026-11-10').map((d) => d.toISOString())).toEqual(['2026-11-11T00:00:00.000Z']);
+    expect(statisticsSchedule(delivered, '2026-11-01').map((d) => d.toISOString())).toEqual(['2026-11-11T14:00:00.000Z']);
   });
 
-  it('never exceeds what the advertiser agreed to pay for, and is never zero', () => {
-    expect(bill(500, 'b'.repeat(64), 400)).toBe(400);
-    // Tiny epsilon, tiny count: whatever the noise, at least one member is billed.
-    for (let i = 0; i < 50; i++) expect(bill(1, i.toString(16).padStart(64, '0'), 10, 1_000)).toBeGreaterThanOrEqual(1);
+  it('costs two statistics per checkpoint', () => {
+    expect(scheduleEpsilonMicro(statisticsSchedule(delivered, '2026-12-31'), { campaignStatEpsilonMicro: 100_000 })).toBe(600_000);
   });
 });
 
 describe('refusal codes', () => {
-  it('maps the report service’s and the delivery guard’s refusal codes to the purchase failure codes', () => {
+  it('maps the delivery gate’s refusal codes to the purchase failure codes', () => {
     expect(failureOfReportRefusal('below_minimum', 100)).toEqual({ code: 'audienceBelowMinimum', params: { k: 100 } });
     expect(failureOfReportRefusal('differencing', 100)).toEqual({ code: 'differencing', params: { k: 100 } });
     expect(failureOfReportRefusal('advertiser_budget', 100)).toEqual({ code: 'privacyBudget', params: {} });
-    expect(failureOfDeliveryRefusal('differencing', 50)).toEqual({ code: 'differencing', params: { k: 50 } });
     expect(failureOfDeliveryRefusal('below_minimum', 50)).toEqual({ code: 'audienceBelowMinimum', params: { k: 50 } });
   });
 });

@@ -21,8 +21,10 @@ const REQUEST_COLUMNS = [
   'r.sale_id',
   'r.report_id',
   'r.delivered_at',
+  'r.offer_ends_on',
   'o.name as organisation_name',
   'o.industry as organisation_industry',
+  'o.kvk_number as organisation_kvk',
 ] as const;
 
 export const fulfilmentRepository = {
@@ -66,17 +68,6 @@ export const fulfilmentRepository = {
       })
       .where('id', '=', requestId)
       .execute();
-  },
-
-  /** The members charged for a report (its frozen member set). */
-  async reportMembers(db: Executor, reportId: string): Promise<string[]> {
-    const rows = await db.selectFrom('member_privacy_charges').select('customer_id').where('report_id', '=', reportId).orderBy('customer_id').execute();
-    return rows.map((row) => row.customer_id);
-  },
-
-  /** The stored delivery of a job: its member-set hash keys the billing noise. */
-  delivery(db: Executor, jobKey: string) {
-    return db.selectFrom('audience_deliveries').select(['id', 'members_hash', 'member_count']).where('job_key', '=', jobKey).executeTakeFirst();
   },
 
   /** A sale already recorded for the purchase (a retry after a crash): its amount and frozen members win. */

@@ -1,14 +1,13 @@
 import { auditRepository } from '@dd/accounts';
-import { loadNoiseSecret } from '@dd/audience';
-import { recordPurchase, type BillingSettings } from '@dd/billing';
+import { dutchDate, recordPurchase, type BillingSettings } from '@dd/billing';
 import type { Db } from '@dd/db';
 import { DomainError, isDomainError } from '@dd/errors';
 import { DEFAULT_LEDGER_SETTINGS, type LedgerSettings } from '@dd/ledger';
-import type { PrivacySettings } from '@dd/privacy';
+import { createPrivacyAccountant, createReleasedAudienceGate, type DeliveryGate, type PrivacyAccountant, type PrivacySettings } from '@dd/privacy';
 import type { Queues } from '@dd/queue';
 import { breakdownFor, createInsightReportService, type InsightReportService } from '@dd/reports';
 import { releaseTransaction } from './fulfilment.ledger';
-import { billedMembers, failureOfReportRefusal, type PurchaseFailure } from './fulfilment.policy';
+import { billedQuantity, failureOfReportRefusal, type PurchaseFailure } from './fulfilment.policy';
 import { fulfilmentRepository, type LockedRequest } from './fulfilment.repository';
 import { freezeOfferDelivery } from './offer-delivery';
 import { release } from './purchase.reservation';
@@ -22,8 +21,15 @@ export interface FulfilmentDeps {
   privacy: PrivacySettings;
   billing: BillingSettings;
   ledger?: LedgerSettings;
-  /** Defaults to a report service over `db` and `privacy`. */
+  /** Defaults to a report service over `db` and `privacy` with the same accountant and gate. */
   reports?: InsightReportService;
+  /** Defaults to the accountant over `db` and `privacy`. */
+  accountant?: PrivacyAccountant;
+  /**
+   * Decides delivery and the billed audience. Defaults to the released-audience gate; the attack
+   * tests' controls inject the exact gate of old (@dd/privacy/testing), never production code.
+   */
+  gate?: DeliveryGate;
   now?: () => Date;
   /** Called after each committed step: the worker reports progress from it, tests simulate a crash by throwing. */
   onStep?: (step: FulfilmentStep) => Promise<void> | void;
@@ -85,11 +91,13 @@ export async function fulfilPurchase(deps: FulfilmentDeps, requestId: string): P
   const request = begun.request;
   await step('started');
 
-  const frozen = await freeze(deps, request, now);
+  const accountant = deps.accountant ?? createPrivacyAccountant({ db, settings: deps.privacy, now });
+  const gate = deps.gate ?? createReleasedAudienceGate({ accountant, settings: deps.privacy });
+  const frozen = await freeze({ ...deps, accountant, gate }, request, now);
   if (frozen.status === 'refused') return fail(db, request, frozen.failure);
   await step('frozen');
 
-  const charged = await charge(deps, request, frozen.memberIds);
+  const charged = await charge({ ...deps, gate }, request, frozen.memberIds);
   await step('charged');
 
   const deliveredAt = now();
@@ -124,25 +132,27 @@ export async function fulfilPurchase(deps: FulfilmentDeps, requestId: string): P
   return storedOutcome(final!)!;
 }
 
-async function freeze(deps: FulfilmentDeps, request: LockedRequest, now: () => Date): Promise<Frozen> {
+async function freeze(deps: FulfilmentDeps & { accountant: PrivacyAccountant; gate: DeliveryGate }, request: LockedRequest, now: () => Date): Promise<Frozen> {
   const k = deps.privacy.minimumAudience;
   try {
     if (request.product === 'offer_campaign') {
-      const offer = await freezeOfferDelivery({ db: deps.db, settings: deps.privacy, now }, {
-        id: request.id, organisationId: request.organisation_id, industry: request.organisation_industry, segment: request.segment, categories: request.categories,
+      const offer = await freezeOfferDelivery({ db: deps.db, settings: deps.privacy, now, gate: deps.gate, accountant: deps.accountant }, {
+        id: request.id, organisationId: request.organisation_id, kvkNumber: request.organisation_kvk, industry: request.organisation_industry,
+        title: request.title, segment: request.segment, categories: request.categories, endsOn: request.offer_ends_on ?? dutchDate(now()),
       });
       return offer.status === 'refused' ? offer : { status: 'frozen', memberIds: offer.customerIds, reportId: null };
     }
-    const reports = deps.reports ?? createInsightReportService({ db: deps.db, settings: deps.privacy, now });
+    const reports = deps.reports ?? createInsightReportService({ db: deps.db, settings: deps.privacy, now, accountant: deps.accountant, gate: deps.gate });
+    const jobKey = `purchase:${request.id}`;
     const report = await reports.produce({
-      jobKey: `purchase:${request.id}`,
-      organisation: { id: request.organisation_id, industry: request.organisation_industry },
+      jobKey,
+      organisation: { id: request.organisation_id, industry: request.organisation_industry, kvkNumber: request.organisation_kvk },
       title: request.title,
       segment: request.segment,
       breakdowns: request.breakdowns,
     });
     if (report.status === 'refused') return { status: 'refused', failure: failureOfReportRefusal(report.code, k) };
-    return { status: 'frozen', memberIds: await fulfilmentRepository.reportMembers(deps.db, report.reportId), reportId: report.reportId };
+    return { status: 'frozen', memberIds: (await deps.gate.delivered(deps.db, jobKey))?.members ?? [], reportId: report.reportId };
   } catch (error) {
     // A request that can never be fulfilled (its segment or breakdowns no longer valid) must not keep the money reserved.
     if (isDomainError(error) && error.code === 'VALIDATION_FAILED') return { status: 'refused', failure: { code: 'requestInvalid', params: {} } };
@@ -168,7 +178,7 @@ async function fail(db: Db, request: LockedRequest, failure: PurchaseFailure): P
   });
 }
 
-async function charge(deps: FulfilmentDeps, request: LockedRequest, frozenMembers: string[]) {
+async function charge(deps: FulfilmentDeps & { gate: DeliveryGate }, request: LockedRequest, frozenMembers: string[]) {
   const { db } = deps;
   const key = `purchase:${request.id}`;
   const price = request.price_per_member_cents;
@@ -178,16 +188,9 @@ async function charge(deps: FulfilmentDeps, request: LockedRequest, frozenMember
   let billed: number;
   if (earlier) billed = earlier.amount_cents / price;
   else {
-    const delivery = await fulfilmentRepository.delivery(db, key);
-    if (!delivery) throw new Error(`Purchase ${request.id} has no recorded delivery to bill; the freeze step must run first.`);
-    billed = billedMembers({
-      deliveredCount: memberIds.length,
-      membersHash: delivery.members_hash,
-      purpose: request.purpose,
-      maxMembers: request.max_members,
-      secret: await loadNoiseSecret(db),
-      settings: deps.privacy,
-    });
+    const delivery = await deps.gate.delivered(db, key);
+    if (!delivery) throw new Error(`Purchase ${request.id} has no released audience to bill; the freeze step must run first.`);
+    billed = billedQuantity(delivery.audience, request.max_members);
   }
   const amountCents = billed * price;
   const reservation = await releaseTransaction(db, request);
@@ -198,7 +201,7 @@ async function charge(deps: FulfilmentDeps, request: LockedRequest, frozenMember
       organisationId: request.organisation_id,
       amountCents,
       memberIds,
-      // The billed (noised) count, never the exact number delivered: the invoice is the advertiser's to read.
+      // The released audience (capped), never the exact number delivered: the invoice is the advertiser's to read.
       quantity: billed,
       description: `${PRODUCT_LABEL[request.product]} "${request.title}" (bereikte leden / members reached)`,
       ...(reservation ? { release: reservation } : {}),

@@ -1,4 +1,4 @@
-import { PRODUCT_PURPOSE, type AudienceEstimate, type ModerationCheck, type PurchaseProductCode } from '@dd/contract';
+import { PRODUCT_PURPOSE, type ModerationCheck, type PurchaseProductCode } from '@dd/contract';
 import type { ScreeningResult } from './offer-screening';
 
 /** A purpose statement says something when it has at least this many different words. */
@@ -10,10 +10,12 @@ export interface CheckFacts {
   /** The first problem of the stored segment or breakdowns (a special category, say), or null when it still validates. */
   segmentProblem: { kind: string; subject: string } | null;
   minimumAudience: number;
-  /** The current noisy estimate, null when the segment cannot be counted at all. */
-  estimate: AudienceEstimate | null;
-  /** Whether the differencing defence would refuse the current member set; null when not computed. */
-  differencing: boolean | null;
+  /**
+   * The estimate released to the advertiser when the request was made (the reservation's), null
+   * when the stored segment no longer validates. Never a fresh count: what the moderator decides on,
+   * the advertiser learns from the decision.
+   */
+  releasedEstimate: number | null;
   product: PurchaseProductCode;
   purpose: string;
   purposeStatement: string;
@@ -44,11 +46,10 @@ export function moderationChecks(facts: CheckFacts): ModerationCheck[] {
     },
     {
       code: 'audienceAboveMinimum',
-      // Noisy and rounded like every estimate: the moderator never sees an exact count either.
-      passed: facts.estimate?.kind === 'about' && facts.estimate.value >= k,
-      params: facts.estimate?.kind === 'about' ? { k, estimate: facts.estimate.value } : { k },
+      // The released estimate, noisy and rounded: the moderator never sees an exact count either.
+      passed: facts.releasedEstimate !== null && facts.releasedEstimate >= k,
+      params: facts.releasedEstimate !== null ? { k, estimate: facts.releasedEstimate } : { k },
     },
-    { code: 'differencing', passed: facts.differencing === false, params: { k } },
     // A report has no text a member reads, so there is nothing to screen and no check to show.
     ...(screening
       ? [{ code: 'offerScreened' as const, passed: screening.passed, params: { words: screening.words.join(', '), topics: screening.topics.join(', '), links: screening.insecureLinks.join(' ') } }]

@@ -1,8 +1,7 @@
-import { loadNoiseSecret } from '@dd/audience';
-import type { OfferStats } from '@dd/contract';
 import type { Db } from '@dd/db';
 import { DomainError } from '@dd/errors';
-import { microToRational, publishEstimate, type AudienceEstimate, type NoisyCell, type PrivacySettings } from '@dd/privacy';
+import { createPrivacyAccountant, type NoisyCell, type PrivacyAccountant, type PrivacySettings } from '@dd/privacy';
+import { scheduledOfferStats, type OfferStatsPolicy } from './campaign-stats';
 import { reportCsv, reportFileName, type CsvLocale } from './purchase-results.csv';
 import { purchaseResultsRepository } from './purchase-results.repository';
 import { NO_RESULTS, type PurchaseResults } from './purchase.dto';
@@ -28,36 +27,15 @@ function toReport(result: StoredReport): PurchaseResults['report'] {
 }
 
 /**
- * Results of a purchase for the advertiser who bought it. Nothing here is exact: report tables are
- * stored noisy, and campaign counts are published like estimates, with discrete Laplace noise and
- * "fewer than" below k (delivered) or the cell threshold (opened, clicked). The noise is keyed to the
- * request, the metric and the true count, so reloading the page shows the same numbers and a new
- * draw only comes with a new true count: nothing to average away.
+ * Results of a purchase for the advertiser who bought it. Nothing here is exact, and everything is
+ * a release of the privacy accountant: report tables are the stored report release; a campaign's
+ * delivered count is the audience released at delivery, its opened and clicked counts the releases
+ * of its statistics schedule (campaign-stats.ts).
  */
-export function createPurchaseResultsService(deps: { db: Db; settings: PrivacySettings }) {
+export function createPurchaseResultsService(deps: { db: Db; settings: PrivacySettings; accountant?: PrivacyAccountant; offerStats?: OfferStatsPolicy; now?: () => Date }) {
   const { db, settings } = deps;
-  let secret: Promise<Buffer> | undefined;
-
-  async function publish(requestId: string, metric: string, trueCount: number, minimum: number): Promise<AudienceEstimate> {
-    secret ??= loadNoiseSecret(db);
-    return publishEstimate({
-      trueCount,
-      epsilon: microToRational(settings.estimateEpsilonMicro),
-      key: `dd/offer-stats/v1\u0000${requestId}\u0000${metric}\u0000${trueCount}`,
-      secret: await secret,
-      minimumAudience: minimum,
-    });
-  }
-
-  async function offerStats(requestId: string): Promise<OfferStats> {
-    const counts = await purchaseResultsRepository.offerCounts(db, requestId);
-    const [delivered, opened, clicked] = await Promise.all([
-      publish(requestId, 'delivered', counts.delivered, settings.minimumAudience),
-      publish(requestId, 'opened', counts.opened, settings.cellThreshold),
-      publish(requestId, 'clicked', counts.clicked, settings.cellThreshold),
-    ]);
-    return { delivered, opened, clicked };
-  }
+  const now = deps.now ?? (() => new Date());
+  const offerStats = deps.offerStats ?? scheduledOfferStats({ db, settings, now, accountant: deps.accountant ?? createPrivacyAccountant({ db, settings, now }) });
 
   async function ownRequest(organisationId: string | undefined, requestId: string) {
     const request = organisationId ? await purchaseResultsRepository.request(db, organisationId, requestId) : undefined;
@@ -75,7 +53,13 @@ export function createPurchaseResultsService(deps: { db: Db; settings: PrivacySe
     if (request.status !== 'delivered') return NO_RESULTS;
     return {
       report: request.product === 'insight_report' ? await storedReport(request.report_id) : null,
-      offerStats: request.product === 'offer_campaign' ? await offerStats(request.id) : null,
+      offerStats:
+        request.product === 'offer_campaign'
+          ? await offerStats({
+              request: { id: request.id, organisationId: request.organisation_id, kvkNumber: request.kvk_number, title: request.title },
+              counts: (before) => purchaseResultsRepository.offerCounts(db, request.id, before),
+            })
+          : null,
       invoiceId: request.sale_id ? await purchaseResultsRepository.invoiceId(db, request.sale_id) : null,
     };
   }

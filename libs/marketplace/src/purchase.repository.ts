@@ -40,12 +40,12 @@ export type HistoryCounts = Map<string, Partial<Record<PurchaseStatus, number>>>
 
 export const purchaseRepository = {
   organisation(db: Executor, organisationId: string) {
-    return db.selectFrom('organisations').select(['id', 'name', 'status', 'industry']).where('id', '=', organisationId).executeTakeFirst();
+    return db.selectFrom('organisations').select(['id', 'name', 'status', 'industry', 'kvk_number']).where('id', '=', organisationId).executeTakeFirst();
   },
 
   async organisations(db: Executor, ids: readonly string[]) {
     if (ids.length === 0) return [];
-    return db.selectFrom('organisations').select(['id', 'name', 'status', 'industry']).where('id', 'in', ids).execute();
+    return db.selectFrom('organisations').select(['id', 'name', 'status', 'industry', 'kvk_number']).where('id', 'in', ids).execute();
   },
 
   async ownsSavedSegment(db: Executor, organisationId: string, savedSegmentId: string): Promise<boolean> {

@@ -37,7 +37,15 @@ export function publishEstimate({ trueCount, epsilon, key, secret, minimumAudien
     throw new RangeError('minimumAudience must be a positive integer.');
   }
   const noiseKey = deriveNoiseKey(secret, 'dd/audience-estimate/v1', key, `${epsilon.num}/${epsilon.den}`);
-  const noisy = noisyCount(trueCount, epsilon, keyedRandomSource(noiseKey));
+  return presentEstimate(noisyCount(trueCount, epsilon, keyedRandomSource(noiseKey)), minimumAudience);
+}
+
+/**
+ * What an advertiser is shown of a released noisy count: "fewer than k", or the value to two
+ * significant digits. Post-processing of the release only, so it costs nothing and adds nothing.
+ */
+export function presentEstimate(noisy: number, minimumAudience: number): AudienceEstimate {
+  if (!Number.isSafeInteger(minimumAudience) || minimumAudience < 1) throw new RangeError('minimumAudience must be a positive integer.');
   const value = roundToSignificant(noisy, 2);
   // Compared after rounding so an "about" answer is never below k (e.g. k = 1234, noisy 1240 -> 1200).
   if (value < minimumAudience) return { kind: 'fewer-than', k: minimumAudience };

@@ -1,6 +1,6 @@
 export { canSpend, remainingBudget, sumEpsilons } from './budget';
 export { discreteLaplaceScale, noisyCount, sampleBernoulli, sampleBernoulliExp, sampleDiscreteLaplace } from './discrete-laplace';
-export { publishEstimate, roundToSignificant } from './estimate';
+export { presentEstimate, publishEstimate, roundToSignificant } from './estimate';
 export type { AudienceEstimate, PublishEstimateInput } from './estimate';
 export { noisyHistogram } from './insight-table';
 export type { NoisyCell, NoisyHistogram, NoisyHistogramInput } from './insight-table';
@@ -16,6 +16,14 @@ export {
   formatEpsilonMicro,
   microToRational,
   parseEpsilonMicro,
+  privacySettingsFrom,
   privacySettingsFromEnv,
 } from './privacy.settings';
 export type { PrivacySettings } from './privacy.settings';
+export { loadNoiseSecret } from './noise-secret';
+export { budgetOwnerOf, poolOf } from './legal-entity';
+export type { LegalEntity } from './legal-entity';
+export { createPrivacyAccountant, noisyCountOf } from './privacy-accountant';
+export type { PrivacyAccountant, Release, ReleaseInput, ReleaseOutcome, ReleaseRefusal } from './privacy-accountant';
+export { createReleasedAudienceGate } from './delivery-gate';
+export type { DeliveryCandidate, DeliveryDecision, DeliveryGate, DeliveryRefusalCode, DeliveryRequest } from './delivery-gate';

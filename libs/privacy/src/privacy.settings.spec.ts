@@ -25,6 +25,13 @@ describe('privacy settings', () => {
     expect(() => privacySettingsFromEnv({ PRIVACY_MIN_AUDIENCE: 'ten' })).toThrow(/PRIVACY_MIN_AUDIENCE/);
   });
 
+  it('has the accountant’s budgets: 1,000 new estimate questions a month, and the epsilons of a delivery and of campaign statistics', () => {
+    expect(DEFAULT_PRIVACY_SETTINGS.estimateMonthlyEpsilonMicro / DEFAULT_PRIVACY_SETTINGS.estimateEpsilonMicro).toBe(1_000);
+    expect(DEFAULT_PRIVACY_SETTINGS).toMatchObject({ estimateEpsilonMicro: 20_000, audienceEpsilonMicro: 100_000, campaignStatEpsilonMicro: 100_000, estimateQuestionsPerDay: 250 });
+    const custom = privacySettingsFromEnv({ PRIVACY_ESTIMATE_MONTHLY_EPSILON: '5', PRIVACY_AUDIENCE_EPSILON: '0.2', PRIVACY_CAMPAIGN_STAT_EPSILON: '0.05' });
+    expect(custom).toMatchObject({ estimateMonthlyEpsilonMicro: 5_000_000, audienceEpsilonMicro: 200_000, campaignStatEpsilonMicro: 50_000 });
+  });
+
   it('charges budgets per calendar month in UTC', () => {
     expect(budgetPeriod(new Date('2026-11-30T23:59:59Z'))).toBe('2026-11');
     expect(budgetPeriod(new Date('2026-12-01T00:00:00Z'))).toBe('2026-12');

@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import { MICRO, parseEnv, parseEpsilonMicro, privacyEnvSchema, type EnvSource, type PrivacyEnv } from '@dd/config';
 import { rational, type Rational } from './rational';
 
-/** Epsilons are stored in millionths so the ledger adds integers; a setting must be a whole number of them. */
-export const MICRO = 1_000_000;
+// Epsilons are kept in millionths so the ledger adds integers; the variables are parsed into them in libs/config.
+export { MICRO, parseEpsilonMicro };
 
 /**
  * The privacy parameters, all settings with the defaults docs/PRIVACY.md explains. Every process
@@ -11,40 +11,26 @@ export const MICRO = 1_000_000;
 export interface PrivacySettings {
   /** k: no estimate shows, and nothing is delivered for, fewer people than this. */
   minimumAudience: number;
-  /** Epsilon of one audience estimate (one per distinct member set, since answers repeat). */
+  /** Epsilon of one audience estimate: charged once per distinct question per month (a repeat answers the stored value). */
   estimateEpsilonMicro: number;
+  /** Epsilon a legal entity (KvK number) may spend on estimates per calendar month: estimateEpsilon × distinct questions. */
+  estimateMonthlyEpsilonMicro: number;
+  /** Epsilon of the noisy audience a delivery is decided on (k), billed for and reported as delivered. */
+  audienceEpsilonMicro: number;
+  /** Epsilon of one campaign statistic (opened, clicked) at one scheduled release. */
+  campaignStatEpsilonMicro: number;
   /** Epsilon of one table in an insight report; a report's epsilon is this times its tables. */
   tableEpsilonMicro: number;
   /** A report cell whose noisy count is below this is shown as suppressed. */
   cellThreshold: number;
-  /** Epsilon an advertiser may spend on reports per calendar month. */
+  /** Epsilon a legal entity may spend on purchases (audiences, report tables, campaign statistics) per calendar month. */
   advertiserMonthlyEpsilonMicro: number;
   /** Epsilon that may be spent on one member per calendar month; a member who has used it is left out. */
   memberMonthlyEpsilonMicro: number;
   /** Estimate calls per advertiser per minute. */
   estimatesPerMinute: number;
-  /** Distinct estimate questions (member sets) per advertiser per day; repeating one is free. */
+  /** New estimate questions per legal entity in any 24 hours (rolling); repeating one is free. */
   estimateQuestionsPerDay: number;
-}
-
-export const DEFAULT_PRIVACY_SETTINGS: PrivacySettings = {
-  minimumAudience: 100,
-  estimateEpsilonMicro: 500_000,
-  tableEpsilonMicro: 250_000,
-  cellThreshold: 20,
-  advertiserMonthlyEpsilonMicro: 20_000_000,
-  memberMonthlyEpsilonMicro: 4_000_000,
-  estimatesPerMinute: 60,
-  estimateQuestionsPerDay: 1_000,
-};
-
-/** "0.25" → 250000; more than six decimals, or not a positive decimal, is refused with the setting's name. */
-export function parseEpsilonMicro(text: string, name: string): number {
-  const match = /^(\d{1,6})(?:\.(\d{1,6}))?$/.exec(text.trim());
-  if (!match) throw new RangeError(`${name} must be a positive decimal with at most six decimals, such as 0.25 (got "${text}").`);
-  const micro = Number(match[1]) * MICRO + Number((match[2] ?? '').padEnd(6, '0'));
-  if (micro <= 0) throw new RangeError(`${name} must be greater than 0.`);
-  return micro;
 }
 
 export const microToRational = (micro: number): Rational => rational(micro, MICRO);
@@ -55,45 +41,28 @@ export function formatEpsilonMicro(micro: number): string {
   return fraction ? `${whole}.${fraction}` : String(whole);
 }
 
-const positiveInt = z.coerce.number().int().positive();
-const epsilon = (name: string) => z.string().transform((text, ctx) => {
-  try {
-    return parseEpsilonMicro(text, name);
-  } catch (error) {
-    ctx.addIssue({ code: 'custom', message: (error as Error).message });
-    return z.NEVER;
-  }
-});
-
-const envSchema = z.object({
-  PRIVACY_MIN_AUDIENCE: positiveInt.optional(),
-  PRIVACY_ESTIMATE_EPSILON: epsilon('PRIVACY_ESTIMATE_EPSILON').optional(),
-  PRIVACY_TABLE_EPSILON: epsilon('PRIVACY_TABLE_EPSILON').optional(),
-  PRIVACY_CELL_THRESHOLD: positiveInt.optional(),
-  PRIVACY_ADVERTISER_MONTHLY_EPSILON: epsilon('PRIVACY_ADVERTISER_MONTHLY_EPSILON').optional(),
-  PRIVACY_MEMBER_MONTHLY_EPSILON: epsilon('PRIVACY_MEMBER_MONTHLY_EPSILON').optional(),
-  ESTIMATES_PER_MINUTE: positiveInt.optional(),
-  ESTIMATE_QUESTIONS_PER_DAY: positiveInt.optional(),
-});
-
-/** Reads the settings from the environment; unset variables keep their defaults. Throws one readable line per bad variable. */
-export function privacySettingsFromEnv(env: Record<string, string | undefined>): PrivacySettings {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new RangeError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'));
-  }
-  const e = parsed.data;
+/** The settings from the parsed PRIVACY_* variables (libs/config, settings/privacy.env.ts). */
+export function privacySettingsFrom(env: PrivacyEnv): PrivacySettings {
   return {
-    minimumAudience: e.PRIVACY_MIN_AUDIENCE ?? DEFAULT_PRIVACY_SETTINGS.minimumAudience,
-    estimateEpsilonMicro: e.PRIVACY_ESTIMATE_EPSILON ?? DEFAULT_PRIVACY_SETTINGS.estimateEpsilonMicro,
-    tableEpsilonMicro: e.PRIVACY_TABLE_EPSILON ?? DEFAULT_PRIVACY_SETTINGS.tableEpsilonMicro,
-    cellThreshold: e.PRIVACY_CELL_THRESHOLD ?? DEFAULT_PRIVACY_SETTINGS.cellThreshold,
-    advertiserMonthlyEpsilonMicro: e.PRIVACY_ADVERTISER_MONTHLY_EPSILON ?? DEFAULT_PRIVACY_SETTINGS.advertiserMonthlyEpsilonMicro,
-    memberMonthlyEpsilonMicro: e.PRIVACY_MEMBER_MONTHLY_EPSILON ?? DEFAULT_PRIVACY_SETTINGS.memberMonthlyEpsilonMicro,
-    estimatesPerMinute: e.ESTIMATES_PER_MINUTE ?? DEFAULT_PRIVACY_SETTINGS.estimatesPerMinute,
-    estimateQuestionsPerDay: e.ESTIMATE_QUESTIONS_PER_DAY ?? DEFAULT_PRIVACY_SETTINGS.estimateQuestionsPerDay,
+    minimumAudience: env.PRIVACY_MIN_AUDIENCE,
+    estimateEpsilonMicro: env.PRIVACY_ESTIMATE_EPSILON,
+    estimateMonthlyEpsilonMicro: env.PRIVACY_ESTIMATE_MONTHLY_EPSILON,
+    audienceEpsilonMicro: env.PRIVACY_AUDIENCE_EPSILON,
+    campaignStatEpsilonMicro: env.PRIVACY_CAMPAIGN_STAT_EPSILON,
+    tableEpsilonMicro: env.PRIVACY_TABLE_EPSILON,
+    cellThreshold: env.PRIVACY_CELL_THRESHOLD,
+    advertiserMonthlyEpsilonMicro: env.PRIVACY_ADVERTISER_MONTHLY_EPSILON,
+    memberMonthlyEpsilonMicro: env.PRIVACY_MEMBER_MONTHLY_EPSILON,
+    estimatesPerMinute: env.ESTIMATES_PER_MINUTE,
+    estimateQuestionsPerDay: env.ESTIMATE_QUESTIONS_PER_DAY,
   };
 }
+
+/** The documented defaults: what an empty environment parses to, so there is no second copy of a value. */
+export const DEFAULT_PRIVACY_SETTINGS: PrivacySettings = privacySettingsFrom(parseEnv(privacyEnvSchema, {}));
+
+/** Parses the variables and maps them, with the one rule every process uses (empty = unset; one line per bad variable). */
+export const privacySettingsFromEnv = (env: EnvSource): PrivacySettings => privacySettingsFrom(parseEnv(privacyEnvSchema, env));
 
 /** The budget period an instant falls in: the calendar month in UTC, "2026-11". */
 export function budgetPeriod(at: Date): string {

@@ -26,6 +26,17 @@ export const JOBS = defineRegistry([
     payload: z.object({ uploadId: z.string().uuid() }),
   }),
   defineJob({
+    queue: 'maintenance',
+    name: 'transactions.recategorise',
+    // Categorises every rule-decided transaction again after the rules changed, in batches that resume
+    // after a crash, and queues a features recompute for each customer whose categories changed
+    // (libs/data-import, runRecategorisation). Queued at the worker's start as `recategorise-<runId>`.
+    payload: z.object({ runId: z.number().int().positive() }),
+    // Removed when done, so a worker start that finds its run unfinished (a lost job) can queue it again;
+    // a run already finished makes a second job do nothing.
+    options: { attempts: 10, removeOnComplete: true },
+  }),
+  defineJob({
     queue: 'features',
     name: 'features.recompute',
     // Derives a customer's coarse, sellable features after any change to their data.

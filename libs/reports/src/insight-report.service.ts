@@ -1,16 +1,29 @@
-import { DeliveryRefusedError, loadNoiseSecret, recordDelivery } from '@dd/audience';
 import type { Db, Purpose } from '@dd/db';
 import { DomainError } from '@dd/errors';
-import { budgetPeriod, deriveNoiseKey, formatEpsilonMicro, keyedRandomSource, microToRational, noisyHistogram, type NoisyCell, type PrivacySettings } from '@dd/privacy';
+import {
+  budgetPeriod,
+  createPrivacyAccountant,
+  createReleasedAudienceGate,
+  formatEpsilonMicro,
+  microToRational,
+  noisyHistogram,
+  type DeliveryGate,
+  type DeliveryRefusalCode,
+  type NoisyCell,
+  type PrivacyAccountant,
+  type PrivacySettings,
+  type RandomSource,
+} from '@dd/privacy';
 import { validateSegment } from '@dd/segments';
-import { privacyBudgetRepository } from './privacy-budget.repository';
-import { breakdownFor } from './report-breakdowns';
-import { eligibleReportMembers } from './report-members.repository';
+import { privacyReportsRepository as reports } from './privacy-reports.repository';
+import { breakdownFor, type Breakdown } from './report-breakdowns';
+import { eligibleReportMembers, type ReportMember } from './report-members.repository';
 
 export interface InsightReportRequest {
   /** The job (or purchase) this report belongs to: the same key always yields the same single report. */
   jobKey: string;
-  organisation: { id: string; industry: string | null };
+  /** The buyer; its KvK number names the legal entity whose budget pays. */
+  organisation: { id: string; industry: string | null; kvkNumber?: string | null };
   title: string;
   segment: unknown;
   /** Breakdown codes: ageBand, province, householdBand, spend:<category>. */
@@ -24,42 +37,56 @@ export interface InsightTable {
   cells: NoisyCell[];
 }
 
+export type RefusalReason = DeliveryRefusalCode;
+
 export type InsightReportOutcome =
   | { status: 'charged'; reportId: string; epsilon: string; tables: InsightTable[] }
   | { status: 'refused'; reportId: string; reason: string; code: RefusalReason };
 
-export type RefusalReason = 'below_minimum' | 'differencing' | 'advertiser_budget';
+const PURPOSE: Purpose = 'insights';
+const RETRYABLE = new Set(['40P01', '40001', '23505']);
 
-class ReportRefused extends Error {
-  constructor(readonly reason: RefusalReason, message: string) {
-    super(message);
-  }
+function refusalMessage(code: RefusalReason, k: number, epsilonMicro: number): string {
+  if (code === 'advertiser_budget') return `This report needs epsilon ${formatEpsilonMicro(epsilonMicro)}, more than is left of your organisation's privacy budget this month.`;
+  if (code === 'differencing') return `This audience differs by fewer than ${k} people from an audience that was delivered before.`;
+  return `Fewer than ${k} people are in this audience now.`;
 }
 
-const PURPOSE: Purpose = 'insights';
-const RETRYABLE = new Set(['40P01', '40001']);
-
 /**
- * Produces an insight report and charges its privacy cost, all in one transaction keyed to the job:
- * the advertiser's monthly budget is charged (or the report refused), each member is charged if
- * their month allows it (members whose budget is spent are left out), the member set passes the
- * threshold and the differencing defence, the noisy tables are computed, and the result is stored
- * with the charges. A retried job finds the stored result and returns it: no second charge, no
- * second noise sample. The noise is keyed to the job as well, so even a crash before commit
- * reproduces the very same tables.
+ * Produces an insight report in one transaction keyed to the job. The audience is released through
+ * the delivery gate (noisy, charged to the legal entity and, with the whole report's cost, to each
+ * member whose month still allows it; the others are left out), k is applied to that released
+ * value, and the tables are a second release, at the stated epsilon per table. A refusal is stored
+ * in the same transaction as the release it was decided on, so the release stays paid for. A
+ * retried job finds the stored result: no second charge and no second noise sample.
  */
-export function createInsightReportService(deps: { db: Db; settings: PrivacySettings; now?: () => Date }) {
+export function createInsightReportService(deps: { db: Db; settings: PrivacySettings; now?: () => Date; accountant?: PrivacyAccountant; gate?: DeliveryGate }) {
   const { db, settings } = deps;
   const now = deps.now ?? (() => new Date());
-  let secret: Promise<Buffer> | undefined;
+  const accountant = deps.accountant ?? createPrivacyAccountant({ db, settings, now });
+  const gate = deps.gate ?? createReleasedAudienceGate({ accountant, settings });
 
-  function stored(row: { id: string; status: 'charged' | 'refused'; refusal: string | null; refusal_code: RefusalReason | null; result: unknown }): InsightReportOutcome {
+  type StoredRow = NonNullable<Awaited<ReturnType<typeof reports.findReport>>>;
+  function stored(row: StoredRow): InsightReportOutcome {
     if (row.status === 'refused') return { status: 'refused', reportId: row.id, reason: row.refusal ?? 'refused', code: row.refusal_code ?? 'below_minimum' };
     const result = row.result as { epsilon: string; tables: InsightTable[] };
     return { status: 'charged', reportId: row.id, epsilon: result.epsilon, tables: result.tables };
   }
 
-  async function attempt(request: InsightReportRequest, key: Buffer): Promise<InsightReportOutcome> {
+  function tablesOf(breakdowns: Breakdown[], members: readonly ReportMember[], source: RandomSource): InsightTable[] {
+    const tableEpsilon = microToRational(settings.tableEpsilonMicro);
+    return breakdowns.map((breakdown): InsightTable => {
+      const counts = new Map(breakdown.cells.map((cell) => [cell, 0]));
+      for (const member of members) {
+        const cell = breakdown.cellOf(member.features);
+        counts.set(cell, (counts.get(cell) ?? 0) + 1);
+      }
+      const table = noisyHistogram({ cells: counts, epsilon: tableEpsilon, source, threshold: settings.cellThreshold });
+      return { breakdown: breakdown.code, epsilon: formatEpsilonMicro(settings.tableEpsilonMicro), threshold: table.threshold, cells: table.cells };
+    });
+  }
+
+  async function attempt(request: InsightReportRequest): Promise<InsightReportOutcome> {
     const { tree, categories } = validateSegment(request.segment);
     const breakdowns = request.breakdowns.map((code) => {
       const found = breakdownFor(code);
@@ -71,93 +98,61 @@ export function createInsightReportService(deps: { db: Db; settings: PrivacySett
     }
     const at = now();
     const period = budgetPeriod(at);
-    const epsilonMicro = breakdowns.length * settings.tableEpsilonMicro;
+    const tablesMicro = breakdowns.length * settings.tableEpsilonMicro;
+    const wholeCost = tablesMicro + settings.audienceEpsilonMicro;
     const consentCategories = [...new Set([...categories, ...breakdowns.map((b) => b.category)])].sort();
     const query = { tree, categories: consentCategories, purpose: PURPOSE, industry: request.organisation.industry };
+    const entity = { organisationId: request.organisation.id, kvkNumber: request.organisation.kvkNumber ?? null };
+    const base = { job_key: request.jobKey, organisation_id: request.organisation.id, period, title: request.title, epsilon_micro: tablesMicro };
 
     return db.transaction().execute(async (trx) => {
-      const existing = await privacyBudgetRepository.findReport(trx, request.jobKey);
+      const existing = await reports.findReport(trx, request.jobKey);
       if (existing) return stored(existing);
-      const eligible = await eligibleReportMembers(trx, query, at);
-      if (eligible.length < settings.minimumAudience) {
-        throw new ReportRefused('below_minimum', `Fewer than ${settings.minimumAudience} people are in this audience now.`);
-      }
-      if (!(await privacyBudgetRepository.chargeAdvertiser(trx, request.organisation.id, period, epsilonMicro, settings.advertiserMonthlyEpsilonMicro))) {
-        throw new ReportRefused('advertiser_budget', `This report needs epsilon ${formatEpsilonMicro(epsilonMicro)}, more than is left of your organisation's privacy budget this month.`);
-      }
-      const charged = await privacyBudgetRepository.chargeMembers(trx, eligible.map((m) => m.customerId), period, epsilonMicro, settings.memberMonthlyEpsilonMicro);
-      const members = eligible.filter((m) => charged.has(m.customerId));
-      if (members.length < settings.minimumAudience) {
-        throw new ReportRefused('below_minimum', `Fewer than ${settings.minimumAudience} people in this audience can be in another report this month.`);
-      }
-      const memberNos = Uint32Array.from(members.map((m) => m.memberNo)).sort();
-      try {
-        await recordDelivery(trx, { jobKey: request.jobKey, organisationId: request.organisation.id, purpose: PURPOSE, memberNos }, settings.minimumAudience);
-      } catch (error) {
-        if (error instanceof DeliveryRefusedError) throw new ReportRefused(error.refusal, error.message);
-        throw error;
-      }
-      const source = keyedRandomSource(key);
-      const tableEpsilon = microToRational(settings.tableEpsilonMicro);
-      const tables = breakdowns.map((breakdown): InsightTable => {
-        const counts = new Map(breakdown.cells.map((cell) => [cell, 0]));
-        for (const member of members) {
-          const cell = breakdown.cellOf(member.features);
-          counts.set(cell, (counts.get(cell) ?? 0) + 1);
-        }
-        const table = noisyHistogram({ cells: counts, epsilon: tableEpsilon, source, threshold: settings.cellThreshold });
-        return { breakdown: breakdown.code, epsilon: formatEpsilonMicro(settings.tableEpsilonMicro), threshold: table.threshold, cells: table.cells };
+      const refuse = async (code: RefusalReason) => {
+        const row = await reports.insertReport(trx, { ...base, status: 'refused', refusal: refusalMessage(code, settings.minimumAudience, tablesMicro), refusal_code: code, member_count: 0, result: null });
+        if (!row) throw new DomainError('CONFLICT', 'This report is being produced by another attempt.');
+        return stored({ id: row.id, status: 'refused', refusal: refusalMessage(code, settings.minimumAudience, tablesMicro), refusal_code: code, result: null });
+      };
+      const eligible = (await eligibleReportMembers(trx, query, at)).sort((a, b) => a.memberNo - b.memberNo);
+      const decision = await gate.decide(trx, {
+        entity, key: request.jobKey, label: request.title, purpose: PURPOSE, candidates: eligible, memberCostMicro: wholeCost, requireMicro: wholeCost,
       });
-      const result = { epsilon: formatEpsilonMicro(epsilonMicro), tables };
-      const report = await privacyBudgetRepository.insertReport(trx, {
-        job_key: request.jobKey, organisation_id: request.organisation.id, period, title: request.title,
-        epsilon_micro: epsilonMicro, status: 'charged', refusal: null, refusal_code: null, member_count: members.length, result,
+      if (decision.status === 'refused') return refuse(decision.refusal);
+      const delivered = new Set(decision.members);
+      const members = eligible.filter((m) => delivered.has(m.customerId));
+      const released = await accountant.release(trx, {
+        entity, kind: 'report', key: request.jobKey, epsilonMicro: tablesMicro, label: request.title, period,
+        produce: (source) => ({ epsilon: formatEpsilonMicro(tablesMicro), tables: tablesOf(breakdowns, members, source) }),
       });
+      if (released.status === 'refused') return refuse('advertiser_budget');
+      const result = released.release.value;
+      const report = await reports.insertReport(trx, { ...base, status: 'charged', refusal: null, refusal_code: null, member_count: members.length, result });
       if (!report) throw new DomainError('CONFLICT', 'This report is being produced by another attempt.');
-      await privacyBudgetRepository.insertMemberCharges(trx, report.id, members.map((m) => m.customerId), epsilonMicro);
       return { status: 'charged' as const, reportId: report.id, ...result };
     });
   }
 
   return {
     async produce(request: InsightReportRequest): Promise<InsightReportOutcome> {
-      secret ??= loadNoiseSecret(db);
-      const key = deriveNoiseKey(await secret, 'dd/insight-report/v1', request.jobKey);
       for (let tries = 1; ; tries++) {
         try {
-          return await attempt(request, key);
+          return await attempt(request);
         } catch (error) {
-          if (error instanceof ReportRefused) {
-            // The charges rolled back with the transaction; the refusal itself is kept, keyed to the job.
-            await privacyBudgetRepository.insertReport(db, {
-              job_key: request.jobKey, organisation_id: request.organisation.id, period: budgetPeriod(now()), title: request.title,
-              epsilon_micro: request.breakdowns.length * settings.tableEpsilonMicro || 1, status: 'refused', refusal: error.message, refusal_code: error.reason, member_count: 0, result: null,
-            });
-            return stored((await privacyBudgetRepository.findReport(db, request.jobKey))!);
-          }
           const code = (error as { code?: string }).code;
           // Deadlocks and unique races between concurrent attempts: the loser retries and finds the winner's result.
-          if (tries < 5 && (RETRYABLE.has(code ?? '') || code === '23505' || (error instanceof DomainError && error.code === 'CONFLICT'))) continue;
+          if (tries < 5 && (RETRYABLE.has(code ?? '') || (error instanceof DomainError && error.code === 'CONFLICT'))) continue;
           throw error;
         }
       }
     },
 
-    /** One customer's privacy budget this month: what is used, by which reports. */
-    async memberUsage(customerId: string) {
-      const period = budgetPeriod(now());
-      const [spent, charges] = await Promise.all([
-        privacyBudgetRepository.memberSpend(db, customerId, period),
-        privacyBudgetRepository.memberCharges(db, customerId, period),
-      ]);
-      return {
-        period,
-        budget: formatEpsilonMicro(settings.memberMonthlyEpsilonMicro),
-        used: formatEpsilonMicro(spent),
-        usedShare: spent / settings.memberMonthlyEpsilonMicro,
-        reports: charges.map((c) => ({ id: c.id, title: c.title, advertiser: c.advertiser, at: c.created_at.toISOString(), epsilon: formatEpsilonMicro(Number(c.epsilon_micro)) })),
-      };
+    /** Who a delivered report was about (the members its audience release was charged to). */
+    async members(jobKey: string): Promise<string[]> {
+      return (await gate.delivered(db, jobKey))?.members ?? [];
     },
+
+    /** One customer's privacy budget this month: what is used, by which purchases. */
+    memberUsage: (customerId: string) => accountant.memberUsage(customerId),
   };
 }
 

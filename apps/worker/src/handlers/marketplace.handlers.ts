@@ -1,8 +1,9 @@
-import { billingSettingsFromEnv, type BillingSettings } from '@dd/billing';
+import { billingSettingsFrom, type BillingSettings } from '@dd/billing';
+import type { WorkerEnv } from '@dd/config';
 import type { Db } from '@dd/db';
-import { ledgerSettingsFromEnv, type LedgerSettings } from '@dd/ledger';
+import { ledgerSettingsFrom, type LedgerSettings } from '@dd/ledger';
 import { fulfilPurchase, requeueApprovedPurchases, type FulfilmentStep } from '@dd/marketplace';
-import { privacySettingsFromEnv, type PrivacySettings } from '@dd/privacy';
+import { privacySettingsFrom, type PrivacySettings } from '@dd/privacy';
 import type { Queues } from '@dd/queue';
 import type { JobHandlers } from '../job.handler';
 
@@ -13,17 +14,18 @@ export interface MarketplaceSettings {
 }
 
 /**
- * The settings the API reads as well (k, epsilons, VAT, seller, member share), from the same
- * variables. Read when the handlers are built, so a worker with a bad or missing value (production
- * insists on the seller details) refuses to start instead of failing every purchase.
+ * The settings the API reads as well (k, epsilons, VAT, seller), from the same variables, plus the
+ * member share. The worker's env was validated at start-up, so a bad or missing value (production
+ * insists on the seller details) refused the start instead of failing every purchase.
  */
-function settingsFromEnv(): MarketplaceSettings {
-  return { privacy: privacySettingsFromEnv(process.env), billing: billingSettingsFromEnv(process.env), ledger: ledgerSettingsFromEnv(process.env) };
+function marketplaceSettingsFrom(env: WorkerEnv): MarketplaceSettings {
+  return { privacy: privacySettingsFrom(env), billing: billingSettingsFrom(env), ledger: ledgerSettingsFrom(env) };
 }
 
 const PROGRESS: Record<FulfilmentStep, number> = { started: 10, frozen: 50, charged: 80, delivered: 100 };
 
-export function marketplaceHandlers({ db, queues, settings = settingsFromEnv() }: { db: Db; queues: () => Queues; settings?: MarketplaceSettings }) {
+export function marketplaceHandlers({ db, queues, env }: { db: Db; queues: () => Queues; env: WorkerEnv }) {
+  const settings = marketplaceSettingsFrom(env);
   return {
     // Every step is keyed to the request, so a retry after a crash resumes where it stopped and ends in the same outcome.
     'marketplace.fulfil': async ({ requestId }, { logger, reportProgress }) => {

@@ -20,8 +20,13 @@ export const advertiserRouter = router({
     .input(audienceEstimateInput)
     .output(audienceEstimateOutput)
     .query(async ({ ctx, input }) => {
+      // The status decides: only verified organisations get estimates, so a withdrawn verification stops them.
       const organisation = await ctx.services.overview.organisation(ctx.viewer.organisation?.id);
-      return ctx.services.estimates.estimate({ id: organisation.id, industry: organisation.industry }, input, input.locale);
+      return ctx.services.estimates.estimate(
+        { id: organisation.id, industry: organisation.industry, status: organisation.status, kvkNumber: organisation.kvkNumber },
+        input,
+        input.locale,
+      );
     }),
 
   /** The price per member of each product, for the builder's price estimate (settings PRICE_PER_MEMBER_*_CENTS). */

@@ -25,3 +25,63 @@ export const OWN_ACCOUNT_ONLY: Record<string, string> = {
   'account.setLocale': "the caller's own viewer",
 };
 
+
+/** The accountant's release kinds an advertiser-visible number can be computed from. */
+export type ReleaseSource = 'estimate' | 'audience' | 'report' | 'campaign_stats';
+
+const purchaseFields = (prefix: string): Record<string, readonly ReleaseSource[]> => ({
+  [`${prefix}estimate.value`]: ['estimate'],
+  // max members (the released estimate × 1.1) × price + VAT.
+  [`${prefix}reservedCents`]: ['estimate'],
+  // The billed quantity (the released audience, capped by the reservation) × price.
+  [`${prefix}chargedCents`]: ['audience', 'estimate'],
+});
+
+/**
+ * Every value an advertiser can receive that is about members, by procedure and field, with the
+ * releases of the privacy accountant it is computed from (arithmetic on released values and on
+ * settings only). advertiser-privacy.spec.ts fails on a number that is neither here nor in
+ * NOT_ABOUT_MEMBERS; advertiser-privacy.int.spec.ts checks the values against the ledger.
+ */
+export const RELEASED_FIELDS: Record<string, Record<string, readonly ReleaseSource[]>> = {
+  'advertiser.estimate': { 'estimate.value': ['estimate'] },
+  'advertiser.purchases.create': purchaseFields(''),
+  'advertiser.purchases.list': purchaseFields('[].'),
+  'advertiser.purchases.cancel': purchaseFields(''),
+  'advertiser.purchases.get': {
+    ...purchaseFields(''),
+    'report.tables[].cells[].count': ['report'],
+    'offerStats.delivered.value': ['audience'],
+    'offerStats.opened.value': ['campaign_stats'],
+    'offerStats.clicked.value': ['campaign_stats'],
+  },
+  'advertiser.reports.csv': { csv: ['report'] },
+  // Top-ups (bank money, not about members) less what purchases reserved and were charged.
+  'billing.summary': {
+    balanceCents: ['audience', 'estimate'],
+    reservedCents: ['estimate'],
+    'history[].amountCents': ['audience', 'estimate'],
+    'history[].balanceAfterCents': ['audience', 'estimate'],
+  },
+  'billing.invoices': { '[].netCents': ['audience', 'estimate'], '[].vatCents': ['audience', 'estimate'], '[].totalCents': ['audience', 'estimate'] },
+  'billing.invoice': {
+    'lines[].quantity': ['audience', 'estimate'],
+    'lines[].netCents': ['audience', 'estimate'],
+    netCents: ['audience', 'estimate'],
+    vatCents: ['audience', 'estimate'],
+    totalCents: ['audience', 'estimate'],
+  },
+};
+
+/** Numbers an advertiser receives that say nothing about members, each with why. */
+export const NOT_ABOUT_MEMBERS: readonly (readonly [RegExp, string])[] = [
+  [/^[\w.]+ (\[\]\.)?(estimate|offerStats\.\w+)\.k$/, 'k or the cell threshold of a "fewer than" answer: a setting'],
+  [/^advertiser\.purchases\.get report\.tables\[\]\.threshold$/, 'the cell threshold: a setting'],
+  [/^advertiser\.purchases\.\w+ (\[\]\.)?failure\.params\{\}$/, 'a refusal’s parameters: k, a setting'],
+  [/ (products\[\]\.)?pricePerMemberCents$/, 'the price per member: a setting'],
+  [/ (lines\[\]\.)?unitPriceCents$/, 'the price per member on the invoice: a setting'],
+  [/ vatRateBp$/, 'the VAT rate: a setting'],
+  [/^reference\.segmentOptions spendBands\[\]\.(band|fromCents|toCents)$/, 'what each spend band means in euros: reference data'],
+  [/^advertiser\.segments\.\w+ tree(\.of(\[\])?)*\.(min|max)$/, 'a spend band the advertiser chose in their own segment'],
+  [/^billing\.summary history\[\]\.transactionId$/, 'the ledger transaction’s number: a platform-wide sequence (see docs/PRIVACY.md, what remains outside)'],
+];

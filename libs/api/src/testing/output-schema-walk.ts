@@ -17,8 +17,18 @@ const isZod = (value: unknown): value is ZodLike => typeof value === 'object' &&
 
 export function schemaFields(schema: unknown, path = '', key = '', seen = new Set<unknown>()): SchemaField[] {
   if (!isZod(schema)) return [{ path, key, type: 'not-a-schema' }];
+  // Only the schemas on the way here: a recursive schema stops, a shared one (an estimate used in
+  // two places) is walked at every place it occurs.
   if (seen.has(schema)) return [];
   seen.add(schema);
+  try {
+    return fieldsOf(schema, path, key, seen);
+  } finally {
+    seen.delete(schema);
+  }
+}
+
+function fieldsOf(schema: ZodLike, path: string, key: string, seen: Set<unknown>): SchemaField[] {
   const def = schema._zod.def;
   const walk = (child: unknown, childPath: string, childKey: string) => schemaFields(child, childPath, childKey, seen);
   switch (def.type) {

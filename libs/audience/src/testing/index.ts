@@ -1,2 +1,3 @@
 export { ADULT, insertAudienceMember } from './audience-member';
 export type { AudienceMemberFixture } from './audience-member';
+export { legacyEstimates } from './legacy-estimates';

@@ -99,7 +99,7 @@ const campaign: PurchaseDetail = {
   chargedCents: 61_500,
   deliveredAt: '2026-11-22T10:00:00.000Z',
   offer: { title: 'Gratis koffie', body: 'Bij elk ontbijt een gratis kop koffie.', url: 'https://bakkerij.test/koffie', code: 'KOFFIE', endsOn: '2026-12-31' },
-  offerStats: { delivered: { kind: 'about', value: 4_100 }, opened: { kind: 'about', value: 1_200 }, clicked: { kind: 'fewer-than', k: 100 } },
+  offerStats: { delivered: { kind: 'about', value: 4_100 }, opened: { kind: 'about', value: 1_200 }, clicked: { kind: 'fewer-than', k: 100 }, releasedAt: '2026-11-21T14:00:00.000Z', nextReleaseAt: '2026-11-27T14:00:00.000Z' },
 };
 
 const asAdvertiser = (page: ReactElement) => (
@@ -181,10 +181,20 @@ describe('PurchaseDetailPage', () => {
     expect(page).toContain('Bezorgd ongeveer 4.100');
     expect(page).toContain('Geopend ongeveer 1.200');
     expect(page).toContain('Aangeklikt minder dan 100');
+    // Counted on a schedule: the page says when, and that nothing moves until the next count.
+    expect(page).toMatch(/Geopend en aangeklikt zoals geteld op .*2026/);
+    expect(page).toMatch(/De volgende telling volgt op .*2026/);
     expect(page).toContain('Van Bakkerij de Graaf');
     expect(page).toContain('Gratis koffie');
     expect(page).toContain('KOFFIE');
     expect(page).not.toContain('Download als CSV');
+  });
+
+  it('says a campaign’s opens and clicks are not counted yet before the first scheduled count', async () => {
+    const { page } = await render({ ...campaign, offerStats: { delivered: { kind: 'about', value: 4_100 }, opened: null, clicked: null, releasedAt: null, nextReleaseAt: '2026-11-21T14:00:00.000Z' } });
+    expect(page).toContain('Bezorgd ongeveer 4.100');
+    expect(page).toContain('Geopend Nog niet geteld');
+    expect(page).not.toContain('zoals geteld op');
   });
 
   it('speaks English too', async () => {

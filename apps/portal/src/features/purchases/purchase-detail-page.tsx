@@ -227,7 +227,11 @@ function StatusExplanation({ purchase, onCancelled }: { purchase: PurchaseDetail
   );
 }
 
-/** A campaign's results: only noised, thresholded totals. */
+/**
+ * A campaign's results: only noised, thresholded totals, as the privacy accountant released them.
+ * Opened and clicked come on a schedule (a day after delivery, a week after, at the end), so the
+ * page says when the shown counts were taken and when the next ones come.
+ */
 function OfferResults({ stats }: { stats: OfferStats }) {
   const { t, i18n } = useTranslation('purchases');
   const language = i18n.language;
@@ -245,10 +249,14 @@ function OfferResults({ stats }: { stats: OfferStats }) {
         {items.map((item) => (
           <div key={item.key} className="offer-results__stat">
             <dt>{item.label}</dt>
-            <dd>{countText(t, item.value, language)}</dd>
+            <dd>{item.value ? countText(t, item.value, language) : t('detail.notYetCounted')}</dd>
           </div>
         ))}
       </dl>
+      <p className="page-section__note">
+        {stats.releasedAt ? t('detail.countedAt', { when: formatDateTime(stats.releasedAt, language) }) : null}{' '}
+        {stats.nextReleaseAt ? t('detail.nextCount', { when: formatDateTime(stats.nextReleaseAt, language) }) : stats.releasedAt ? t('detail.finalCount') : null}
+      </p>
       <p className="page-section__note">{t('detail.resultsNote')}</p>
     </section>
   );

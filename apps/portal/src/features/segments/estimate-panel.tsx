@@ -109,8 +109,24 @@ function EstimateBody({ shown, hasCriteria, busy, estimate, purpose, labels }: E
         {t('segments.estimate.retry')}
       </Button>
     );
+    // Estimates are for verified organisations: a new account builds and saves segments, but sees no numbers yet.
+    if (described.reason?.code === 'estimateOrganisationNotVerified') {
+      return (
+        <Alert tone="info" title={t('segments.estimate.notVerifiedTitle')}>
+          {t('segments.estimate.notVerified')}
+        </Alert>
+      );
+    }
     if (described.code === 'TOO_MANY_ATTEMPTS') {
-      // The daily cap of new questions lasts until tomorrow: retrying now would not help.
+      // The month's estimate budget is spent: new questions wait for next month, asked ones still answer.
+      if (described.reason?.code === 'estimateBudgetSpent') {
+        return (
+          <Alert tone="warning" title={t('segments.estimate.budgetSpentTitle')}>
+            {t('segments.estimate.budgetSpent')}
+          </Alert>
+        );
+      }
+      // The cap of new questions in 24 hours: retrying now would not help.
       if (described.reason?.code === 'estimateDailyLimit') {
         return (
           <Alert tone="warning" title={t('segments.estimate.dailyLimitTitle')}>

@@ -201,10 +201,27 @@ describe('SegmentBuilderPage', () => {
         seedFailedEstimate(queryClient, estimateKey(trpc, tree, 'en'), { domainCode: 'TOO_MANY_ATTEMPTS', httpStatus: 429, reason: { code: 'estimateDailyLimit', params: { limit: 1000 } } }),
       ),
     );
-    expect(daily).toContain('Enough new questions for today');
-    expect(daily).toContain('asked 1000 different questions today');
-    // Retrying today would not help, so no retry button.
+    expect(daily).toContain('Enough new questions for now');
+    expect(daily).toContain('asked 1000 different questions in the last 24 hours');
+    // Retrying now would not help, so no retry button.
     expect(daily).not.toContain('Estimate again');
+
+    const spent = textOf(
+      await renderEdit('nl', tree, (trpc, queryClient) =>
+        seedFailedEstimate(queryClient, estimateKey(trpc, tree, 'nl'), { domainCode: 'TOO_MANY_ATTEMPTS', httpStatus: 429, reason: { code: 'estimateBudgetSpent', params: { budget: '20' } } }),
+      ),
+    );
+    expect(spent).toContain('Schattingsbudget voor deze maand op');
+    expect(spent).toContain('nieuwe kunnen volgende maand weer');
+    expect(spent).not.toContain('Opnieuw schatten');
+    const unverified = textOf(
+      await renderEdit('en', tree, (trpc, queryClient) =>
+        seedFailedEstimate(queryClient, estimateKey(trpc, tree, 'en'), { domainCode: 'CONFLICT', httpStatus: 409, reason: { code: 'estimateOrganisationNotVerified', params: {} } }),
+      ),
+    );
+    expect(unverified).toContain('Your organisation is not verified yet');
+    expect(unverified).toContain('You can build and save segments meanwhile');
+    expect(unverified).not.toContain('Estimate again');
 
     const refused = await renderEdit('en', tree, (trpc, queryClient) =>
       seedFailedEstimate(queryClient, estimateKey(trpc, tree, 'en'), {

@@ -157,9 +157,15 @@ export const segmentsEn: TranslationShape<typeof segmentsNl> = {
     rateLimited:
       'Your organisation asked for many estimates in a short time. Wait a minute and try again. If your organisation has already asked a great many different questions today, new ones can be asked again tomorrow.',
     rateLimitedFor: 'Your organisation asked for many estimates in a short time. Try again in {{seconds}} seconds.',
-    dailyLimitTitle: 'Enough new questions for today',
+    dailyLimitTitle: 'Enough new questions for now',
     dailyLimit:
-      'Your organisation asked {{limit}} different questions today, the daily maximum: this way nobody can average the noise away with many near-identical questions. Questions you already asked today still answer; new ones can be asked again tomorrow.',
+      'Your organisation asked {{limit}} different questions in the last 24 hours, the maximum: this way nobody can average the noise away with many near-identical questions. Questions you already asked still answer; new ones can be asked again later.',
+    budgetSpentTitle: 'Estimate budget spent this month',
+    budgetSpent:
+      'Every new question costs your organisation a little of its monthly privacy budget for estimates, so that many near-identical questions can never add up to a fact about one person. This month’s budget is used up: questions you already asked still answer, new ones can be asked again next month. You can still save segments and buy from those you estimated.',
+    notVerifiedTitle: 'Your organisation is not verified yet',
+    notVerified:
+      'Estimates are shown once an administrator has checked your organisation’s registration details (KvK number, VAT number, industry). You can build and save segments meanwhile; their estimates appear as soon as you are verified.',
     invalidTitle: 'This segment cannot be used like this',
     failedTitle: 'The estimate did not work',
     retry: 'Estimate again',

@@ -155,9 +155,15 @@ export const segmentsNl = {
     rateLimited:
       'Je organisatie vroeg in korte tijd veel schattingen op. Wacht een minuut en probeer het opnieuw. Stelde je organisatie vandaag al heel veel verschillende vragen, dan kunnen nieuwe pas morgen weer.',
     rateLimitedFor: 'Je organisatie vroeg in korte tijd veel schattingen op. Probeer het over {{seconds}} seconden opnieuw.',
-    dailyLimitTitle: 'Genoeg nieuwe vragen voor vandaag',
+    dailyLimitTitle: 'Genoeg nieuwe vragen voor nu',
     dailyLimit:
-      'Je organisatie stelde vandaag {{limit}} verschillende vragen, het maximum per dag: zo kan niemand met veel bijna gelijke vragen de ruis wegmiddelen. Vragen die je vandaag al stelde, geven nog antwoord; nieuwe kunnen morgen weer.',
+      'Je organisatie stelde de afgelopen 24 uur {{limit}} verschillende vragen, het maximum: zo kan niemand met veel bijna gelijke vragen de ruis wegmiddelen. Vragen die je al stelde, geven nog antwoord; nieuwe kunnen straks weer.',
+    budgetSpentTitle: 'Schattingsbudget voor deze maand op',
+    budgetSpent:
+      'Elke nieuwe vraag kost je organisatie een klein deel van haar maandelijkse privacybudget voor schattingen, zodat veel bijna gelijke vragen nooit samen iets over één persoon verraden. Het budget van deze maand is op: vragen die je al stelde, geven nog antwoord; nieuwe kunnen volgende maand weer. Je kunt segmenten blijven bewaren en kopen wat je al schatte.',
+    notVerifiedTitle: 'Je organisatie is nog niet geverifieerd',
+    notVerified:
+      'Schattingen zie je zodra een beheerder de gegevens van je organisatie heeft gecontroleerd (KvK-nummer, btw-nummer, branche). Intussen kun je segmenten samenstellen en bewaren; hun schatting verschijnt zodra je geverifieerd bent.',
     invalidTitle: 'Zo kan dit segment niet',
     failedTitle: 'De schatting is niet gelukt',
     retry: 'Opnieuw schatten',
