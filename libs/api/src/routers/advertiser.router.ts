@@ -15,11 +15,15 @@ export const advertiserRouter = router({
     .output(organisationSchema)
     .mutation(({ ctx, input }) => ctx.services.organisation.update({ userId: ctx.viewer.id, organisationId: ctx.viewer.organisation?.id }, input)),
 
-  /** A privacy-safe estimate of a segment's audience, for the live segment builder. */
+  /**
+   * A privacy-safe estimate of a segment's audience, for the live segment builder. A mutation, not
+   * a query: a new question is a release charged to the organisation's budget, and anything that
+   * writes goes through the CSRF check (a GET could be triggered from another site).
+   */
   estimate: advertiserProcedure
     .input(audienceEstimateInput)
     .output(audienceEstimateOutput)
-    .query(async ({ ctx, input }) => {
+    .mutation(async ({ ctx, input }) => {
       // The status decides: only verified organisations get estimates, so a withdrawn verification stops them.
       const organisation = await ctx.services.overview.organisation(ctx.viewer.organisation?.id);
       return ctx.services.estimates.estimate(

@@ -10,6 +10,7 @@ import type { AppRouter } from '@dd/api';
 import type { AudienceEstimateAnswer, BillingSummary, ProductPrices, ReferenceData, SavedSegment, SegmentNode, Viewer } from '@dd/contract';
 import { textOf, type Seed } from '../../app/testing/render-page';
 import { createApiClient, TRPCProvider } from '../../app/trpc';
+import { estimateQueryKey } from '../segments/use-segment-estimate';
 import { resources } from '../../i18n/i18n';
 import type { PurchaseDraft } from './purchase-draft';
 import { PurchaseFormPage } from './purchase-form-page';
@@ -88,7 +89,7 @@ async function render({ language = 'nl', search = '', state, status = 'verified'
   queryClient.setQueryData(trpc.advertiser.prices.queryKey(), prices);
   queryClient.setQueryData(trpc.billing.summary.queryKey(), billing(balanceCents));
   queryClient.setQueryData(trpc.advertiser.segments.get.queryKey({ id: savedSegment.id, locale: language }), savedSegment);
-  for (const purpose of ['insights', 'offers'] as const) queryClient.setQueryData(trpc.advertiser.estimate.queryKey({ segment: tree, purpose, locale: language }), answer);
+  for (const purpose of ['insights', 'offers'] as const) queryClient.setQueryData(estimateQueryKey({ segment: tree, purpose, locale: language }), answer);
   seed?.(trpc, queryClient);
   const page: ReactElement = <PurchaseFormPage />;
   const router = createMemoryRouter(

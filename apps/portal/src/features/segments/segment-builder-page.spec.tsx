@@ -4,6 +4,7 @@ import type { AudienceEstimateAnswer, ProductPrices, ReferenceData, SavedSegment
 import { renderPage, textOf, type Seed } from '../../app/testing/render-page';
 import { stateFromTree, treeFromState, type BuilderState } from './builder-state';
 import { SegmentBuilderPage } from './segment-builder-page';
+import { estimateQueryKey } from './use-segment-estimate';
 
 const text = (nl: string, en: string) => ({ nl, en });
 const reference: ReferenceData = {
@@ -98,8 +99,8 @@ async function renderEdit(language: 'nl' | 'en', segmentTree: SegmentNode, extra
   });
 }
 
-function estimateKey(trpc: Trpc, segmentTree: SegmentNode, language: 'nl' | 'en') {
-  return trpc.advertiser.estimate.queryKey({ segment: sentTree(segmentTree), purpose: 'insights', locale: language });
+function estimateKey(_trpc: Trpc, segmentTree: SegmentNode, language: 'nl' | 'en') {
+  return estimateQueryKey({ segment: sentTree(segmentTree), purpose: 'insights', locale: language });
 }
 
 /** An estimate that failed as the API answers it (a TRPCClientError carries the formatted `data`). */
