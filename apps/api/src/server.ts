@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
-import { appRouter, createAppServices, type AppRouter } from '@dd/api';
+import { appRouter, createAppServices, fastifyRefusal, type AppRouter } from '@dd/api';
 import { billingSettingsFrom, type BillingSettings } from '@dd/billing';
 import type { ApiEnv, Logger } from '@dd/config';
 import type { Db } from '@dd/db';
@@ -53,6 +53,16 @@ export async function buildServer(deps: ApiServerDeps): Promise<FastifyInstance>
     // JSON bodies stay small; statement uploads (multipart) are limited by their own check.
     bodyLimit: 1_048_576,
     trustProxy: false,
+    // tRPC's route is /trpc/:path, and a batch joins its procedure names into that one parameter:
+    // Fastify's default of 100 characters refused ordinary portal pages that ask five things at once.
+    routerOptions: { maxParamLength: 2_000 },
+    // A path still over that answers in the API's error shape without quoting it.
+    frameworkErrors(error, _req, frameworkReply) {
+      // Its reply is typed for the route that was never matched; it is an ordinary reply.
+      const reply = frameworkReply as unknown as FastifyReply;
+      const refusal = fastifyRefusal(error) ?? fastifyRefusal({ code: 'FST_ERR_BAD_URL' })!;
+      void reply.code(refusal.statusCode).send(refusal.body);
+    },
   });
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);

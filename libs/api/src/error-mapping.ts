@@ -86,6 +86,7 @@ const FASTIFY_REFUSALS: Readonly<Record<string, TRPCError['code']>> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'BAD_REQUEST',
   // A procedure path (or a batch of them) longer than the router's maxParamLength.
   FST_ERR_MAX_PARAM_LENGTH: 'BAD_REQUEST',
+  FST_ERR_BAD_URL: 'BAD_REQUEST',
 };
 
 /**

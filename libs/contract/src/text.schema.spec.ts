@@ -101,3 +101,14 @@ describe('cleanUploadFileName', () => {
     expect(long.endsWith('😀')).toBe(true);
   });
 });
+
+describe('half a surrogate pair', () => {
+  it('is refused in every kind of text, while a whole pair (an emoji) is fine', () => {
+    const lone = `Naam ${String.fromCharCode(0xd800)} B.V.`;
+    expect(hasForbiddenCharacters(lone)).toBe(true);
+    expect(hasForbiddenCharacters(`x ${String.fromCharCode(0xdfff)}`, { multiLine: true })).toBe(true);
+    expect(hasForbiddenCharacters('Fietsen 🚲 B.V.')).toBe(false);
+    expect(singleLine({ max: 50 }).safeParse(lone).success).toBe(false);
+    expect(plainText({ max: 50 }).safeParse('Fietsen 🚲').success).toBe(true);
+  });
+});

@@ -9,6 +9,7 @@ import { z } from 'zod';
  * text at all, so it used to end as a 500), DEL U+007F, the C1 controls U+0080–U+009F, and the
  * bidi embeddings, overrides and isolates U+202A–U+202E and U+2066–U+2069, which make text read in
  * another order than it is stored ("Casino" shown as "onisaC", a file name ending in "fdp.exe").
+ * Also refused: half a surrogate pair (no character at all; it broke jsonb writes).
  * Multi-line text keeps line feeds and tabs; a Windows line break (CR LF) becomes a line feed.
  */
 export const TEXT_ERROR_KEYS = {
@@ -23,11 +24,14 @@ const range = (from: number, to: number) => `\\u{${from.toString(16)}}-\\u{${to.
 const BIDI_CONTROLS = `${range(0x202a, 0x202e)}${range(0x2066, 0x2069)}`;
 const SINGLE_LINE_FORBIDDEN = new RegExp(`[${range(0x00, 0x1f)}${range(0x7f, 0x9f)}${BIDI_CONTROLS}]`, 'u');
 const MULTI_LINE_FORBIDDEN = new RegExp(`[${range(0x00, 0x08)}${range(0x0b, 0x1f)}${range(0x7f, 0x9f)}${BIDI_CONTROLS}]`, 'u');
+// Half of a surrogate pair: no character at all; PostgreSQL refuses it in jsonb and stores it as U+FFFD in text.
+// With the u flag a proper pair is one code point above U+FFFF, so only a lone half matches.
+const LONE_SURROGATE = new RegExp(range(0xd800, 0xdfff).replace(/^/, '[').concat(']'), 'u');
 const STRIPPED_FROM_FILE_NAMES = new RegExp(SINGLE_LINE_FORBIDDEN.source, 'gu');
 
 /** Whether one line of text holds a character these rules refuse (a tab or line break included). */
 export function hasForbiddenCharacters(text: string, options: { multiLine?: boolean } = {}): boolean {
-  return (options.multiLine ? MULTI_LINE_FORBIDDEN : SINGLE_LINE_FORBIDDEN).test(text);
+  return (options.multiLine ? MULTI_LINE_FORBIDDEN : SINGLE_LINE_FORBIDDEN).test(text) || LONE_SURROGATE.test(text);
 }
 
 export interface TextRules {

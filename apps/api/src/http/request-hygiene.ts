@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { PARSE_MESSAGE } from '@dd/api';
+import { fastifyRefusal, PARSE_MESSAGE } from '@dd/api';
 import { hasForbiddenCharacters } from '@dd/contract';
 
 /** The answer to a body that is not JSON: fixed, so nothing of what was sent is ever echoed (or logged from the error). */
@@ -35,6 +35,12 @@ export function registerBodyErrors(app: FastifyInstance): void {
     if (error instanceof SyntaxError || (error.code && BODY_PARSE_ERRORS.has(error.code))) {
       req.log.info({ code: error.code ?? 'SyntaxError' }, 'request body refused');
       return reply.code(400).send({ error: INVALID_JSON_MESSAGE });
+    }
+    // A body over the limit or of a type no parser takes: the API's error shape, never the path.
+    const refusal = fastifyRefusal(error);
+    if (refusal) {
+      req.log.info({ code: error.code }, 'request refused');
+      return reply.code(refusal.statusCode).send(refusal.body);
     }
     throw error;
   });
