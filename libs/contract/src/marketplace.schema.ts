@@ -162,7 +162,6 @@ export const moderationCheckCodeSchema = z.enum([
   'advertiserVerified',
   'noSpecialCategories',
   'audienceAboveMinimum',
-  'differencing',
   'offerScreened',
   'purposeGiven',
   'balanceReserved',

@@ -25,6 +25,7 @@ const REQUEST_COLUMNS = [
   'o.name as organisation_name',
   'o.industry as organisation_industry',
   'o.kvk_number as organisation_kvk',
+  'o.status as organisation_status',
 ] as const;
 
 export const fulfilmentRepository = {

@@ -91,6 +91,10 @@ export async function fulfilPurchase(deps: FulfilmentDeps, requestId: string): P
   const request = begun.request;
   await step('started');
 
+  // Approved while verified is not enough: a verification withdrawn (or details changed) since stops
+  // the sale before anything about members is released, and the reservation goes back.
+  if (request.organisation_status !== 'verified') return fail(db, request, { code: 'organisationNotVerified', params: {} });
+
   const accountant = deps.accountant ?? createPrivacyAccountant({ db, settings: deps.privacy, now });
   const gate = deps.gate ?? createReleasedAudienceGate({ accountant, settings: deps.privacy });
   const frozen = await freeze({ ...deps, accountant, gate }, request, now);

@@ -34,9 +34,8 @@ const report: ModerationItem = {
     { code: 'advertiserVerified', passed: true, params: {} },
     { code: 'noSpecialCategories', passed: true, params: {} },
     { code: 'audienceAboveMinimum', passed: true, params: { k: 100 } },
-    { code: 'differencing', passed: false, params: { k: 100 } },
     { code: 'purposeGiven', passed: true, params: {} },
-    { code: 'balanceReserved', passed: true, params: {} },
+    { code: 'balanceReserved', passed: false, params: {} },
   ],
   approvalBlocked: null,
 };
@@ -110,10 +109,10 @@ describe('ModerationPage', () => {
   it('lists the automatic checks as passed or failed, with translated explanations', async () => {
     const { html, page } = await render('nl', [report, campaign]);
     expect(html).toMatch(/moderation-checks__item--passed" data-check="audienceAboveMinimum"/);
-    expect(html).toMatch(/moderation-checks__item--failed" data-check="differencing"/);
+    expect(html).toMatch(/moderation-checks__item--failed" data-check="balanceReserved"/);
     expect(html).toMatch(/moderation-checks__item--failed" data-check="offerScreened"/);
     expect(page).toContain('In orde: De groep is groter dan het minimum van 100 mensen.');
-    expect(page).toContain('Niet in orde: De groep verschilt met minder dan 100 mensen van een eerdere levering');
+    expect(page).toContain('Niet in orde: Het bedrag kon niet worden gereserveerd.');
     expect(page).toContain('Niet in orde: Lees de aanbieding goed. Woorden van de controlelijst: zwanger. Onderwerpen: zwangerschap.');
     expect(page).not.toContain('Links zonder https');
     expect(page).toContain('1 controle is niet in orde.');
@@ -150,7 +149,7 @@ describe('ModerationPage', () => {
     const { page } = await render('en', [report]);
     expect(page).toContain('Automatic checks');
     expect(page).toContain('Passed: The group is above the minimum of 100 people.');
-    expect(page).toContain('Failed: The group differs by fewer than 100 people');
+    expect(page).toContain('Failed: The amount could not be reserved.');
     expect(page).toContain('Age group, Spending on groceries');
     expect(page).toContain('Approve');
   });

@@ -53,10 +53,6 @@ export const moderationEn: TranslationShape<typeof moderationNl> = {
       passed: 'The group is above the minimum of {{k}} people.',
       failed: 'The group is below the minimum of {{k}} people.',
     },
-    differencing: {
-      passed: 'The group differs enough (at least {{k}} people) from every earlier delivery, to any advertiser.',
-      failed: 'The group differs by fewer than {{k}} people from an earlier delivery: that would reveal a few individuals.',
-    },
     offerScreened: {
       passed: 'The offer contains no words from the screening list.',
       failed: 'Read the offer carefully.',

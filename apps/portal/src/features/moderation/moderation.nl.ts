@@ -53,10 +53,6 @@ export const moderationNl = {
       passed: 'De groep is groter dan het minimum van {{k}} mensen.',
       failed: 'De groep is kleiner dan het minimum van {{k}} mensen.',
     },
-    differencing: {
-      passed: 'De groep verschilt genoeg (minstens {{k}} mensen) van elke eerdere levering, aan welke adverteerder ook.',
-      failed: 'De groep verschilt met minder dan {{k}} mensen van een eerdere levering: daarmee zijn enkele personen af te leiden.',
-    },
     offerScreened: {
       passed: 'De aanbieding bevat geen woorden van de controlelijst.',
       failed: 'Lees de aanbieding goed.',

@@ -196,6 +196,7 @@ export const purchasesEn: TranslationShape<typeof purchasesNl> = {
     differencing: 'The group differs only slightly (by fewer than {{k}} people) from a group you bought before. That could reveal something about a few individuals, so we do not deliver it.',
     requestInvalid: 'At fulfilment the request was no longer valid, for example because data it uses may no longer be used. Make a new request.',
     privacyBudget: 'Your organisation’s privacy budget for this month is used up. Try again next month.',
+    organisationNotVerified: 'Your organisation was no longer verified when the request was to be carried out (its details changed, or the verification was withdrawn). The reserved amount is back in your balance; make a new request once your organisation is verified again.',
     unknown: 'Something went wrong during fulfilment. Try again later, or contact us.',
   },
   errors: {

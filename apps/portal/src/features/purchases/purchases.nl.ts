@@ -196,6 +196,7 @@ export const purchasesNl = {
     differencing: 'De groep verschilt maar weinig (minder dan {{k}} mensen) van een groep die je eerder kocht. Dan zou je iets over enkele personen kunnen afleiden, dus leveren we hem niet.',
     requestInvalid: 'De aanvraag klopte bij het uitvoeren niet meer, bijvoorbeeld doordat een gekozen gegeven niet meer gebruikt mag worden. Maak een nieuwe aanvraag.',
     privacyBudget: 'Het privacybudget van je organisatie voor deze maand is op. Probeer het volgende maand opnieuw.',
+    organisationNotVerified: 'Je organisatie was niet meer geverifieerd toen de aanvraag werd uitgevoerd (de gegevens zijn gewijzigd of de verificatie is ingetrokken). Het gereserveerde bedrag staat weer op je saldo; doe een nieuwe aanvraag zodra je organisatie weer is geverifieerd.',
     unknown: 'Er ging iets mis bij het uitvoeren. Probeer het later opnieuw, of neem contact met ons op.',
   },
   errors: {
