@@ -1,22 +1,11 @@
-import { sql, type Database, type Db, type DbTransaction, type PrivacyBudgetPool, type PrivacyReleaseKind } from '@dd/db';
+import { sql, type Database, type Db, type DbTransaction, type PrivacyBudgetPool, type PrivacyReleaseKind, type PrivacyReleasesTable, type Selectable } from '@dd/db';
 
 type Executor = Db | DbTransaction<Database>;
 
 const RELEASE_COLUMNS = ['id', 'budget_owner', 'organisation_id', 'pool', 'kind', 'release_key', 'period', 'epsilon_micro', 'prepaid_by', 'value', 'label', 'created_at'] as const;
 
-export interface NewRelease {
-  budget_owner: string;
-  organisation_id: string;
-  pool: PrivacyBudgetPool;
-  kind: PrivacyReleaseKind;
-  release_key: string;
-  period: string;
-  epsilon_micro: number;
-  prepaid_by: number | null;
-  value: unknown;
-  label: string | null;
-  created_at: Date;
-}
+/** A release as it is written: every column of the ledger but its generated id. */
+export type NewRelease = Omit<Selectable<PrivacyReleasesTable>, 'id'>;
 
 /** The accountant's tables: privacy_releases, member_release_charges and member_privacy_spend. */
 export const privacyLedgerRepository = {
