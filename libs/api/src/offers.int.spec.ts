@@ -61,6 +61,8 @@ async function advertiser(organisationName: string) {
   await (await client.call()).auth.signUpAdvertiser({ displayName: 'Sanne de Vries', email: `adv-${randomUUID()}@example.nl`, password: PASSWORD, organisationName, locale: 'nl' });
   const organisationId = (await (await client.call()).auth.me())!.organisation!.id;
   await recordDeposit(db, { organisationId, amountCents: 2 * RESERVED_CENTS, idempotencyKey: `deposit:${randomUUID()}` });
+  // Fulfilment serves verified organisations only, as moderation approves only theirs.
+  await db.updateTable('organisations').set({ status: 'verified' }).where('id', '=', organisationId).execute();
   return { client, organisationId };
 }
 
