@@ -197,3 +197,38 @@ describe('uploaded file names', () => {
     expect(result.data.fileName).toBe('afschriftvsc.exe');
   });
 });
+
+describe('audience estimates', () => {
+  // A new estimate question is charged to the organisation's privacy budget, so it writes: it is a
+  // POST behind the CSRF check, and a link or image on another site (a GET) cannot spend the budget.
+  it('are not answered to a GET, nor to a POST without the portal’s header, and nothing is charged', async () => {
+    const signUp = await app.inject({
+      method: 'POST',
+      url: '/trpc/auth.signUpAdvertiser',
+      headers: portalHeaders,
+      payload: JSON.stringify({ displayName: 'Joost Bakker', email: 'schatting@example.nl', password: 'Tulpenveld-Lente-7', organisationName: 'Bakker Media B.V.' }),
+    });
+    expect(signUp.statusCode).toBe(200);
+    const cookie = String(signUp.headers['set-cookie']).split(';')[0]!;
+    const organisationId = (await tdb.db.selectFrom('users').select('organisation_id').where('email', '=', 'schatting@example.nl').executeTakeFirstOrThrow()).organisation_id!;
+    await tdb.db.updateTable('organisations').set({ status: 'verified' }).where('id', '=', organisationId).execute();
+    const input = { segment: { field: 'province', in: ['NL-UT'] }, purpose: 'insights', locale: 'nl' };
+
+    const viaGet = await app.inject({ method: 'GET', url: `/trpc/advertiser.estimate?input=${encodeURIComponent(JSON.stringify(input))}`, headers: { cookie } });
+    expect(viaGet.statusCode).toBe(405);
+    const crossSite = await app.inject({
+      method: 'POST',
+      url: '/trpc/advertiser.estimate',
+      headers: { cookie, origin: 'https://elders.example', 'content-type': 'application/json' },
+      payload: JSON.stringify(input),
+    });
+    expect(crossSite.statusCode).toBe(403);
+    expect(crossSite.json()).toMatchObject({ error: { data: { domainCode: 'CSRF_REJECTED' } } });
+    expect(await tdb.db.selectFrom('privacy_releases').select('id').where('organisation_id', '=', organisationId).execute()).toEqual([]);
+
+    // The control: the portal's own request is answered, and that question is charged once.
+    const portal = await app.inject({ method: 'POST', url: '/trpc/advertiser.estimate', headers: { ...portalHeaders, cookie }, payload: JSON.stringify(input) });
+    expect(portal.statusCode).toBe(200);
+    expect(await tdb.db.selectFrom('privacy_releases').select('kind').where('organisation_id', '=', organisationId).execute()).toEqual([{ kind: 'estimate' }]);
+  });
+});
