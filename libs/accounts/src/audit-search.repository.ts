@@ -15,26 +15,38 @@ export interface AuditFilter {
 /** Reads of the append-only audit log for the admin's search; writes stay in audit.repository. */
 export const auditSearchRepository = {
   search(db: Db, filter: AuditFilter) {
+    // The actor's display name for the admin's table; null for the system and for erased accounts.
     let query = db
       .selectFrom('audit_log')
-      .select(['id', 'at', 'actor_user_id', 'actor_role', 'action', 'subject_type', 'subject_id', 'details']);
+      .leftJoin('users as actor', 'actor.id', 'audit_log.actor_user_id')
+      .select([
+        'audit_log.id',
+        'audit_log.at',
+        'audit_log.actor_user_id',
+        'audit_log.actor_role',
+        'actor.display_name as actor_name',
+        'audit_log.action',
+        'audit_log.subject_type',
+        'audit_log.subject_id',
+        'audit_log.details',
+      ]);
     if (filter.pattern !== undefined) {
       const like = filter.pattern;
       query = query.where((eb) =>
         eb.or([
-          eb('action', 'ilike', like),
-          eb('subject_type', 'ilike', like),
-          eb('subject_id', 'ilike', like),
-          eb(sql<string>`details::text`, 'ilike', like),
+          eb('audit_log.action', 'ilike', like),
+          eb('audit_log.subject_type', 'ilike', like),
+          eb('audit_log.subject_id', 'ilike', like),
+          eb(sql<string>`audit_log.details::text`, 'ilike', like),
         ]),
       );
     }
-    if (filter.action !== undefined) query = query.where('action', '=', filter.action);
-    if (filter.subjectType !== undefined) query = query.where('subject_type', '=', filter.subjectType);
-    if (filter.from !== undefined) query = query.where('at', '>=', filter.from);
-    if (filter.before !== undefined) query = query.where('at', '<', filter.before);
-    if (filter.cursor !== undefined) query = query.where('id', '<', filter.cursor);
-    return query.orderBy('id', 'desc').limit(filter.limit).execute();
+    if (filter.action !== undefined) query = query.where('audit_log.action', '=', filter.action);
+    if (filter.subjectType !== undefined) query = query.where('audit_log.subject_type', '=', filter.subjectType);
+    if (filter.from !== undefined) query = query.where('audit_log.at', '>=', filter.from);
+    if (filter.before !== undefined) query = query.where('audit_log.at', '<', filter.before);
+    if (filter.cursor !== undefined) query = query.where('audit_log.id', '<', filter.cursor);
+    return query.orderBy('audit_log.id', 'desc').limit(filter.limit).execute();
   },
 
   async distinctActions(db: Db): Promise<string[]> {

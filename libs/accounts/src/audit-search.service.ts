@@ -32,6 +32,7 @@ export function createAuditSearchService(deps: { db: Db }) {
         at: row.at.toISOString(),
         actorUserId: row.actor_user_id,
         actorRole: row.actor_role,
+        actorName: row.actor_name,
         action: row.action,
         subjectType: row.subject_type,
         subjectId: row.subject_id,

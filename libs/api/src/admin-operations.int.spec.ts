@@ -74,6 +74,14 @@ describe('admin.audit.search', () => {
     expect((await search({ subjectType: 'gadget', query: run })).entries).toHaveLength(2);
     expect((await search({ action: 'test.paging', subjectType: 'gadget' })).entries).toEqual([]);
 
+    // The actor by display name and role (the admin's table never shows a bare id); the system has none.
+    const { id: adminId } = await admin();
+    await auditRepository.append(tdb.db, { actorUserId: adminId, actorRole: 'admin', action: 'test.actor', subjectType: 'widget', subjectId: `actor-${run}`, details: {} });
+    const [byAdmin] = (await search({ action: 'test.actor', query: `actor-${run}` })).entries;
+    expect(byAdmin).toMatchObject({ actorUserId: adminId, actorRole: 'admin', actorName: expect.any(String) });
+    expect(byAdmin!.actorName!.length).toBeGreaterThan(0);
+    expect((await search({ query: `needle-${run}` })).entries.every((e) => e.actorName === null)).toBe(true);
+
     expect((await search({ action: 'test.paging', from: day(0), to: day(0) })).entries).toHaveLength(5);
     expect((await search({ action: 'test.paging', from: day(1) })).entries).toEqual([]);
     expect((await search({ action: 'test.paging', to: day(-1) })).entries).toEqual([]);

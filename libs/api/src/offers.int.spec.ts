@@ -112,10 +112,16 @@ describe('the offers inbox (customer)', () => {
     expect(inbox).toEqual([
       {
         requestId: id, advertiser: 'Fietsenwinkel De Spaak', deliveredAt: expect.any(String), openedAt: null, clickedAt: null, expired: false,
+        purposeStatement: 'We want to understand who rides a bike to work here.',
         offer: { title: '20% korting op een e-bike', body: 'Alleen deze maand.', url: 'https://example.nl/e-bike', code: null, endsOn: expect.any(String) },
       },
     ]);
     expect(await (await jan.client.call()).offers.inbox()).toEqual([]);
+    // The purchase form promises members see the purpose: on the offer (above) and with the sale in their timeline.
+    expect(await (await eva.client.call()).privacy.timeline()).toEqual([
+      expect.objectContaining({ advertiserName: 'Fietsenwinkel De Spaak', product: 'offer_campaign', purpose: 'offers', purposeStatement: 'We want to understand who rides a bike to work here.' }),
+    ]);
+    expect(await (await jan.client.call()).privacy.timeline()).toEqual([]);
     for (const action of ['open', 'click', 'dismiss'] as const) {
       expect((await rejection((await jan.client.call()).offers[action]({ requestId: id }))).code).toBe('NOT_FOUND');
     }

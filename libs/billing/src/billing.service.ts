@@ -50,7 +50,7 @@ export interface InvoiceDto {
   issuedOn: string;
   suppliedOn: string;
   seller: InvoiceSeller;
-  buyer: InvoiceBuyer;
+  buyer: Required<InvoiceBuyer>;
   lines: { description: string; quantity: number; unitPriceCents: number; netCents: number }[];
   netCents: number;
   vatRateBp: number;
@@ -125,13 +125,14 @@ export function createBillingService(deps: { db: Db; settings: BillingSettings }
     async invoice(organisationId: string | undefined, invoiceId: string): Promise<InvoiceDto> {
       const row = await invoiceRepository.forOrganisation(db, organisationOf(organisationId), invoiceId);
       if (!row) throw invoiceNotFoundError();
+      const buyer = row.buyer as unknown as InvoiceBuyer;
       return {
         id: row.id,
         number: row.number,
         issuedOn: row.issued_on,
         suppliedOn: row.supplied_on,
         seller: row.seller as unknown as InvoiceSeller,
-        buyer: row.buyer as unknown as InvoiceBuyer,
+        buyer: { name: buyer.name, kvkNumber: buyer.kvkNumber, vatNumber: buyer.vatNumber, contactName: buyer.contactName ?? null, contactEmail: buyer.contactEmail },
         lines: [{ description: row.description, quantity: row.quantity, unitPriceCents: unitPriceCents(row.net_cents, row.quantity), netCents: row.net_cents }],
         netCents: row.net_cents,
         vatRateBp: row.vat_rate_bp,

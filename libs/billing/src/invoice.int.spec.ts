@@ -52,6 +52,7 @@ const year = () => Number(new Date().toISOString().slice(0, 4));
 describe('invoicing a sale', () => {
   it('charges net + VAT in one go and issues a numbered invoice with seller and buyer copied', async () => {
     const organisationId = await fundedAdvertiser(200_000);
+    await db.updateTable('organisations').set({ contact_name: 'Joris de Graaf', contact_email: 'joris@despaak.example' }).where('id', '=', organisationId).execute();
     const saleId = await sale(organisationId, 100_000, 1_250);
     const invoice = await invoiceSale(db, { saleId, description: 'Inzichtrapport: fietsers in Utrecht' }, settings, new Date('2026-11-20T10:00:00Z'));
     expect(invoice).toEqual({ invoiceId: expect.any(String), number: '2026-000001', created: true });
@@ -67,7 +68,8 @@ describe('invoicing a sale', () => {
       issuedOn: '2026-11-20',
       suppliedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       seller: { ...settings.seller, iban: settings.platformIban, accountName: settings.platformAccountName },
-      buyer: { name: 'Fietsenwinkel De Spaak', kvkNumber: '12345678', vatNumber: 'NL001234560B01', contactEmail: null },
+      // The organisation holds no postal address: name, KvK, VAT number and its contact identify the buyer.
+      buyer: { name: 'Fietsenwinkel De Spaak', kvkNumber: '12345678', vatNumber: 'NL001234560B01', contactName: 'Joris de Graaf', contactEmail: 'joris@despaak.example' },
       lines: [{ description: 'Inzichtrapport: fietsers in Utrecht', quantity: 1_250, unitPriceCents: 80, netCents: 100_000 }],
       netCents: 100_000,
       vatRateBp: 2_100,
@@ -79,6 +81,9 @@ describe('invoicing a sale', () => {
     const result = await distributeSale(db, saleId);
     expect(result.memberPoolCents + result.platformFeeCents).toBe(100_000);
     expect(await accountBalance(db, 'advertiser_balance', organisationId)).toBe(79_000);
+    // Copied at issue time: a later change of the organisation's contact leaves the invoice as it was.
+    await db.updateTable('organisations').set({ contact_name: 'Iemand Anders' }).where('id', '=', organisationId).execute();
+    expect((await createBillingService({ db, settings }).invoice(organisationId, invoice.invoiceId)).buyer.contactName).toBe('Joris de Graaf');
     expect(await auditLedger(db)).toMatchObject({ sumCents: 0, unbalancedTransactions: 0, balanceMismatches: 0, unsettledSales: 0 });
   });
 
@@ -140,6 +145,25 @@ describe('recording a purchase (what the marketplace calls)', () => {
     expect(await accountBalance(db, 'advertiser_balance', organisationId)).toBe(50_000 - 14_937);
   });
 
+  it('bills the released audience: the line says so, and the members included share the whole amount', async () => {
+    const organisationId = await fundedAdvertiser(50_000);
+    const members = memberIds(397);
+    // The marketplace bills the privacy-protected count (here 398), which can differ from the 397 members in the sale.
+    const purchase = await recordPurchase(
+      { db, queues: redis.queues },
+      { idempotencyKey: `order-${randomUUID()}`, organisationId, amountCents: 398 * 50, memberIds: members, quantity: 398 },
+      settings,
+    );
+    const shown = await createBillingService({ db, settings }).invoice(organisationId, purchase.invoice.invoiceId);
+    expect(shown.lines).toEqual([{ description: 'DataDividend audience data (billed audience)', quantity: 398, unitPriceCents: 50, netCents: 19_900 }]);
+    expect(JSON.stringify(shown)).not.toMatch(/members reached/i);
+    // The distribution is keyed to the billed amount: all of it goes to the 397 members and the platform fee, nothing is kept back.
+    const result = await distributeSale(db, purchase.saleId);
+    expect(result.memberPoolCents + result.platformFeeCents).toBe(19_900);
+    const sale = await db.selectFrom('sales').select(['member_count', 'amount_cents']).where('id', '=', purchase.saleId).executeTakeFirstOrThrow();
+    expect(sale).toEqual({ member_count: 397, amount_cents: 19_900 });
+  });
+
   it('refuses up front when the balance covers the net price but not the VAT, recording nothing', async () => {
     const organisationId = await fundedAdvertiser(10_000);
     const key = `order-${randomUUID()}`;
@@ -167,7 +191,7 @@ describe('the advertiser’s balance page', () => {
     ]);
     expect((await billing.summary(organisationId)).paymentReference).toBe(summary.paymentReference);
     expect(await billing.invoices(organisationId)).toEqual([
-      { id: invoice.invoiceId, number: invoice.number, issuedOn: expect.any(String), description: 'DataDividend audience data (members reached)', netCents: 10_000, vatCents: 2_100, totalCents: 12_100 },
+      { id: invoice.invoiceId, number: invoice.number, issuedOn: expect.any(String), description: 'DataDividend audience data (billed audience)', netCents: 10_000, vatCents: 2_100, totalCents: 12_100 },
     ]);
   });
 

@@ -30,10 +30,16 @@ export interface InvoiceSeller {
   accountName: string;
 }
 
+/**
+ * The buyer as its organisation details stand at issue time. Organisations hold no postal address,
+ * so the invoice identifies the buyer by name, KvK and VAT number and addresses its contact person.
+ */
 export interface InvoiceBuyer {
   name: string;
   kvkNumber: string | null;
   vatNumber: string | null;
+  /** Absent on invoices issued before it was copied. */
+  contactName?: string | null;
   contactEmail: string | null;
 }
 
@@ -47,8 +53,8 @@ export interface IssuedInvoice {
 /** The ledger key of an invoice's VAT charge. */
 export const vatKey = (saleId: string) => `invoice:${saleId}:vat`;
 
-/** The product line's default text when the caller has nothing more specific. */
-export const DEFAULT_INVOICE_DESCRIPTION = 'DataDividend audience data (members reached)';
+/** The product line's default text when the caller has nothing more specific; its quantity is the billed audience. */
+export const DEFAULT_INVOICE_DESCRIPTION = 'DataDividend audience data (billed audience)';
 
 const MAX_ATTEMPTS = 5;
 /** Deadlock detected, or a serialization failure: the transaction was rolled back and may run again. */
@@ -94,7 +100,13 @@ export async function invoiceSale(
   const issuedOn = dutchDate(now);
   const year = Number(issuedOn.slice(0, 4));
   const seller: InvoiceSeller = { ...settings.seller, iban: settings.platformIban, accountName: settings.platformAccountName };
-  const buyerCopy: InvoiceBuyer = { name: buyer.name, kvkNumber: buyer.kvk_number, vatNumber: buyer.vat_number, contactEmail: buyer.contact_email };
+  const buyerCopy: InvoiceBuyer = {
+    name: buyer.name,
+    kvkNumber: buyer.kvk_number,
+    vatNumber: buyer.vat_number,
+    contactName: buyer.contact_name,
+    contactEmail: buyer.contact_email,
+  };
 
   for (let attempt = 1; ; attempt++) {
     try {

@@ -38,6 +38,8 @@ export const auditEntrySchema = z.object({
   at: z.string(),
   actorUserId: z.string().nullable(),
   actorRole: z.string(),
+  /** The actor's display name; null for the system and for accounts that were erased since. */
+  actorName: z.string().nullable(),
   action: z.string(),
   subjectType: z.string(),
   subjectId: z.string().nullable(),

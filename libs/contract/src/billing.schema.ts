@@ -62,11 +62,21 @@ export const invoiceSchema = z.object({
     iban: z.string(),
     accountName: z.string(),
   }),
-  buyer: z.object({ name: z.string(), kvkNumber: z.string().nullable(), vatNumber: z.string().nullable(), contactEmail: z.string().nullable() }),
+  /** The organisation holds no postal address: name, KvK, VAT number and contact identify the buyer. */
+  buyer: z.object({
+    name: z.string(),
+    kvkNumber: z.string().nullable(),
+    vatNumber: z.string().nullable(),
+    contactName: z.string().nullable(),
+    contactEmail: z.string().nullable(),
+  }),
   lines: z.array(
     z.object({
       description: z.string(),
-      /** Members reached. */
+      /**
+       * The billed audience: the privacy-protected (noised, capped) count released for the purchase,
+       * not the exact number of members, who share the member part of the whole amount.
+       */
       quantity: z.number().int(),
       /** Net price per member, in cents; may have fractions of a cent. */
       unitPriceCents: z.number(),

@@ -233,6 +233,8 @@ export type PurchaseDecision = z.infer<typeof purchaseDecisionSchema>;
 export const inboxOfferSchema = z.object({
   requestId: z.string(),
   advertiser: z.string(),
+  /** Why the advertiser bought this campaign, in its own words (plain text): the purpose members were promised they see. */
+  purposeStatement: z.string(),
   offer: offerDtoSchema,
   deliveredAt: z.string(),
   openedAt: z.string().nullable(),

@@ -9,6 +9,8 @@ export const dataUseReceiptSchema = z.object({
   advertiserName: z.string(),
   product: z.enum(['insight_report', 'offer_campaign']),
   purpose: purposeSchema,
+  /** The advertiser's purpose in its own words (plain text), as stated when it bought; null for older receipts without one. */
+  purposeStatement: z.string().nullable(),
   categories: z.array(z.string()),
   audienceSize: z.number().int(),
   shareCents: z.number().int(),

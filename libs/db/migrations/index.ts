@@ -13,6 +13,7 @@ import * as m20261124T090000 from './20261124T090000-privacy-releases';
 import * as m20261124T120000 from './20261124T120000-known-devices';
 import * as m20261124T130000 from './20261124T130000-organisation-verification-end';
 import * as m20261124T160000 from './20261124T160000-transaction-recategorisations';
+import * as m20261125T090000 from './20261125T090000-receipt-purpose-statement';
 
 /**
  * Static index: bundlers and Docker images drop folders they cannot see being imported, so every
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '20261124T120000-known-devices': m20261124T120000,
   '20261124T130000-organisation-verification-end': m20261124T130000,
   '20261124T160000-transaction-recategorisations': m20261124T160000,
+  '20261125T090000-receipt-purpose-statement': m20261125T090000,
 };

@@ -216,6 +216,8 @@ export interface DataUseReceiptsTable {
   audience_size: number;
   share_cents: number;
   reference: string;
+  /** The advertiser's purpose in its own words, copied at the sale (null for receipts without a purchase). */
+  purpose_statement: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type ExportStatus = 'requested' | 'building' | 'ready' | 'failed';

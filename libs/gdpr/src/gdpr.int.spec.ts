@@ -9,6 +9,7 @@ import { DomainError } from '@dd/errors';
 import { recomputeFeatures } from '@dd/profile';
 import type { Queues } from '@dd/queue';
 import { createTestQueues } from '@dd/queue/testing';
+import { EXCLUDED_FROM_EXPORT, EXPORTED_TABLES } from './export.coverage';
 import { createGdprService, EXPORT_RETENTION_DAYS, purgeExpiredExports, runErasure, runExport } from './gdpr.service';
 
 let tdb: TestDatabase;
@@ -86,6 +87,26 @@ async function insertTransactions(customerId: string, person: Omit<Person, 'id'>
     .execute();
 }
 
+const RECEIPT_PURPOSE = 'Wij onderzoeken hoe vaak gezinnen in Utrecht op vakantie gaan.';
+const OFFER_PURPOSE = 'We willen fietsers in Utrecht een korting op onderhoud aanbieden.';
+
+/** A delivered offer campaign of one advertiser, for members' inboxes. */
+async function offerCampaign(): Promise<string> {
+  const { id: organisationId } = await db.insertInto('organisations').values({ name: 'Fietsenwinkel De Spaak', status: 'verified' }).returning('id').executeTakeFirstOrThrow();
+  const segment = JSON.stringify({ field: 'municipality', in: ['Utrecht'] });
+  const { id } = await db
+    .insertInto('purchase_requests')
+    .values({
+      organisation_id: organisationId, product: 'offer_campaign', purpose: 'offers', title: 'Voorjaarsactie', purpose_statement: OFFER_PURPOSE,
+      segment, canonical_key: createHash('sha256').update(segment).digest('hex'), categories: [], offer_title: 'Gratis fietscontrole',
+      offer_body: 'Alleen in april.', offer_url: 'https://example.nl/fiets', offer_ends_on: '2026-12-31', estimated_members: 20, max_members: 20,
+      price_per_member_cents: 50, reserved_cents: 1_000, status: 'approved',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
 /** Everything one customer can leave behind, through the services where there is one. */
 async function fillEverything(person: Omit<Person, 'id'>): Promise<Person & { token: string; uploadId: string; exportId: string }> {
   const id = await insertCustomer(person);
@@ -132,10 +153,15 @@ async function fillEverything(person: Omit<Person, 'id'>): Promise<Person & { to
       audience_size: 1_250,
       share_cents: 37,
       reference: `sale-${randomUUID()}`,
+      purpose_statement: RECEIPT_PURPOSE,
     })
     .execute();
+  const requestId = await offerCampaign();
+  await db.insertInto('offer_deliveries').values({ request_id: requestId, customer_id: id, opened_at: new Date(NOW.getTime() - DAY) }).execute();
+  await db.insertInto('member_privacy_spend').values({ customer_id: id, period: '2026-11', spent_micro: 250_000 }).execute();
   const { token } = await sessions().issue(id);
   await db.insertInto('sign_in_failures').values({ user_id: id }).execute();
+  await db.insertInto('known_devices').values({ token_hash: createHash('sha256').update(randomUUID()).digest('hex'), user_id: id, expires_at: new Date(NOW.getTime() + 90 * DAY) }).execute();
   const requested = await gdprAt(NOW).requestExport(id);
   expect(await runExport(db, requested.id, NOW)).toBe('ready');
   return { ...person, id, token, uploadId, exportId: requested.id };
@@ -236,7 +262,9 @@ describe('export', () => {
     for (const name of [
       'README.txt', 'account.json', 'profile.json', 'features.json', 'transactions.json', 'transactions.csv', 'uploads.json', 'uploads.csv',
       'consent-history.json', 'consent-history.csv', 'industry-exclusions.json', 'industry-exclusions.csv', 'timeline.json', 'timeline.csv',
-      'earnings.json', 'earnings.csv',
+      'earnings.json', 'earnings.csv', 'offers.json', 'offers.csv', 'known-devices.json', 'known-devices.csv', 'sessions.json', 'sessions.csv',
+      'sign-in-failures.json', 'sign-in-failures.csv', 'payout-requests.json', 'payout-requests.csv', 'privacy-budget.json', 'privacy-budget.csv',
+      'privacy-charges.json', 'privacy-charges.csv',
     ]) {
       expect(names).toContain(name);
     }
@@ -263,6 +291,26 @@ describe('export', () => {
     expect(json('industry-exclusions.json')).toEqual([expect.objectContaining({ industry: 'gambling', excluded: true })]);
     expect(json('timeline.json')).toEqual([expect.objectContaining({ advertiser_name: 'Reisbureau Zonnig B.V.', product: 'insight_report', share_cents: 37 })]);
     expect(json('earnings.json')).toEqual([{ occurred_at: new Date(NOW.getTime() - 3 * DAY).toISOString(), advertiser: 'Reisbureau Zonnig B.V.', product: 'insight_report', share_cents: 37 }]);
+    expect(json('timeline.json')).toEqual([expect.objectContaining({ purpose_statement: RECEIPT_PURPOSE })]);
+    // The offers inbox, with what the customer did with each offer.
+    expect(json('offers.json')).toEqual([
+      {
+        advertiser: 'Fietsenwinkel De Spaak', purpose_statement: OFFER_PURPOSE, offer_title: 'Gratis fietscontrole', offer_body: 'Alleen in april.',
+        offer_url: 'https://example.nl/fiets', offer_code: null, offer_ends_on: '2026-12-31', delivered_at: expect.any(String),
+        opened_at: new Date(NOW.getTime() - DAY).toISOString(), clicked_at: null, dismissed_at: null,
+      },
+    ]);
+    expect(text('offers.csv').split('\n')[0]).toContain('opened_at,clicked_at,dismissed_at');
+    expect(json('known-devices.json')).toEqual([{ created_at: expect.any(String), last_used_at: expect.any(String), expires_at: new Date(NOW.getTime() + 90 * DAY).toISOString() }]);
+    expect(json('sessions.json')).toEqual([expect.objectContaining({ created_at: expect.any(String), revoked_at: null })]);
+    expect(json('sign-in-failures.json')).toEqual([{ failed_at: expect.any(String) }]);
+    expect(json('privacy-budget.json')).toEqual([{ period: '2026-11', spent_micro: 250_000 }]);
+    expect(json('payout-requests.json')).toEqual([]);
+    // Secrets are not information about the customer: no password or token hashes anywhere.
+    const hashes = await db.selectFrom('known_devices').select('token_hash').where('user_id', '=', owner.id).execute();
+    const sessionHashes = await db.selectFrom('sessions').select('token_hash').where('user_id', '=', owner.id).execute();
+    for (const { token_hash } of [...hashes, ...sessionHashes]) expect(names.map(text).join('\n')).not.toContain(token_hash);
+    expect(names.map(text).join('\n')).not.toContain('unused-in-this-test');
     expect(json('uploads.json')).toEqual([expect.objectContaining({ file_name: `${owner.iban}_01-11-2026_30-11-2026.csv`, status: 'imported' })]);
     // The README explains every file the customer receives.
     for (const name of names.filter((n) => n !== 'README.txt')) expect(text('README.txt'), name).toContain(`${name.replace(/\.(json|csv)$/, '')}.json`);
@@ -273,6 +321,64 @@ describe('export', () => {
     // Running the job again changes nothing.
     expect(await runExport(db, owner.exportId, new Date(NOW.getTime() + DAY))).toBe('already-ready');
     expect((await gdprAt(NOW).download(owner.id, owner.exportId)).bytes.equals(bytes)).toBe(true);
+  });
+
+  it('holds every table that refers to a customer, or says on the exclusion list why not', async () => {
+    // Every foreign key to users.id, and every customer_id/user_id column (payouts and sales keep theirs without one).
+    const keys = await sql<{ table_name: string; column_name: string }>`
+      select c.conrelid::regclass::text as table_name, a.attname::text as column_name
+        from pg_constraint c join pg_attribute a on a.attrelid = c.conrelid and a.attnum = any(c.conkey)
+       where c.contype = 'f' and c.confrelid = 'public.users'::regclass
+      union
+      select col.table_name::text, col.column_name::text
+        from information_schema.columns col join information_schema.tables t on t.table_schema = col.table_schema and t.table_name = col.table_name
+       where col.table_schema = 'public' and t.table_type = 'BASE TABLE' and col.column_name in ('customer_id', 'user_id')
+       order by 1, 2`.execute(db);
+    const references = keys.rows.map((r) => `${r.table_name}.${r.column_name}`);
+    // The walk finds what it must: without these the test would prove nothing.
+    expect(references).toEqual(expect.arrayContaining(['offer_deliveries.customer_id', 'known_devices.user_id', 'sessions.user_id', 'transactions.customer_id', 'payout_requests.customer_id']));
+    const unaccounted = references.filter((ref) => {
+      const table = ref.split('.')[0]!;
+      return !(table in EXPORTED_TABLES) && !(table in EXCLUDED_FROM_EXPORT) && !(ref in EXCLUDED_FROM_EXPORT);
+    });
+    expect(unaccounted, 'tables referring to a customer that are neither exported nor excluded with a reason').toEqual([]);
+
+    // Neither list names a table or column that does not exist (a rename would otherwise hide a gap), and no table is on both.
+    const tables = new Set((await publicTables()).map((t) => t.name));
+    const columns = await sql<{ ref: string }>`select table_name || '.' || column_name as ref from information_schema.columns where table_schema = 'public'`.execute(db);
+    const existing = new Set(columns.rows.map((r) => r.ref));
+    for (const entry of [...Object.keys(EXPORTED_TABLES), ...Object.keys(EXCLUDED_FROM_EXPORT)]) {
+      expect(entry.includes('.') ? existing.has(entry) : tables.has(entry), entry).toBe(true);
+    }
+    for (const [entry, reason] of Object.entries(EXCLUDED_FROM_EXPORT)) {
+      expect(reason.length, `reason for ${entry}`).toBeGreaterThan(20);
+      if (!entry.includes('.')) expect(EXPORTED_TABLES[entry], entry).toBeUndefined();
+    }
+
+    // Every exported table has its file in the ZIP, as JSON and (for lists) CSV.
+    const owner = await fillEverything(newPerson('Volledig', 'NL12INGB0000000012'));
+    const files = unzipSync(new Uint8Array((await gdprAt(NOW).download(owner.id, owner.exportId)).bytes));
+    for (const [table, file] of Object.entries(EXPORTED_TABLES)) expect(Object.keys(files), table).toContain(`${file}.json`);
+  });
+
+  it('writes the README in the customer\'s language, naming every file in the ZIP', async () => {
+    const readmes: Record<string, string> = {};
+    for (const locale of ['nl', 'en'] as const) {
+      const owner = await fillEverything(newPerson(`Taal${locale}`, 'NL13INGB0000000013'));
+      await db.updateTable('users').set({ locale }).where('id', '=', owner.id).execute();
+      const requested = await gdprAt(NOW).requestExport(owner.id);
+      await runExport(db, requested.id, NOW);
+      const files = unzipSync(new Uint8Array((await gdprAt(NOW).download(owner.id, requested.id)).bytes));
+      const readme = strFromU8(files['README.txt']!);
+      for (const name of Object.keys(files).filter((n) => n !== 'README.txt')) expect(readme, `${locale}: ${name}`).toContain(`${name.replace(/\.(json|csv)$/, '')}.json`);
+      readmes[locale] = readme;
+    }
+    expect(readmes.nl).toMatch(/^DataDividend: alles wat we over je bewaren/);
+    expect(readmes.nl).toContain('Bedragen staan in eurocenten');
+    expect(readmes.nl).not.toContain('everything we store about you');
+    expect(readmes.en).toMatch(/^DataDividend: everything we store about you/);
+    expect(readmes.en).toContain('Amounts are in euro cents');
+    expect(readmes.en).not.toContain('alles wat we over je bewaren');
   });
 
   it('downloads for the owner within seven days, and for nobody else or later', async () => {
@@ -334,6 +440,7 @@ describe('export', () => {
         advertiserName: 'Reisbureau Zonnig B.V.',
         product: 'insight_report',
         purpose: 'insights',
+        purposeStatement: RECEIPT_PURPOSE,
         categories: ['groceries'],
         audienceSize: 1_250,
         shareCents: 37,
@@ -357,7 +464,7 @@ describe('erasure', () => {
     });
     expect((await whereFound({ id: erased.id })).id).toEqual([
       'consent_current', 'consent_decisions', 'customer_features', 'customer_profiles', 'data_exports', 'data_use_receipts', 'industry_exclusions',
-      'industry_exclusions_current', 'sessions', 'sign_in_failures', 'transactions', 'uploads', 'users',
+      'industry_exclusions_current', 'known_devices', 'member_privacy_spend', 'offer_deliveries', 'sessions', 'sign_in_failures', 'transactions', 'uploads', 'users',
     ]);
     const consent = createConsentService({ db, now: () => NOW });
     const coveredQuestion = { customerId: erased.id, categories: ['groceries'], purpose: 'insights' as const, industry: null, at: NOW };
@@ -419,6 +526,7 @@ describe('erasure', () => {
     for (const table of [
       'users', 'customer_profiles', 'transactions', 'uploads', 'upload_contents', 'customer_features', 'consent_decisions', 'industry_exclusions',
       'consent_current', 'industry_exclusions_current', 'data_use_receipts', 'data_exports', 'data_export_files', 'sessions', 'sign_in_failures',
+      'offer_deliveries', 'known_devices', 'member_privacy_spend',
     ]) {
       expect(after.get(table)?.some((row) => survivorKeys.some((key) => row.includes(key))), `${table} of the other customer`).toBe(true);
     }

@@ -8,7 +8,7 @@ export const gdprRepository = {
   receipts(db: Executor, customerId: string) {
     return db
       .selectFrom('data_use_receipts')
-      .select(['id', 'occurred_at', 'advertiser_name', 'product', 'purpose', 'categories', 'audience_size', 'share_cents', 'reference'])
+      .select(['id', 'occurred_at', 'advertiser_name', 'product', 'purpose', 'categories', 'audience_size', 'share_cents', 'reference', 'purpose_statement'])
       .where('customer_id', '=', customerId)
       .orderBy('occurred_at', 'desc')
       .execute();
@@ -120,6 +120,62 @@ export const gdprRepository = {
       .select(['recorded_at', 'change_id', 'industry', 'excluded', 'policy_version'])
       .where('customer_id', '=', customerId)
       .orderBy('id')
+      .execute();
+  },
+
+  /** Every offer delivered to the customer, dismissed ones included, with what they did with it. */
+  offers(db: Executor, customerId: string) {
+    return db
+      .selectFrom('offer_deliveries as d')
+      .innerJoin('purchase_requests as r', 'r.id', 'd.request_id')
+      .innerJoin('organisations as o', 'o.id', 'r.organisation_id')
+      .select([
+        'o.name as advertiser', 'r.purpose_statement', 'r.offer_title', 'r.offer_body', 'r.offer_url', 'r.offer_code', 'r.offer_ends_on',
+        'd.delivered_at', 'd.opened_at', 'd.clicked_at', 'd.dismissed_at',
+      ])
+      .where('d.customer_id', '=', customerId)
+      .orderBy('d.delivered_at')
+      .orderBy('d.request_id')
+      .execute();
+  },
+
+  /** Sign-ins: when each session began and ended; the token's hash is a secret, not information about the customer. */
+  sessions(db: Executor, customerId: string) {
+    return db.selectFrom('sessions').select(['created_at', 'expires_at', 'revoked_at']).where('user_id', '=', customerId).orderBy('created_at').execute();
+  },
+
+  /** Browsers remembered for sign-in throttling, without the device token's hash. */
+  knownDevices(db: Executor, customerId: string) {
+    return db.selectFrom('known_devices').select(['created_at', 'last_used_at', 'expires_at']).where('user_id', '=', customerId).orderBy('created_at').execute();
+  },
+
+  signInFailures(db: Executor, customerId: string) {
+    return db.selectFrom('sign_in_failures').select(['failed_at']).where('user_id', '=', customerId).orderBy('failed_at').execute();
+  },
+
+  payoutRequests(db: Executor, customerId: string) {
+    return db
+      .selectFrom('payout_requests')
+      .select(['requested_at', 'amount_cents', 'iban', 'account_holder', 'status', 'decided_at', 'end_to_end_id'])
+      .where('customer_id', '=', customerId)
+      .orderBy('requested_at')
+      .execute();
+  },
+
+  /** The privacy budget spent on the customer per month (in millionths of epsilon). */
+  privacySpend(db: Executor, customerId: string) {
+    return db.selectFrom('member_privacy_spend').select(['period', 'spent_micro']).where('customer_id', '=', customerId).orderBy('period').execute();
+  },
+
+  /** Each release that charged the customer's privacy budget: what kind, when, and how much. */
+  privacyCharges(db: Executor, customerId: string) {
+    return db
+      .selectFrom('member_release_charges as c')
+      .innerJoin('privacy_releases as r', 'r.id', 'c.release_id')
+      .select(['r.created_at', 'r.period', 'r.kind', 'c.epsilon_micro'])
+      .where('c.customer_id', '=', customerId)
+      .orderBy('r.created_at')
+      .orderBy('c.release_id')
       .execute();
   },
 

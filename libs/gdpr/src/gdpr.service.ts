@@ -4,6 +4,7 @@ import { DomainError } from '@dd/errors';
 import { settleEarningsOnErasure } from '@dd/payouts';
 import { enqueue, type Queues } from '@dd/queue';
 import { buildExportZip } from './export.builder';
+import { exportReadme } from './export.readme';
 import { gdprRepository } from './gdpr.repository';
 
 export const EXPORT_RETENTION_DAYS = 7;
@@ -25,21 +26,6 @@ function exportDto(row: ExportRow, now: Date) {
   };
 }
 
-const README = `DataDividend: everything we store about you
-
-account.json            your email address, display name, language and when you joined
-profile.json            the facts you entered (only province and municipality of your postcode are kept)
-features.json           the coarse features derived from your data (what segments can use)
-transactions.json/.csv  every transaction you imported, with its category
-uploads.json/.csv       the statements you uploaded (the files themselves are deleted after import)
-consent-history.json/.csv and industry-exclusions.json/.csv
-                        every consent decision you made, with the policy version you saw
-timeline.json/.csv      every sale your data was part of
-earnings.json/.csv      what you earned per sale
-
-Amounts are in euro cents (integer); a minus sign is money going out.
-`;
-
 /** Transparency and GDPR rights: timeline (art. 15), export (art. 15/20), erasure (art. 17). */
 export function createGdprService(deps: { db: Db; queues: Queues; now?: () => Date }) {
   const { db, queues } = deps;
@@ -54,6 +40,7 @@ export function createGdprService(deps: { db: Db; queues: Queues; now?: () => Da
         advertiserName: r.advertiser_name,
         product: r.product as 'insight_report' | 'offer_campaign',
         purpose: r.purpose as 'insights' | 'offers',
+        purposeStatement: r.purpose_statement,
         categories: r.categories,
         audienceSize: r.audience_size,
         shareCents: r.share_cents,
@@ -127,17 +114,26 @@ export async function runExport(db: Db, exportId: string, at: Date = new Date())
   if (row.status === 'ready') return 'already-ready';
   await gdprRepository.markExport(db, exportId, { status: 'building' });
   const customerId = row.customer_id;
-  const [account, profile, features, transactions, uploads, consent, industries, receipts] = await Promise.all([
-    gdprRepository.account(db, customerId),
-    gdprRepository.profile(db, customerId),
-    gdprRepository.features(db, customerId),
-    gdprRepository.transactions(db, customerId),
-    gdprRepository.uploads(db, customerId),
-    gdprRepository.consentDecisions(db, customerId),
-    gdprRepository.industryExclusions(db, customerId),
-    gdprRepository.receipts(db, customerId),
-  ]);
+  const [account, profile, features, transactions, uploads, consent, industries, receipts, offers, payouts, privacySpend, privacyCharges, sessions, devices, failures] =
+    await Promise.all([
+      gdprRepository.account(db, customerId),
+      gdprRepository.profile(db, customerId),
+      gdprRepository.features(db, customerId),
+      gdprRepository.transactions(db, customerId),
+      gdprRepository.uploads(db, customerId),
+      gdprRepository.consentDecisions(db, customerId),
+      gdprRepository.industryExclusions(db, customerId),
+      gdprRepository.receipts(db, customerId),
+      gdprRepository.offers(db, customerId),
+      gdprRepository.payoutRequests(db, customerId),
+      gdprRepository.privacySpend(db, customerId),
+      gdprRepository.privacyCharges(db, customerId),
+      gdprRepository.sessions(db, customerId),
+      gdprRepository.knownDevices(db, customerId),
+      gdprRepository.signInFailures(db, customerId),
+    ]);
   if (!account) return 'missing';
+  // File names match EXPORTED_TABLES (export.coverage.ts), which a test holds against the schema.
   const zip = buildExportZip(
     [
       { name: 'account', rows: { email: account.email, displayName: account.display_name, locale: account.locale, createdAt: account.created_at } },
@@ -149,8 +145,15 @@ export async function runExport(db: Db, exportId: string, at: Date = new Date())
       { name: 'industry-exclusions', rows: industries },
       { name: 'timeline', rows: receipts },
       { name: 'earnings', rows: receipts.map((r) => ({ occurred_at: r.occurred_at, advertiser: r.advertiser_name, product: r.product, share_cents: r.share_cents })) },
+      { name: 'offers', rows: offers },
+      { name: 'payout-requests', rows: payouts },
+      { name: 'privacy-budget', rows: privacySpend },
+      { name: 'privacy-charges', rows: privacyCharges },
+      { name: 'sessions', rows: sessions },
+      { name: 'known-devices', rows: devices },
+      { name: 'sign-in-failures', rows: failures },
     ],
-    README,
+    exportReadme(account.locale),
     at,
   );
   await db.transaction().execute(async (trx) => {

@@ -3,3 +3,4 @@ export type { GdprService } from './gdpr.service';
 export { buildExportZip } from './export.builder';
 export { createGdprProgressService } from './gdpr-progress.service';
 export type { GdprProgressService } from './gdpr-progress.service';
+export { EXCLUDED_FROM_EXPORT, EXPORTED_TABLES } from './export.coverage';

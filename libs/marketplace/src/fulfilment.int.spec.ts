@@ -35,7 +35,7 @@ async function request(id: string) {
 }
 
 async function receipts(requestId: string) {
-  return db.selectFrom('data_use_receipts').select(['customer_id', 'share_cents', 'audience_size', 'advertiser_name', 'product', 'purpose', 'categories']).where('reference', '=', `purchase:${requestId}`).execute();
+  return db.selectFrom('data_use_receipts').select(['customer_id', 'share_cents', 'audience_size', 'advertiser_name', 'product', 'purpose', 'categories', 'purpose_statement']).where('reference', '=', `purchase:${requestId}`).execute();
 }
 
 async function saleMembers(saleId: string) {
@@ -78,6 +78,8 @@ describe('fulfilling an insight report', () => {
     const written = await receipts(id);
     expect(written.map((r) => r.customer_id).sort()).toEqual([...others].sort());
     expect(written[0]).toMatchObject({ advertiser_name: 'Fietsenwinkel De Spaak', product: 'insight_report', purpose: 'insights', audience_size: others.length });
+    // The advertiser's purpose in its own words goes with every receipt: what the purchase form promised members see.
+    expect(new Set(written.map((r) => r.purpose_statement))).toEqual(new Set(['We want to understand who rides a bike to work in this town.']));
     expect(written[0]!.categories).toEqual(['profile_age', 'profile_household', 'profile_region']);
     // The receipts promise exactly what the distribution then credits, cent for cent.
     await distributeSale(db, row.sale_id!);
@@ -86,7 +88,9 @@ describe('fulfilling an insight report', () => {
 
     // Reservation released, net + VAT charged: what is left is the reservation minus the invoice.
     const invoice = await db.selectFrom('invoices').select(['id', 'total_cents', 'description']).where('sale_id', '=', row.sale_id!).executeTakeFirstOrThrow();
-    expect(invoice.description).toBe('Inzichtrapport / insight report "Fietsers in Utrecht" (bereikte leden / members reached)');
+    expect(invoice.description).toBe(
+      'Inzichtrapport / insight report "Fietsers in Utrecht" (gefactureerd publiek, privacybeschermd aantal / billed audience, privacy-protected count)',
+    );
     expect(await accountBalance(db, 'advertiser_reserved', organisationId)).toBe(0);
     expect(await accountBalance(db, 'advertiser_balance', organisationId)).toBe(RESERVED_CENTS - invoice.total_cents);
     expect(await auditLedger(db)).toMatchObject({ sumCents: 0, unbalancedTransactions: 0, balanceMismatches: 0 });

@@ -8,6 +8,7 @@ const REQUEST_COLUMNS = [
   'r.product',
   'r.purpose',
   'r.title',
+  'r.purpose_statement',
   'r.segment',
   'r.categories',
   'r.breakdowns',

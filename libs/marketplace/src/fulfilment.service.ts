@@ -118,6 +118,7 @@ export async function fulfilPurchase(deps: FulfilmentDeps, requestId: string): P
       advertiserName: request.organisation_name,
       product: request.product,
       purpose: request.purpose,
+      purposeStatement: request.purpose_statement,
       categories: categoriesUsed(request),
     });
     await fulfilmentRepository.markDelivered(trx, requestId, { billedMembers: charged.billedMembers, saleId: charged.saleId, reportId: frozen.reportId, deliveredAt });
@@ -207,7 +208,8 @@ async function charge(deps: FulfilmentDeps & { gate: DeliveryGate }, request: Lo
       memberIds,
       // The released audience (capped), never the exact number delivered: the invoice is the advertiser's to read.
       quantity: billed,
-      description: `${PRODUCT_LABEL[request.product]} "${request.title}" (bereikte leden / members reached)`,
+      // Not "members reached": the count is noised for privacy, so it may differ from the members paid.
+      description: `${PRODUCT_LABEL[request.product]} "${request.title}" (gefactureerd publiek, privacybeschermd aantal / billed audience, privacy-protected count)`,
       ...(reservation ? { release: reservation } : {}),
     },
     deps.billing,

@@ -36,3 +36,5 @@ export { scheduledOfferStats } from './campaign-stats';
 export type { OfferStatsInput, OfferStatsPolicy } from './campaign-stats';
 export type { PurchaseResultsService } from './purchase-results.service';
 export { reportCsv, reportFileName } from './purchase-results.csv';
+export { writeReceipts } from './receipts';
+export type { ReceiptInput } from './receipts';

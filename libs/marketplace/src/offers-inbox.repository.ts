@@ -12,7 +12,7 @@ function inbox(db: Executor, customerId: string) {
     .innerJoin('organisations as o', 'o.id', 'r.organisation_id')
     .select([
       'd.request_id', 'd.delivered_at', 'd.opened_at', 'd.clicked_at', 'o.name as advertiser',
-      'r.offer_title', 'r.offer_body', 'r.offer_url', 'r.offer_code', 'r.offer_ends_on',
+      'r.purpose_statement', 'r.offer_title', 'r.offer_body', 'r.offer_url', 'r.offer_code', 'r.offer_ends_on',
     ])
     .where('d.customer_id', '=', customerId)
     .where('d.dismissed_at', 'is', null)

@@ -12,6 +12,7 @@ function toInboxOffer(row: InboxRow, now: Date): InboxOffer {
   return {
     requestId: row.request_id,
     advertiser: row.advertiser,
+    purposeStatement: row.purpose_statement,
     offer: { title: row.offer_title ?? '', body: row.offer_body ?? '', url: row.offer_url, code: row.offer_code, endsOn },
     deliveredAt: row.delivered_at.toISOString(),
     openedAt: row.opened_at?.toISOString() ?? null,

@@ -12,6 +12,8 @@ export interface ReceiptInput {
   advertiserName: string;
   product: string;
   purpose: string;
+  /** The advertiser's purpose statement, in its own words: what the member reads on the receipt. */
+  purposeStatement: string;
   categories: readonly string[];
 }
 
@@ -26,9 +28,9 @@ export async function writeReceipts(trx: DbTransaction<Database>, input: Receipt
   const ids = split.members.map((m) => m.key);
   const shares = split.members.map((m) => m.cents);
   await sql`
-    insert into data_use_receipts (customer_id, occurred_at, advertiser_name, product, purpose, categories, audience_size, share_cents, reference)
+    insert into data_use_receipts (customer_id, occurred_at, advertiser_name, product, purpose, categories, audience_size, share_cents, reference, purpose_statement)
     select t.id, ${input.occurredAt}, ${input.advertiserName}, ${input.product}, ${input.purpose}, ${sql.val([...input.categories])}::text[],
-           ${input.memberIds.length}, t.cents, ${input.reference}
+           ${input.memberIds.length}, t.cents, ${input.reference}, ${input.purposeStatement}
     from unnest(${sql.val(ids)}::uuid[], ${sql.val(shares)}::bigint[]) as t(id, cents)
     where exists (select 1 from users u where u.id = t.id)
     on conflict (customer_id, reference) do nothing`.execute(trx);

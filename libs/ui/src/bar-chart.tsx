@@ -1,5 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
-import { barFraction, niceTicks } from './chart-scale';
+import { barFraction, niceTicks, tickStep } from './chart-scale';
 import { cx } from './class-names';
 
 export interface BarChartDatum {
@@ -19,8 +19,13 @@ export interface BarChartProps {
   data: readonly BarChartDatum[];
   /** Full value, e.g. "€ 1.249,00": next to bars and in the table. */
   formatValue: (value: number) => string;
-  /** Axis labels of the vertical chart; defaults to `formatValue`. */
-  formatTick?: (value: number) => string;
+  /**
+   * Axis labels of the vertical chart, given the tick and the step between ticks (so a formatter can
+   * show cents only when the step needs them); defaults to `formatValue`.
+   */
+  formatTick?: (value: number, step: number) => string;
+  /** The smallest meaningful step of the vertical axis: 1 for counts and cents (the default), 0 for any. */
+  minTickStep?: number;
   /** Horizontal bars suit long labels (categories); vertical columns suit a time series (months). */
   orientation?: 'horizontal' | 'vertical';
   /** Column headers of the data table. */
@@ -43,6 +48,7 @@ export function BarChart({
   data,
   formatValue,
   formatTick = formatValue,
+  minTickStep = 1,
   orientation = 'horizontal',
   labelHeader,
   valueHeader,
@@ -73,7 +79,7 @@ export function BarChart({
       {asTable ? null : orientation === 'horizontal' ? (
         <HorizontalBars data={data} max={max} formatValue={formatValue} />
       ) : (
-        <VerticalBars data={data} max={max} formatValue={formatValue} formatTick={formatTick} />
+        <VerticalBars data={data} max={max} formatValue={formatValue} formatTick={formatTick} minTickStep={minTickStep} />
       )}
 
       {/* Hidden on a wrapper: a table does not shrink to 1px, and would widen the page on phones. */}
@@ -133,15 +139,16 @@ function HorizontalBars({ data, max, formatValue }: BarsProps) {
   );
 }
 
-function VerticalBars({ data, max, formatValue, formatTick }: BarsProps & { formatTick: (value: number) => string }) {
-  const ticks = niceTicks(max);
+function VerticalBars({ data, max, formatValue, formatTick, minTickStep }: BarsProps & { formatTick: (value: number, step: number) => string; minTickStep: number }) {
+  const ticks = niceTicks(max, 4, minTickStep);
+  const step = tickStep(ticks);
   const top = ticks.at(-1) ?? 1;
   return (
     <div className="dd-bar-chart__columns" aria-hidden="true">
       <div className="dd-bar-chart__plot">
         {ticks.map((tick) => (
           <span key={tick} className="dd-bar-chart__gridline" style={{ bottom: `${(tick / top) * 100}%` }}>
-            <span className="dd-bar-chart__tick">{formatTick(tick)}</span>
+            <span className="dd-bar-chart__tick">{formatTick(tick, step)}</span>
           </span>
         ))}
         <div className="dd-bar-chart__bars">

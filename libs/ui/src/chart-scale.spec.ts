@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { barFraction, niceTicks } from './chart-scale';
+import { barFraction, niceTicks, tickStep } from './chart-scale';
+import { formatEuroTick } from './format-amount';
 
 describe('niceTicks', () => {
   it('covers the maximum with round steps', () => {
@@ -29,5 +30,52 @@ describe('barFraction', () => {
     expect(barFraction(-50, 200)).toBe(0.25);
     expect(barFraction(500, 200)).toBe(1);
     expect(barFraction(5, 0)).toBe(0);
+  });
+});
+
+/** Intl puts a no-break space after the euro sign. */
+const label = (cents: number, step: number) => formatEuroTick(cents, step).replace(/\u00a0/g, ' ');
+
+describe('axis labels never repeat', () => {
+  // Every maximum from 1 cent to € 100.000 on a rough log scale, plus the awkward ones around steps.
+  const maxima = [
+    ...Array.from({ length: 400 }, (_, i) => i + 1),
+    ...Array.from({ length: 300 }, (_, i) => Math.round(10 ** (2.5 + (i / 300) * 5))),
+    99, 101, 149, 150, 151, 199, 250, 999, 1_001, 12_345, 9_999_999,
+  ];
+
+  it('euro amounts in cents: distinct ticks get distinct labels, and the axis covers the data', () => {
+    for (const max of maxima) {
+      const ticks = niceTicks(max, 4, 1);
+      const step = tickStep(ticks);
+      const labels = ticks.map((tick) => formatEuroTick(tick, step));
+      expect(new Set(labels).size, `max ${max}: ${labels.join(' | ')}`).toBe(labels.length);
+      expect(ticks.at(-1)).toBeGreaterThanOrEqual(max);
+      expect(ticks.length - 1).toBeLessThanOrEqual(4);
+      expect(ticks.every((tick) => Number.isInteger(tick))).toBe(true);
+    }
+  });
+
+  it('small amounts use cents: € 1,50 is not "€ 0, € 1, € 1, € 2"', () => {
+    const ticks = niceTicks(150, 4, 1);
+    expect(ticks.map((tick) => label(tick, tickStep(ticks)))).toEqual(['€ 0,00', '€ 0,50', '€ 1,00', '€ 1,50']);
+    const cents = niceTicks(3, 4, 1);
+    expect(cents.map((tick) => label(tick, tickStep(cents)))).toEqual(['€ 0,00', '€ 0,01', '€ 0,02', '€ 0,03']);
+  });
+
+  it('whole euros once the step is a whole euro', () => {
+    const ticks = niceTicks(124_900, 4, 1);
+    expect(ticks.map((tick) => label(tick, tickStep(ticks)))).toEqual(['€ 0', '€ 500', '€ 1.000', '€ 1.500']);
+  });
+
+  it('counts get whole steps only', () => {
+    for (const max of maxima) {
+      const ticks = niceTicks(max, 4, 1);
+      const labels = ticks.map((tick) => tick.toLocaleString('nl-NL', { maximumFractionDigits: 0 }));
+      expect(new Set(labels).size).toBe(labels.length);
+    }
+    expect(niceTicks(10, 4, 1)).toEqual([0, 5, 10]);
+    expect(niceTicks(1, 4, 1)).toEqual([0, 1]);
+    expect(niceTicks(0, 4, 1)).toEqual([0, 1]);
   });
 });

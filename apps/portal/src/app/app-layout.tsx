@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { SkipLink } from '@dd/ui';
+import { SiteFooter } from './site-footer';
 import { SiteHeader } from './site-header';
 import { useViewerLocaleSync } from './use-locale';
 import { useViewerQuery } from './use-viewer';
@@ -23,14 +24,7 @@ export function AppLayout() {
       <main id="main" className="app-shell__main" tabIndex={-1}>
         <Outlet />
       </main>
-      <footer className="app-shell__footer">
-        <div className="dd-container app-shell__footer-inner">
-          <span>
-            © {new Date().getFullYear()} {t('common.brand')}. {t('common.footerTagline')}
-          </span>
-          <span>{t('common.footerPrivacy')}</span>
-        </div>
-      </footer>
+      <SiteFooter />
     </div>
   );
 }

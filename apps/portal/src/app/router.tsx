@@ -16,6 +16,7 @@ import { CustomerHomePage } from '../features/home/customer-home-page';
 import { LandingPage } from '../features/home/landing-page';
 import { NotFoundPage } from '../features/home/not-found-page';
 import { ModerationPage } from '../features/moderation/moderation-page';
+import { LegalPage } from '../features/legal/legal-page';
 import { MyDataPage } from '../features/my-data/my-data-page';
 import { OffersPage } from '../features/offers/offers-page';
 import { OrganisationPage } from '../features/organisation/organisation-page';
@@ -93,6 +94,10 @@ export function createRouter() {
             { path: 'operations', element: <AdminOperationsPage /> },
           ],
         },
+        // Public for everyone, signed in or out: linked from the footer and the sign-up form.
+        { path: 'legal/terms', element: <LegalPage doc="terms" /> },
+        { path: 'legal/privacy', element: <LegalPage doc="privacy" /> },
+        { path: 'legal/data', element: <LegalPage doc="data" /> },
         // Public for everyone: right after erasure the session no longer exists.
         { path: 'account-erased', element: <AccountErasedPage /> },
         { path: '*', element: <NotFoundPage /> },

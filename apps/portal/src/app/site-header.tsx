@@ -1,9 +1,11 @@
-import { Link, NavLink } from 'react-router';
+import { useEffect, useId, useRef, useState } from 'react';
+import { Link, NavLink, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { RoleName, Viewer } from '@dd/contract';
-import { BrandMark, buttonClassName, LanguageSwitch } from '@dd/ui';
+import { BrandMark, buttonClassName, Icon, LanguageSwitch } from '@dd/ui';
 import { homePath } from './role-home';
 import { AccountMenu } from './account-menu';
+import { navMenuTransition, type NavMenuEvent } from './nav-menu';
 import { useChangeLocale } from './use-locale';
 
 const LANGUAGES = [
@@ -62,19 +64,7 @@ export function SiteHeader({ viewer, resolving }: SiteHeaderProps) {
           <span>{t('common.brand')}</span>
         </Link>
 
-        {viewer ? (
-          <nav className={NAV[viewer.role].length > 2 ? 'site-header__nav site-header__nav--row' : 'site-header__nav'} aria-label={t('nav.label')}>
-            <ul>
-              {NAV[viewer.role].map((item) => (
-                <li key={item.to}>
-                  <NavLink to={item.to} end={item.to === home} className="site-header__link">
-                    {t(`nav.${item.key}`)}
-                  </NavLink>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        ) : null}
+        {viewer ? <RoleNav forRole={viewer.role} home={home} /> : null}
 
         <div className="site-header__actions">
           <LanguageSwitch label={t('language.label')} value={locale} options={LANGUAGES} onChange={change} />
@@ -92,5 +82,81 @@ export function SiteHeader({ viewer, resolving }: SiteHeaderProps) {
         </div>
       </div>
     </header>
+  );
+}
+
+/**
+ * The role's pages. Wide screens show them as a row; on a phone (see app-layout.css) a menu button
+ * shows and hides them as a list instead of wrapping the header over several rows.
+ */
+export function RoleNav({ forRole, home, initiallyOpen = false }: { forRole: RoleName; home: string; initiallyOpen?: boolean }) {
+  const { t } = useTranslation();
+  const navId = useId();
+  const [open, setOpen] = useState(initiallyOpen);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const { pathname } = useLocation();
+
+  const dispatch = (event: NavMenuEvent, current: boolean) => {
+    const outcome = navMenuTransition({ open: current }, event);
+    setOpen(outcome.open);
+    if (outcome.focusButton) buttonRef.current?.focus();
+  };
+
+  // A followed link closes the menu (the layout then moves focus to the new page).
+  const previousPath = useRef(pathname);
+  useEffect(() => {
+    if (previousPath.current === pathname) return;
+    previousPath.current = pathname;
+    setOpen(navMenuTransition({ open: true }, 'navigate').open);
+  }, [pathname]);
+
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') dispatchOpen('escape');
+    };
+    const onPointer = (event: PointerEvent) => {
+      if (wrapRef.current && event.target instanceof Node && !wrapRef.current.contains(event.target)) dispatchOpen('outside');
+    };
+    const dispatchOpen = (event: NavMenuEvent) => {
+      const outcome = navMenuTransition({ open: true }, event);
+      setOpen(outcome.open);
+      if (outcome.focusButton) buttonRef.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('pointerdown', onPointer);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('pointerdown', onPointer);
+    };
+  }, [open]);
+
+  const items = NAV[forRole];
+  return (
+    <div ref={wrapRef} className={items.length > 2 ? 'site-header__menu site-header__menu--row' : 'site-header__menu'}>
+      <button
+        ref={buttonRef}
+        type="button"
+        className={buttonClassName('secondary', 'sm', 'site-header__menu-button')}
+        aria-expanded={open}
+        aria-controls={navId}
+        onClick={() => dispatch('toggle', open)}
+      >
+        <Icon name={open ? 'close' : 'menu'} size={18} />
+        {t('nav.menu')}
+      </button>
+      <nav id={navId} className={open ? 'site-header__nav site-header__nav--open' : 'site-header__nav'} aria-label={t('nav.label')}>
+        <ul>
+          {items.map((item) => (
+            <li key={item.to}>
+              <NavLink to={item.to} end={item.to === home} className="site-header__link">
+                {t(`nav.${item.key}`)}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </div>
   );
 }

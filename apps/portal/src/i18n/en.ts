@@ -11,6 +11,10 @@ export const en: TranslationShape<Translations> = {
     skipToContent: 'Skip to content',
     footerTagline: 'Your data, your choice, your earnings.',
     footerPrivacy: 'Advertisers never see who you are.',
+    footerLegal: 'Legal information',
+    footerTerms: 'Terms of use',
+    footerPrivacyStatement: 'Privacy statement',
+    footerData: 'How we use your data',
     cancel: 'Cancel',
     save: 'Save',
     showTable: 'Show as table',
@@ -35,6 +39,7 @@ export const en: TranslationShape<Translations> = {
   },
   nav: {
     label: 'Main menu',
+    menu: 'Menu',
     account: 'Your account',
     overview: 'Overview',
     signIn: 'Sign in',
@@ -670,6 +675,7 @@ export const en: TranslationShape<Translations> = {
     fields: {
       product: 'Product',
       purpose: 'Purpose',
+      purposeStatement: 'What {{advertiser}} uses it for, in their own words',
       categories: 'Categories',
       audience: 'Group size',
       share: 'Your share',
@@ -698,7 +704,7 @@ export const en: TranslationShape<Translations> = {
     description: 'Download everything we hold about you, or erase your account. You do not need to give a reason.',
     export: {
       title: 'Download your data',
-      intro: 'You get a ZIP file with everything we keep about you: your profile, your statements and transactions (including special categories), your consents with their history, and your timeline. In common formats, so you can read them and take them elsewhere (GDPR art. 15 and 20).',
+      intro: 'You get a ZIP file with everything we keep about you: your profile, your statements and transactions (including special categories), your consents with their history, your timeline, your offers, sign-ins and payout requests, with a README in your language. In common formats, so you can read them and take them elsewhere (GDPR art. 15 and 20).',
       retention: 'An export stays available for {{days}} days; after that we delete it.',
       request: 'Request an export',
       requestAgain: 'Request a new export',

@@ -15,6 +15,8 @@ import { billingEn } from '../features/billing/billing.en';
 import { billingNl } from '../features/billing/billing.nl';
 import { earningsEn } from '../features/earnings/earnings.en';
 import { earningsNl } from '../features/earnings/earnings.nl';
+import { legalEn } from '../features/legal/legal.en';
+import { legalNl } from '../features/legal/legal.nl';
 import { moderationEn } from '../features/moderation/moderation.en';
 import { moderationNl } from '../features/moderation/moderation.nl';
 import { offersEn } from '../features/offers/offers.en';
@@ -33,11 +35,11 @@ import { DEFAULT_LOCALE, SUPPORTED_LOCALES } from './locale-storage';
  * and one namespace of well over 900 keys exceeds its instantiation limits.
  */
 export const resources = {
-  nl: { translation: nl, earnings: earningsNl, adminPayouts: adminPayoutsNl, billing: billingNl, bankStatements: bankStatementsNl, purchases: purchasesNl, moderation: moderationNl, offers: offersNl, organisation: organisationNl, adminOrganisations: adminOrganisationsNl, adminAudit: adminAuditNl, adminOperations: adminOperationsNl },
-  en: { translation: en, earnings: earningsEn, adminPayouts: adminPayoutsEn, billing: billingEn, bankStatements: bankStatementsEn, purchases: purchasesEn, moderation: moderationEn, offers: offersEn, organisation: organisationEn, adminOrganisations: adminOrganisationsEn, adminAudit: adminAuditEn, adminOperations: adminOperationsEn },
+  nl: { translation: nl, earnings: earningsNl, adminPayouts: adminPayoutsNl, billing: billingNl, bankStatements: bankStatementsNl, purchases: purchasesNl, moderation: moderationNl, offers: offersNl, organisation: organisationNl, adminOrganisations: adminOrganisationsNl, adminAudit: adminAuditNl, adminOperations: adminOperationsNl, legal: legalNl },
+  en: { translation: en, earnings: earningsEn, adminPayouts: adminPayoutsEn, billing: billingEn, bankStatements: bankStatementsEn, purchases: purchasesEn, moderation: moderationEn, offers: offersEn, organisation: organisationEn, adminOrganisations: adminOrganisationsEn, adminAudit: adminAuditEn, adminOperations: adminOperationsEn, legal: legalEn },
 } as const;
 
-export const NAMESPACES = ['translation', 'earnings', 'adminPayouts', 'billing', 'bankStatements', 'purchases', 'moderation', 'offers', 'organisation', 'adminOrganisations', 'adminAudit', 'adminOperations'] as const;
+export const NAMESPACES = ['translation', 'earnings', 'adminPayouts', 'billing', 'bankStatements', 'purchases', 'moderation', 'offers', 'organisation', 'adminOrganisations', 'adminAudit', 'adminOperations', 'legal'] as const;
 
 /** One i18next instance for the portal; keeps `<html lang>` in step with the language. */
 export function createI18n(locale: LocaleCode): I18n {

@@ -6,6 +6,7 @@ import type { adminPayoutsNl } from '../features/admin-payouts/admin-payouts.nl'
 import type { bankStatementsNl } from '../features/bank-statements/bank-statements.nl';
 import type { billingNl } from '../features/billing/billing.nl';
 import type { earningsNl } from '../features/earnings/earnings.nl';
+import type { LegalTranslations } from '../features/legal/legal.nl';
 import type { moderationNl } from '../features/moderation/moderation.nl';
 import type { offersNl } from '../features/offers/offers.nl';
 import type { purchasesNl } from '../features/purchases/purchases.nl';
@@ -28,6 +29,7 @@ declare module 'i18next' {
       purchases: typeof purchasesNl;
       moderation: typeof moderationNl;
       offers: typeof offersNl;
+      legal: LegalTranslations;
     };
   }
 }

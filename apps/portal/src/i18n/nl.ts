@@ -10,6 +10,10 @@ export const nl = {
     skipToContent: 'Direct naar de inhoud',
     footerTagline: 'Jouw gegevens, jouw keuze, jouw opbrengst.',
     footerPrivacy: 'Adverteerders zien nooit wie je bent.',
+    footerLegal: 'Juridische informatie',
+    footerTerms: 'Gebruiksvoorwaarden',
+    footerPrivacyStatement: 'Privacyverklaring',
+    footerData: 'Hoe we je gegevens gebruiken',
     cancel: 'Annuleren',
     save: 'Opslaan',
     showTable: 'Toon als tabel',
@@ -34,6 +38,7 @@ export const nl = {
   },
   nav: {
     label: 'Hoofdmenu',
+    menu: 'Menu',
     account: 'Je account',
     overview: 'Overzicht',
     signIn: 'Inloggen',
@@ -670,6 +675,7 @@ export const nl = {
     fields: {
       product: 'Product',
       purpose: 'Doel',
+      purposeStatement: 'Waarvoor {{advertiser}} het gebruikt, in eigen woorden',
       categories: 'Categorieën',
       audience: 'Groepsgrootte',
       share: 'Jouw deel',
@@ -698,7 +704,7 @@ export const nl = {
     description: 'Download alles wat we van je hebben, of wis je account. Je hoeft daar geen reden voor te geven.',
     export: {
       title: 'Je gegevens downloaden',
-      intro: 'Je krijgt een ZIP-bestand met alles wat we over je bewaren: je profiel, je afschriften en transacties (ook bijzondere gegevens), je toestemmingen met hun geschiedenis, en je tijdlijn. In gangbare formaten, zodat je ze kunt inzien en meenemen (art. 15 en 20 AVG).',
+      intro: 'Je krijgt een ZIP-bestand met alles wat we over je bewaren: je profiel, je afschriften en transacties (ook bijzondere gegevens), je toestemmingen met hun geschiedenis, je tijdlijn, je aanbiedingen, aanmeldingen en uitbetalingsverzoeken, met een uitleg in jouw taal. In gangbare formaten, zodat je ze kunt inzien en meenemen (art. 15 en 20 AVG).',
       retention: 'Een export blijft {{days}} dagen beschikbaar; daarna wissen we hem.',
       request: 'Export aanvragen',
       requestAgain: 'Nieuwe export aanvragen',

@@ -12,12 +12,14 @@ const page: AuditPage = {
       at: '2026-11-21T10:00:00.000Z',
       actorUserId: '00000000-0000-4000-8000-0000000000ad',
       actorRole: 'admin',
+      actorName: 'Femke Jansen',
       action: 'organisation.rejected',
       subjectType: 'organisation',
       subjectId: '00000000-0000-4000-8000-0000000000a1',
       details: { name: 'Bakkerij de Graaf', reason: 'Geen bestaand btw-nummer.' },
     },
-    { id: 41, at: '2026-11-20T10:00:00.000Z', actorUserId: null, actorRole: 'system', action: 'customer.erased', subjectType: 'user', subjectId: 'u1', details: { unclaimedCents: 120 } },
+    { id: 41, at: '2026-11-20T10:00:00.000Z', actorUserId: null, actorRole: 'system', actorName: null, action: 'customer.erased', subjectType: 'user', subjectId: 'u1', details: { unclaimedCents: 120 } },
+    { id: 40, at: '2026-11-19T10:00:00.000Z', actorUserId: '00000000-0000-4000-8000-0000000000c5', actorRole: 'customer', actorName: null, action: 'payout.requested', subjectType: 'payout', subjectId: 'p1', details: {} },
   ],
   nextCursor: 41,
 };
@@ -42,7 +44,11 @@ describe('the audit log page', () => {
     expect(html).toMatch(/<option value="organisation.rejected">organisation.rejected<\/option>/);
     expect(text.indexOf('organisation.rejected', text.indexOf('Details'))).toBeLessThan(text.indexOf('customer.erased', text.indexOf('Details')));
     expect(text).toContain('reason: Geen bestaand btw-nummer.');
-    expect(text).toContain('beheerder 00000000');
+    // The actor by name and role, never by id; an erased account says so.
+    expect(text).toContain('Femke Jansen beheerder');
+    expect(text).not.toContain('00000000-0000-4000-8000-0000000000ad');
+    expect(text).not.toContain('00000000-0000-4000-8000-0000000000c5');
+    expect(text).toContain('verwijderd account klant');
     expect(text).toContain('systeem');
     expect(text).toContain('Pagina 1');
     const newer = /<button[^>]*>Nieuwere regels<\/button>/.exec(html)![0];

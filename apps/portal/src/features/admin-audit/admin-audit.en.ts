@@ -25,6 +25,7 @@ export const adminAuditEn: TranslationShape<typeof adminAuditNl> = {
     subject: 'Subject',
     details: 'Details',
     system: 'system',
+    erasedActor: 'erased account',
   },
   roles: { admin: 'admin', advertiser: 'advertiser', customer: 'customer', system: 'system' },
   empty: 'No entries match these filters.',

@@ -24,6 +24,7 @@ export const adminAuditNl = {
     subject: 'Onderwerp',
     details: 'Details',
     system: 'systeem',
+    erasedActor: 'verwijderd account',
   },
   roles: { admin: 'beheerder', advertiser: 'adverteerder', customer: 'klant', system: 'systeem' },
   empty: 'Geen regels gevonden met deze filters.',

@@ -38,8 +38,7 @@ export function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
                 {entry.subjectId ? <span className="audit-table__id">{entry.subjectId}</span> : null}
               </td>
               <td>
-                {isKnownRole(entry.actorRole) ? t(`roles.${entry.actorRole}`) : entry.actorRole}
-                {entry.actorUserId ? <span className="audit-table__id">{entry.actorUserId.slice(0, 8)}</span> : null}
+                <ActorCell entry={entry} />
               </td>
               <td>
                 <ul className="audit-table__details">
@@ -53,5 +52,18 @@ export function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** Who did it: the person's name and role; "erased account" once the account is gone; the role alone for the system. */
+export function ActorCell({ entry }: { entry: Pick<AuditEntry, 'actorUserId' | 'actorRole' | 'actorName'> }) {
+  const { t } = useTranslation('adminAudit');
+  const role = isKnownRole(entry.actorRole) ? t(`roles.${entry.actorRole}`) : entry.actorRole;
+  if (!entry.actorUserId) return <span className="audit-table__actor-name">{role}</span>;
+  return (
+    <>
+      <span className="audit-table__actor-name">{entry.actorName ?? t('table.erasedActor')}</span>
+      <span className="audit-table__id">{role}</span>
+    </>
   );
 }

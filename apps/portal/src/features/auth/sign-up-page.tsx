@@ -35,6 +35,7 @@ export const advertiserFormSchema = signUpAdvertiserInput.extend({
 export function SignUpPage() {
   const { t, i18n } = useTranslation();
   const { t: to } = useTranslation('organisation');
+  const { t: tl } = useTranslation('legal');
   usePageTitle(t('titles.signUp'));
   const trpc = useTRPC();
   const setViewer = useSetViewer();
@@ -187,6 +188,10 @@ export function SignUpPage() {
           onChange={update('password')}
           error={form.errorFor('password')}
         />
+        <p className="auth-form__legal">
+          {tl('signUpNotice')} <Link to="/legal/terms">{tl('nav.terms')}</Link>. {tl('signUpPrivacyBefore')} <Link to="/legal/privacy">{tl('nav.privacy')}</Link>{' '}
+          {tl('signUpPrivacyAfter')}
+        </p>
         <Button type="submit" size="lg" fullWidth loading={pending}>
           {isAdvertiser ? t('auth.signUp.submitAdvertiser') : t('auth.signUp.submitCustomer')}
         </Button>

@@ -104,7 +104,7 @@ describe('the printable invoice', () => {
     issuedOn: '2026-11-20',
     suppliedOn: '2026-11-19',
     seller: { name: 'DataDividend B.V.', addressLines: ['Keizersgracht 100', '1015 AA Amsterdam'], kvkNumber: '12345678', vatNumber: 'NL123456789B01', iban: 'NL91ABNA0417164300', accountName: 'DataDividend B.V.' },
-    buyer: { name: 'Bakkerij de Graaf', kvkNumber: '87654321', vatNumber: null, contactEmail: null },
+    buyer: { name: 'Bakkerij de Graaf', kvkNumber: '87654321', vatNumber: null, contactName: 'Joris de Graaf', contactEmail: 'joris@bakkerij.test' },
     lines: [{ description: 'Inzichtrapport', quantity: 3, unitPriceCents: 3_333.3333, netCents: 10_000 }],
     netCents: 10_000,
     vatRateBp: 2_100,
@@ -130,6 +130,13 @@ describe('the printable invoice', () => {
     expect(text).toContain('Btw-nummer NL123456789B01');
     expect(text).toContain('KvK 87654321');
     expect(text).not.toContain('Btw-nummer null');
+    expect(text).toContain('t.a.v. Joris de Graaf');
+    expect(text).toContain('joris@bakkerij.test');
+    // The quantity is what was billed, said truthfully: a privacy-protected count, not "members reached".
+    expect(text).toContain('Gefactureerd publiek');
+    expect(text).toContain('Prijs per gefactureerde persoon');
+    expect(text).toContain('het privacybeschermde aantal dat voor deze aankoop is vrijgegeven');
+    expect(text).not.toMatch(/bereikt/i);
     expect(text).toContain('€ 33,3333');
     expect(text).toContain('Subtotaal excl. btw € 100,00');
     expect(text).toContain('Btw 21% € 21,00');
@@ -142,5 +149,9 @@ describe('the printable invoice', () => {
     expect(text).toContain('Invoice 2026-000001');
     expect(text).toContain('VAT 21% € 21,00');
     expect(text).toContain('Paid from your prepaid balance.');
+    expect(text).toContain('Attn. Joris de Graaf');
+    expect(text).toContain('Billed audience');
+    expect(text).toContain('the privacy-protected count released for this purchase');
+    expect(text).not.toMatch(/members reached/i);
   });
 });

@@ -75,8 +75,11 @@ export const billingEn: TranslationShape<typeof billingNl> = {
     iban: 'IBAN',
     linesCaption: 'Supplied',
     description: 'Description',
-    quantity: 'Members',
-    unitPrice: 'Price per member',
+    attention: 'Attn. {{name}}',
+    quantity: 'Billed audience',
+    unitPrice: 'Price per person billed',
+    quantityNote:
+      'Billed audience: the privacy-protected count released for this purchase (with deliberate noise, capped at your maximum), not an exact number of people. It can differ slightly from the number of members included; those members share the members’ part of the whole amount.',
     amount: 'Amount',
     net: 'Subtotal excl. VAT',
     vat: 'VAT {{rate}}',

@@ -74,8 +74,11 @@ export const billingNl = {
     iban: 'IBAN',
     linesCaption: 'Geleverd',
     description: 'Omschrijving',
-    quantity: 'Deelnemers',
-    unitPrice: 'Prijs per deelnemer',
+    attention: 't.a.v. {{name}}',
+    quantity: 'Gefactureerd publiek',
+    unitPrice: 'Prijs per gefactureerde persoon',
+    quantityNote:
+      'Gefactureerd publiek: het privacybeschermde aantal dat voor deze aankoop is vrijgegeven (met bewuste ruis, begrensd op je maximum), geen exact aantal mensen. Het kan iets afwijken van het aantal deelnemers dat meedeed; die deelnemers delen het deelnemersdeel van het hele bedrag.',
     amount: 'Bedrag',
     net: 'Subtotaal excl. btw',
     vat: 'Btw {{rate}}',

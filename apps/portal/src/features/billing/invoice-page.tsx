@@ -121,6 +121,7 @@ function InvoiceView({ invoice }: { invoice: Invoice }) {
                   {t('invoice.vatNumber')} {invoice.buyer.vatNumber}
                 </span>
               ) : null}
+              {invoice.buyer.contactName ? <span>{t('invoice.attention', { name: invoice.buyer.contactName })}</span> : null}
               {invoice.buyer.contactEmail ? <span>{invoice.buyer.contactEmail}</span> : null}
             </address>
           </section>
@@ -170,6 +171,7 @@ function InvoiceView({ invoice }: { invoice: Invoice }) {
         </dl>
 
         <footer className="invoice-paper__foot">
+          <p>{t('invoice.quantityNote')}</p>
           <p>{t('invoice.paid')}</p>
           <p>{t('invoice.rounding')}</p>
         </footer>

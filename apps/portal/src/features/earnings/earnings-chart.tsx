@@ -1,13 +1,9 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { EarningsSummary } from '@dd/contract';
-import { BarChart, buttonClassName, formatAmount } from '@dd/ui';
+import { BarChart, buttonClassName, formatAmount, formatEuroTick } from '@dd/ui';
 import { formatMonth, intlLocale } from '../../app/format';
 
-/** Compact axis labels: "€ 15" rather than "€ 15,00"; cents only where a tick has them (small earnings: "€ 0,04", not four times "€ 0"). */
-const tickFormat = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
-const centsTickFormat = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', minimumFractionDigits: 2 });
-const formatTick = (cents: number) => (Number.isInteger(cents / 100) ? tickFormat : centsTickFormat).format(cents / 100);
 
 export function EarningsChart({ summary }: { summary: EarningsSummary }) {
   const { t, i18n } = useTranslation('earnings');
@@ -43,7 +39,7 @@ export function EarningsChart({ summary }: { summary: EarningsSummary }) {
         orientation="vertical"
         data={summary.monthly.map((row) => ({ key: row.month, label: monthName.format(new Date(`${row.month}-01T00:00:00Z`)), value: row.earnedCents }))}
         formatValue={formatAmount}
-        formatTick={formatTick}
+        formatTick={formatEuroTick}
         labelHeader={t('chart.month')}
         valueHeader={t('chart.amount')}
         toggleLabels={{ showTable: tc('common.showTable'), showChart: tc('common.showChart') }}

@@ -106,7 +106,7 @@ export function ModerationCard({ item, labels, locale, onNotice }: ModerationCar
       {item.offer ? (
         <section className="moderation-card__offer">
           <h3 className="moderation-card__subtitle">{t('fields.offer')}</h3>
-          <OfferCard advertiser={item.organisation.name} offer={item.offer} mode="preview" headingLevel={4} />
+          <OfferCard advertiser={item.organisation.name} offer={item.offer} purposeStatement={item.purposeStatement} mode="preview" headingLevel={4} />
         </section>
       ) : null}
 

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { BarChart, formatAmount, SelectField } from '@dd/ui';
+import { BarChart, formatAmount, formatEuroTick, SelectField } from '@dd/ui';
 import { formatMonth } from '../../app/format';
 import type { ReferenceLabels } from '../../app/reference-labels';
 import { SectionLoadError, SectionLoading } from '../../app/status-views';
@@ -9,8 +9,6 @@ import { fillMonths, periodMonths } from './spending-months';
 
 export const SPENDING_PERIODS = [3, 6, 12, 24] as const;
 
-/** Compact axis labels: "€ 1.500" rather than "€ 1.500,00". */
-const tickFormat = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
 
 export function SpendingSection({ labels, months, onMonthsChange }: { labels: ReferenceLabels; months: number; onMonthsChange: (months: number) => void }) {
   const { t, i18n } = useTranslation();
@@ -64,7 +62,7 @@ export function SpendingSection({ labels, months, onMonthsChange }: { labels: Re
               value: row.totalCents,
             }))}
             formatValue={formatAmount}
-            formatTick={(cents) => tickFormat.format(cents / 100)}
+            formatTick={formatEuroTick}
             labelHeader={t('data.spending.month')}
             valueHeader={t('data.spending.amount')}
             toggleLabels={{ showTable: t('common.showTable'), showChart: t('common.showChart') }}

@@ -14,6 +14,8 @@ const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.i
 interface OfferCardProps {
   advertiser: string;
   offer: OfferDto;
+  /** The advertiser's purpose statement (plain text), shown with the offer; omitted in previews that have none yet. */
+  purposeStatement?: string | null | undefined;
   expired?: boolean;
   headingLevel?: 2 | 3 | 4;
   /**
@@ -36,7 +38,7 @@ interface OfferCardProps {
 }
 
 /** One offer as a member's inbox shows it: advertiser, headline, text, code, link and how long it is valid. */
-export function OfferCard({ advertiser, offer, expired = false, headingLevel = 3, mode, onFollow, toggle, bodyHidden = false, bodyId, badges, actions, className }: OfferCardProps) {
+export function OfferCard({ advertiser, offer, purposeStatement, expired = false, headingLevel = 3, mode, onFollow, toggle, bodyHidden = false, bodyId, badges, actions, className }: OfferCardProps) {
   const { t, i18n } = useTranslation('offers');
   const Heading = headingLevel === 2 ? 'h2' : headingLevel === 3 ? 'h3' : 'h4';
   const url = isHttpsUrl(offer.url) ? offer.url : null;
@@ -66,6 +68,12 @@ export function OfferCard({ advertiser, offer, expired = false, headingLevel = 3
           </p>
         ) : null}
         {expired ? <p className="offer-card__note">{t('card.expiredNote')}</p> : null}
+        {purposeStatement ? (
+          <div className="offer-card__purpose">
+            <p className="offer-card__purpose-label">{t('card.purposeStatement', { advertiser })}</p>
+            <p className="offer-card__purpose-text">{purposeStatement}</p>
+          </div>
+        ) : null}
         {url || actions ? (
           <div className="offer-card__actions">
             {url && mode === 'inbox' ? (

@@ -7,6 +7,7 @@ const offers: InboxOffer[] = [
   {
     requestId: '00000000-0000-4000-8000-0000000000a1',
     advertiser: 'Bakkerij de Graaf',
+    purposeStatement: 'We willen vaste klanten in de wijk laten weten wanneer er vers brood is.',
     offer: { title: '20% korting op ontbijt', body: 'Elke zaterdag vers brood met korting.', url: 'https://bakkerij.test/actie', code: 'ONTBIJT20', endsOn: '2026-12-31' },
     deliveredAt: '2026-11-20T09:00:00.000Z',
     openedAt: null,
@@ -16,6 +17,7 @@ const offers: InboxOffer[] = [
   {
     requestId: '00000000-0000-4000-8000-0000000000a2',
     advertiser: 'Fietsenmaker Jansen',
+    purposeStatement: 'Wij bieden fietsers in de buurt een onderhoudsbeurt aan.',
     offer: { title: 'Gratis onderhoudsbeurt', body: 'Kom langs in november.', url: null, code: 'FIETS', endsOn: '2026-11-01' },
     deliveredAt: '2026-10-01T09:00:00.000Z',
     openedAt: '2026-10-02T09:00:00.000Z',
@@ -51,6 +53,9 @@ describe('OffersPage', () => {
     expect(page).toContain('Nieuw');
     expect(page).toContain('Verlopen');
     expect(page).toContain('Ontvangen op 20 november 2026');
+    // The advertiser's purpose, in its own words, on the offer.
+    expect(page).toContain('Waarom Bakkerij de Graaf dit stuurt, in eigen woorden');
+    expect(page).toContain('We willen vaste klanten in de wijk laten weten wanneer er vers brood is.');
     // Folded until opened: the toggle says so and controls the hidden body.
     expect(html).toMatch(/aria-expanded="false" aria-controls="offer-00000000-0000-4000-8000-0000000000a1-body"/);
     expect(html).toMatch(/<div class="offer-card__body" id="offer-00000000-0000-4000-8000-0000000000a1-body" hidden="">/);
@@ -72,5 +77,6 @@ describe('OffersPage', () => {
     expect(page).toContain('Valid until and including 31 December 2026');
     expect(page).toContain('Expired');
     expect(page).toContain('Show offer');
+    expect(page).toContain('Why Fietsenmaker Jansen sends this, in their own words');
   });
 });

@@ -125,6 +125,7 @@ function InboxItem({ item, onNotice }: InboxItemProps) {
   return (
     <OfferCard
       advertiser={item.advertiser}
+      purposeStatement={item.purposeStatement}
       offer={item.offer}
       expired={item.expired}
       headingLevel={2}

@@ -13,6 +13,7 @@ export const offersEn: TranslationShape<typeof offersNl> = {
   toConsent: 'Go to consent',
   card: {
     from: 'From {{advertiser}}',
+    purposeStatement: 'Why {{advertiser}} sends this, in their own words',
     received: 'Received on {{date}}',
     validUntil: 'Valid until and including {{date}}',
     expired: 'Expired',

@@ -12,6 +12,7 @@ export const offersNl = {
   toConsent: 'Naar toestemming',
   card: {
     from: 'Van {{advertiser}}',
+    purposeStatement: 'Waarom {{advertiser}} dit stuurt, in eigen woorden',
     received: 'Ontvangen op {{date}}',
     validUntil: 'Geldig tot en met {{date}}',
     expired: 'Verlopen',

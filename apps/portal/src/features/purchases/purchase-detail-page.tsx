@@ -152,7 +152,7 @@ function PurchaseDetailView({ purchase, locale, created }: { purchase: PurchaseD
             {t('detail.offerTitle')}
           </h2>
           <p className="page-section__note">{t('detail.offerNote')}</p>
-          <OfferCard advertiser={viewer.organisation?.name ?? t('form.previewAdvertiser')} offer={purchase.offer} mode="preview" headingLevel={3} />
+          <OfferCard advertiser={viewer.organisation?.name ?? t('form.previewAdvertiser')} offer={purchase.offer} purposeStatement={purchase.purposeStatement} mode="preview" headingLevel={3} />
         </section>
       ) : null}
     </div>

@@ -79,7 +79,7 @@ export const purchasesEn: TranslationShape<typeof purchasesNl> = {
     titleLabel: 'Title of your request',
     titleHint: 'Only for your own overview and the admin, for example ‘Autumn campaign Utrecht’.',
     purposeLabel: 'What will you use this for?',
-    purposeHint: 'In your own words, at least {{min}} characters. The admin reads this when reviewing; members see it with their sales.',
+    purposeHint: 'In your own words, at least {{min}} characters. The admin reads this when reviewing; members see it with their sales and, for an offer, on the offer itself.',
     characters: '{{count}} of {{max}} characters',
     breakdownsLegend: 'Breakdowns in the report',
     breakdownsHint: 'Choose 1 to {{max}} tables. Each table costs a small part of the members’ privacy budget.',

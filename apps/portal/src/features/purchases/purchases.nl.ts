@@ -79,7 +79,7 @@ export const purchasesNl = {
     titleLabel: 'Titel van je aanvraag',
     titleHint: 'Alleen voor je eigen overzicht en de beheerder, bijvoorbeeld ‘Najaarsactie Utrecht’.',
     purposeLabel: 'Waarvoor ga je dit gebruiken?',
-    purposeHint: 'In je eigen woorden, minstens {{min}} tekens. De beheerder leest dit bij de beoordeling; de leden zien het bij hun verkopen.',
+    purposeHint: 'In je eigen woorden, minstens {{min}} tekens. De beheerder leest dit bij de beoordeling; de leden zien het bij hun verkopen en, bij een aanbieding, bij de aanbieding zelf.',
     characters: '{{count}} van {{max}} tekens',
     breakdownsLegend: 'Uitsplitsingen in het rapport',
     breakdownsHint: 'Kies 1 tot {{max}} tabellen. Elke tabel kost een klein deel van het privacybudget van de leden.',

@@ -46,27 +46,29 @@ function BudgetUsage({ usage }: { usage: PrivacyBudgetUsage }) {
       {usage.reports.length === 0 ? (
         <p className="privacy-budget__empty">{t('timeline.budget.none')}</p>
       ) : (
-        <table className="privacy-budget__table">
-          <caption className="dd-visually-hidden">{t('timeline.budget.tableCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('timeline.budget.report')}</th>
-              <th scope="col">{t('timeline.budget.advertiser')}</th>
-              <th scope="col">{t('timeline.budget.date')}</th>
-              <th scope="col" className="privacy-budget__num">{t('timeline.budget.epsilon')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {usage.reports.map((report) => (
-              <tr key={report.id}>
-                <td>{report.title}</td>
-                <td>{report.advertiser}</td>
-                <td>{formatDate(report.at, language)}</td>
-                <td className="privacy-budget__num">{number(report.epsilon)}</td>
+        <div className="dd-table-scroll">
+          <table className="privacy-budget__table">
+            <caption className="dd-visually-hidden">{t('timeline.budget.tableCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('timeline.budget.report')}</th>
+                <th scope="col">{t('timeline.budget.advertiser')}</th>
+                <th scope="col">{t('timeline.budget.date')}</th>
+                <th scope="col" className="privacy-budget__num">{t('timeline.budget.epsilon')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {usage.reports.map((report) => (
+                <tr key={report.id}>
+                  <td>{report.title}</td>
+                  <td>{report.advertiser}</td>
+                  <td>{formatDate(report.at, language)}</td>
+                  <td className="privacy-budget__num">{number(report.epsilon)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </>
   );

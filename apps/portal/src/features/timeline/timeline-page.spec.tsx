@@ -20,6 +20,7 @@ const receipts: DataUseReceipt[] = [
     advertiserName: 'Fietsenwinkel De Spaak',
     product: 'offer_campaign',
     purpose: 'offers',
+    purposeStatement: 'We bieden fietsers in Utrecht korting op een onderhoudsbeurt.',
     categories: ['travel'],
     audienceSize: 1250,
     shareCents: 37,
@@ -30,6 +31,7 @@ const receipts: DataUseReceipt[] = [
     advertiserName: 'Supermarkt Noord',
     product: 'insight_report',
     purpose: 'insights',
+    purposeStatement: null,
     categories: ['groceries', 'travel'],
     audienceSize: 480,
     shareCents: 112,
@@ -71,6 +73,15 @@ describe('TimelinePage', () => {
     expect(page).toContain('1.250 mensen');
     expect(page).toContain('Totaal verdiend € 1,49');
     expect(page).toContain('2 verkopen');
+  });
+
+  it('shows the advertiser\'s purpose in its own words, as plain text, with each sale that has one', async () => {
+    const nl = await render('nl', receipts);
+    expect(nl).toContain('Waarvoor Fietsenwinkel De Spaak het gebruikt, in eigen woorden');
+    expect(nl).toContain('We bieden fietsers in Utrecht korting op een onderhoudsbeurt.');
+    expect(nl).not.toContain('Waarvoor Supermarkt Noord het gebruikt');
+    const en = await render('en', receipts);
+    expect(en).toContain('What Fietsenwinkel De Spaak uses it for, in their own words');
   });
 
   it('explains the empty timeline, in English too', async () => {

@@ -97,6 +97,12 @@ function Receipt({ receipt, labels }: { receipt: DataUseReceipt; labels: Referen
             <dt>{t('timeline.fields.purpose')}</dt>
             <dd>{t(`consent.purposes.${receipt.purpose}.title`)}</dd>
           </div>
+          {receipt.purposeStatement ? (
+            <div className="receipt__statement">
+              <dt>{t('timeline.fields.purposeStatement', { advertiser: receipt.advertiserName })}</dt>
+              <dd>{receipt.purposeStatement}</dd>
+            </div>
+          ) : null}
           <div>
             <dt>{t('timeline.fields.audience')}</dt>
             <dd>{t('timeline.audienceSize', { size: formatCount(receipt.audienceSize, language) })}</dd>

@@ -1,0 +1,34 @@
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+
+/** Links to the legal pages; in the layout, so on every page, signed in or out. */
+export const FOOTER_LINKS = [
+  { to: '/legal/terms', key: 'footerTerms' },
+  { to: '/legal/privacy', key: 'footerPrivacyStatement' },
+  { to: '/legal/data', key: 'footerData' },
+] as const;
+
+export function SiteFooter() {
+  const { t } = useTranslation();
+  return (
+    <footer className="app-shell__footer">
+      <div className="dd-container app-shell__footer-inner">
+        <div className="app-shell__footer-text">
+          <span>
+            © {new Date().getFullYear()} {t('common.brand')}. {t('common.footerTagline')}
+          </span>
+          <span>{t('common.footerPrivacy')}</span>
+        </div>
+        <nav aria-label={t('common.footerLegal')}>
+          <ul className="app-shell__footer-links">
+            {FOOTER_LINKS.map((link) => (
+              <li key={link.to}>
+                <Link to={link.to}>{t(`common.${link.key}`)}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+    </footer>
+  );
+}
