@@ -22,6 +22,8 @@ export interface DistributionResult {
 export interface DistributionOptions {
   /** Called after each batch of members, e.g. to report job progress. */
   onProgress?: (batchesDone: number, batches: number) => Promise<void> | void;
+  /** History only (the demo seed writes past sales): when the postings happened; default now. */
+  bookedAt?: Date;
 }
 
 /** Idempotency keys of a sale's transactions: deterministic, so a rerun posts exactly the same ones. */
@@ -54,7 +56,8 @@ export async function distributeSale(db: Db, saleId: string, options: Distributi
   const result = { saleId, members: split.members.length, memberPoolCents: split.memberPoolCents, platformFeeCents: split.platformFeeCents, batches };
 
   const platform = await platformAccounts(db);
-  await db.transaction().execute((trx) => chargeSale(trx, sale));
+  const bookedAt = options.bookedAt ?? null;
+  await db.transaction().execute((trx) => chargeSale(trx, sale, bookedAt));
 
   const posted = new Set((await ledgerRepository.transactionKeysOfSale(db, saleId)).map((r) => r.idempotency_key));
   let batchesPosted = 0;
@@ -72,6 +75,7 @@ export async function distributeSale(db: Db, saleId: string, options: Distributi
           idempotencyKey: key,
           kind: 'sale.member_credits',
           saleId,
+          bookedAt,
           postings: [{ accountId: platform.sales_clearing, amountCents: total }, ...credits],
         }),
       );
@@ -86,6 +90,7 @@ export async function distributeSale(db: Db, saleId: string, options: Distributi
         idempotencyKey: saleKeys.fee(saleId),
         kind: 'sale.platform_fee',
         saleId,
+        bookedAt,
         postings: [
           { accountId: platform.sales_clearing, amountCents: split.platformFeeCents },
           { accountId: platform.platform_fee, amountCents: -split.platformFeeCents },
@@ -94,7 +99,7 @@ export async function distributeSale(db: Db, saleId: string, options: Distributi
     }
     const left = await ledgerRepository.saleClearingNet(trx, saleId, platform.sales_clearing);
     if (left !== 0) throw new Error(`Sale ${saleId} leaves ${left} cents in the clearing account after distribution; the split and the postings disagree.`);
-    await salesRepository.markDistributed(trx, saleId);
+    await salesRepository.markDistributed(trx, saleId, bookedAt);
   });
   return { ...result, batchesPosted, alreadyDistributed: false };
 }

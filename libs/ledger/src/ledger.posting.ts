@@ -19,6 +19,11 @@ export interface TransactionInput {
   reference?: string | null;
   /** Context for people reading the books; not part of the content compared for idempotency. */
   metadata?: Record<string, unknown> | null;
+  /**
+   * When the movement happened, for writing history (the demo seed's past sales); default: now.
+   * Not part of the content compared for idempotency. Live code never sets it.
+   */
+  bookedAt?: Date | null;
 }
 
 const KIND = /^[a-z][a-z_]*(\.[a-z][a-z_]*)*$/;

@@ -9,6 +9,8 @@ export interface NewLedgerTransaction {
   content_hash: string;
   reference: string | null;
   metadata: Record<string, unknown> | null;
+  /** Absent: the database's now(). */
+  created_at?: Date;
 }
 
 export interface NewPosting {

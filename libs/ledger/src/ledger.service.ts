@@ -35,6 +35,7 @@ export async function postTransaction(trx: DbTransaction<Database>, input: Trans
     content_hash: hash,
     reference: input.reference ?? null,
     metadata: input.metadata ?? null,
+    ...(input.bookedAt ? { created_at: input.bookedAt } : {}),
   });
   if (transactionId === undefined) {
     const existing = await ledgerRepository.transactionByKey(trx, idempotencyKey);
@@ -123,7 +124,7 @@ export async function accountBalance(db: Db | DbTransaction<Database>, kind: Led
  */
 export async function recordDeposit(
   db: Db,
-  input: { organisationId: string; amountCents: number; idempotencyKey: string; reference?: string | null },
+  input: { organisationId: string; amountCents: number; idempotencyKey: string; reference?: string | null; bookedAt?: Date | null },
 ): Promise<PostedTransaction> {
   if (!Number.isSafeInteger(input.amountCents) || input.amountCents <= 0) {
     throw new DomainError('VALIDATION_FAILED', 'A deposit is a positive whole number of cents.', { field: 'amountCents' });
@@ -134,6 +135,7 @@ export async function recordDeposit(
     idempotencyKey: input.idempotencyKey,
     kind: 'advertiser.deposit',
     reference: input.reference ?? null,
+    bookedAt: input.bookedAt ?? null,
     postings: [
       { accountId: bank, amountCents: input.amountCents },
       { accountId: advertiser, amountCents: -input.amountCents },

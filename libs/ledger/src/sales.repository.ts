@@ -47,10 +47,10 @@ export const salesRepository = {
     return rows.map((r) => r.customer_id);
   },
 
-  async markDistributed(trx: DbTransaction<Database>, saleId: string): Promise<void> {
+  async markDistributed(trx: DbTransaction<Database>, saleId: string, at: Date | null = null): Promise<void> {
     await trx
       .updateTable('sales')
-      .set({ status: 'distributed', distributed_at: sql<Date>`now()` })
+      .set({ status: 'distributed', distributed_at: at ?? sql<Date>`now()` })
       .where('id', '=', saleId)
       .where('status', '=', 'pending')
       .execute();

@@ -38,7 +38,7 @@ export async function createSale(
   input: CreateSaleInput,
   settings: LedgerSettings = DEFAULT_LEDGER_SETTINGS,
   /** Money the caller returns to the balance in the charging transaction (a purchase's reservation): it counts in the early check. */
-  options: { releasedCents?: number } = {},
+  options: { releasedCents?: number; /** History only (the demo seed): when the sale was made; default now. */ createdAt?: Date } = {},
 ): Promise<{ saleId: string; created: boolean }> {
   const { idempotencyKey, organisationId, amountCents } = input;
   if (idempotencyKey.length === 0 || idempotencyKey.length > 200) throw invalid('A sale needs an idempotency key of 1 to 200 characters.', 'idempotencyKey');
@@ -79,6 +79,7 @@ export async function createSale(
       member_count: memberIds.length,
       members_hash: hash,
       batch_size: settings.distributionBatchSize,
+      ...(options.createdAt ? { created_at: options.createdAt } : {}),
     });
     if (saleId === undefined) return replay((await salesRepository.saleByKey(trx, idempotencyKey))!);
     await salesRepository.insertMembers(trx, saleId, memberIds);
@@ -91,13 +92,18 @@ export async function createSale(
  * one-posting-per-account-per-sale rule both see to that. Call it in the purchase's own transaction
  * to charge at once; the distribution job calls it too and then finds it done.
  */
-export async function chargeSale(trx: DbTransaction<Database>, sale: Pick<SaleRow, 'id' | 'organisation_id' | 'amount_cents'>): Promise<PostedTransaction> {
+export async function chargeSale(
+  trx: DbTransaction<Database>,
+  sale: Pick<SaleRow, 'id' | 'organisation_id' | 'amount_cents'>,
+  bookedAt: Date | null = null,
+): Promise<PostedTransaction> {
   const advertiser = await ensureOwnedAccount(trx, 'advertiser_balance', sale.organisation_id);
   const { sales_clearing: clearing } = await platformAccounts(trx);
   return postTransaction(trx, {
     idempotencyKey: `sale:${sale.id}:charge`,
     kind: 'sale.charge',
     saleId: sale.id,
+    bookedAt,
     postings: [
       { accountId: advertiser, amountCents: sale.amount_cents },
       { accountId: clearing, amountCents: -sale.amount_cents },

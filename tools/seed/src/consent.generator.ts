@@ -23,6 +23,8 @@ export interface SeedIndustryChoice {
 }
 
 export interface SeedConsent {
+  /** ISO timestamp of the sign-up: the account's `created_at`, and when the sign-up choices were recorded. */
+  signedUpAt: string;
   decisions: SeedConsentDecision[];
   exclusions: SeedIndustryChoice[];
 }
@@ -72,7 +74,7 @@ export function generateConsent(seed: number | string, customer: SeedCustomer, u
   const [year, month] = until.split('-').map(Number) as [number, number];
   const end = Date.UTC(year, month - 1, 1);
   const signUp = end - rng.int(1, 540) * DAY_MS + rng.int(7 * 60, 23 * 60) * 60_000;
-  const none: SeedConsent = { decisions: [], exclusions: [] };
+  const none: SeedConsent = { signedUpAt: iso(signUp), decisions: [], exclusions: [] };
   if (certainAge(customer.birthYear, new Date(signUp)) < 18) return none;
 
   const change = (n: number) => seededUuid(customerNamespace(seed), 'consent', customer.index * 4 + n);
@@ -121,5 +123,5 @@ export function generateConsent(seed: number | string, customer: SeedCustomer, u
       for (const industry of lifted) exclusions.push({ changeId: change(CHANGE.lifted), industry, excluded: false, recordedAt: iso(liftedAt) });
     }
   }
-  return { decisions, exclusions };
+  return { signedUpAt: iso(signUp), decisions, exclusions };
 }

@@ -176,8 +176,9 @@ function householdItems(rng: Prng, c: SeedCustomer, owner: boolean): RecurringIt
   const province = c.province;
   return [
     debit(rng, draw(rng, P.ENERGY_SUPPLIERS), 'energy', energy, 'Termijnbedrag {maand} {jaar} klantnr {member}', { day: rng.int(5, 20) }),
-    debit(rng, P.WATER_BY_PROVINCE[province] ?? 'Vitens N.V.', 'housing', euros(rng, 14, 32), 'Voorschot drinkwater {maand} {jaar} klantnr {member}'),
-    debit(rng, `Gemeente ${c.municipality}`, 'housing', euros(rng, 45, 120), 'Gemeentelijke belastingen {jaar} termijn {mm} aanslagnr {member}', { months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], day: 28 }),
+    // Drinking water is a utility like energy, and municipal tax is a tax: neither is "Huur en hypotheek".
+    debit(rng, P.WATER_BY_PROVINCE[province] ?? 'Vitens N.V.', 'energy', euros(rng, 14, 32), 'Voorschot drinkwater {maand} {jaar} klantnr {member}'),
+    debit(rng, `Gemeente ${c.municipality}`, 'taxes', euros(rng, 45, 120), 'Gemeentelijke belastingen {jaar} termijn {mm} aanslagnr {member}', { months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], day: 28 }),
     debit(rng, draw(rng, P.INTERNET_PROVIDERS), 'telecom', euros(rng, 45, 85), 'Factuur {maand} {jaar} klantnr {member}'),
     debit(rng, draw(rng, P.INSURERS), 'other', euros(rng, 12, 40), 'Premie woonverzekering {maand} {jaar} polisnr {member}'),
   ];

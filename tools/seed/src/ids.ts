@@ -10,7 +10,7 @@ export const UNUSABLE_PASSWORD_HASH = '!seeded-account-no-password';
 /** The largest customer number the email pattern (seven digits) can hold. */
 export const MAX_CUSTOMERS = 9_999_999;
 
-const KIND_CODES = { customer: 1, organisation: 2, user: 3, consent: 4 } as const;
+const KIND_CODES = { customer: 1, organisation: 2, user: 3, consent: 4, upload: 5, sale: 6 } as const;
 export type IdKind = keyof typeof KIND_CODES;
 
 const hex = (n: number, width: number) => n.toString(16).padStart(width, '0').slice(-width);
@@ -32,6 +32,9 @@ export const customerNamespace = (seed: number | string) => `seed-${seed}`;
 export function customerId(seed: number | string, index: number): string {
   return seededUuid(customerNamespace(seed), 'customer', index);
 }
+
+/** The statement upload a seeded customer's bookings came from (one per customer). */
+export const uploadIdOf = (customerId: string): string => seededUuid(`upload-of-${customerId}`, 'upload', 1);
 
 export function customerEmail(index: number): string {
   return `customer-${String(index).padStart(7, '0')}@${SEED_EMAIL_DOMAIN}`;

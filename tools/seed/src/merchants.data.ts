@@ -3,7 +3,7 @@ import type { Interest } from './population.generator';
 /** Every category a seeded transaction can carry. */
 export const CATEGORIES = [
   'groceries', 'fashion', 'dining', 'travel', 'mobility', 'energy', 'home', 'electronics', 'leisure', 'telecom',
-  'income', 'housing', 'drugstore', 'health', 'religion', 'politics', 'trade_union', 'pregnancy_baby', 'other',
+  'income', 'housing', 'taxes', 'drugstore', 'health', 'religion', 'politics', 'trade_union', 'pregnancy_baby', 'other',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 

@@ -70,7 +70,7 @@ describe('npm run seed', () => {
     const policies = await sql<{ policy_version: string; policy_text_hash: string; source: string }>`
       select distinct policy_version, policy_text_hash, source from consent_decisions`.execute(test.db);
     expect(policies.rows).toEqual([{ policy_version: CONSENT_POLICY.version, policy_text_hash: CONSENT_POLICY_HASH, source: 'seed' }]);
-    expect(await count(sql`select count(*)::int as n from consent_decisions`)).toBe(first.insertedConsentDecisions);
+    expect(await count(sql`select count(*)::int as n from consent_decisions where customer_id <> ${DEMO_ACCOUNTS[0]!.id}`)).toBe(first.insertedConsentDecisions);
     // Customers born in 2008 or later were minors whenever they signed up: the consent centre refuses them.
     expect(await count(sql`select count(*)::int as n from consent_decisions d join customer_profiles p on p.user_id = d.customer_id where p.birth_year >= 2008`)).toBe(0);
     const granting = await count(sql`
@@ -80,8 +80,8 @@ describe('npm run seed', () => {
     expect(granting).toBeLessThan(200 * 0.97);
     expect(await count(sql`select count(*)::int as n from consent_current where granted and expires_at is not null`)).toBeGreaterThan(0);
     expect(await count(sql`select count(distinct customer_id)::int as n from industry_exclusions_current`)).toBeGreaterThan(5);
-    // The demo customer manages their own consent in the portal.
-    expect(await count(sql`select count(*)::int as n from consent_decisions where customer_id = ${DEMO_ACCOUNTS[0]!.id}`)).toBe(0);
+    // The demo customer starts from the choices the README names (seed.market.int.spec.ts checks which).
+    expect(await count(sql`select count(*)::int as n from consent_current where customer_id = ${DEMO_ACCOUNTS[0]!.id} and granted`)).toBe(14);
   });
 
   it('creates demo logins that sign in with the printed passwords', async () => {
@@ -98,6 +98,20 @@ describe('npm run seed', () => {
     const demo = DEMO_ACCOUNTS[0]!;
     expect(await count(sql`select count(*)::int as n from customer_profiles where user_id = ${demo.id}`)).toBe(1);
     expect(await count(sql`select count(*)::int as n from transactions where customer_id = ${demo.id}`)).toBeGreaterThan(50);
+  });
+
+  it('takes every booking from an imported ING statement upload and dates accounts at their sign-up', async () => {
+    expect(await count(sql`select count(*)::int as n from transactions where upload_id is null`)).toBe(0);
+    expect(await count(sql`select count(*)::int as n from uploads where status = 'imported' and format = 'ing-csv'`)).toBe(201);
+    expect(await count(sql`select count(distinct date_trunc('month', created_at))::int as n from users where email like ${`%@${SEED_EMAIL_DOMAIN}`}`)).toBeGreaterThanOrEqual(12);
+    // Utilities are not rent: water is energy, municipal tax is taxes.
+    expect(await count(sql`select count(*)::int as n from transactions where category = 'housing' and (counterparty_name ~ '^(Vitens|Evides|Dunea|PWN|WML|WMD|Brabant Water|Waterbedrijf)' or counterparty_name like 'Gemeente %')`)).toBe(0);
+  });
+
+  it('writes no market history for a population too small for k = 100', async () => {
+    expect(first.market).toEqual({ sales: 0, tooSmall: 300, alreadyThere: false });
+    expect(first.payouts.requests).toBe(0);
+    expect(await count(sql`select count(*)::int as n from sales`)).toBe(0);
   });
 
   it('includes special-category counterparties that must never be sold', async () => {

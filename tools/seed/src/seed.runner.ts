@@ -5,10 +5,13 @@ import { ensureDemoAccounts, type DemoLogin } from './demo-accounts';
 import { deriveSeededFeatures, seededWindowEnd } from './features.step';
 import { planFinances } from './finances.generator';
 import { customerEmail } from './ids';
+import { ingCsvStatement } from './ing-csv.writer';
 import { generateCustomer } from './population.generator';
 import type { SeedOptions } from './seed.options';
 import { deleteSeededCustomers, detectWriterSchema, findForeignSeededCustomer, writeBatch, type SeedBatch } from './seed.writer';
 import { generateMonth } from './transactions.generator';
+import { seedMarketHistory, type MarketHistory } from './market.step';
+import { seedPayoutHistory, type PayoutHistory } from './payouts.step';
 
 export interface SeedRunSettings {
   /** Batches in flight at once: 2 on a PostgreSQL server, 1 on the embedded one (one transaction at a time). */
@@ -27,6 +30,10 @@ export interface SeedSummary {
   deletedCustomers: number;
   /** Customers whose segment features were derived (every seeded customer with a profile). */
   featuresDerived: number;
+  /** The marketplace's past: sales through the ledger, with receipts. */
+  market: MarketHistory;
+  /** Payout requests and batches through the payouts service. */
+  payouts: PayoutHistory;
   seconds: number;
   rowsPerSecond: number;
   demo: DemoLogin[];
@@ -43,20 +50,26 @@ export class SeedConflictError extends Error {
 const ROWS_PER_BATCH = 8_000;
 const AVERAGE_BOOKINGS_PER_MONTH = 45;
 
+/** When the seeded statements were uploaded: the morning after the window, like a monthly habit. */
+export const uploadedAt = (until: string): string => `${until}-02T08:30:00Z`;
+
 /** Customers first..last (1-based), generated in memory: pure CPU, no I/O. */
 export function buildBatch(options: Pick<SeedOptions, 'seed' | 'months' | 'until'>, first: number, last: number): SeedBatch {
   const months = monthWindow(options.until, options.months);
   const customers = [];
   const transactions = [];
   const consent = [];
+  const statements = [];
   for (let index = first; index <= last; index++) {
     const customer = generateCustomer(options.seed, index);
     const plan = planFinances(options.seed, customer);
+    const bookings = months.flatMap((m) => generateMonth(options.seed, customer, plan, m));
     customers.push(customer);
-    transactions.push(months.flatMap((m) => generateMonth(options.seed, customer, plan, m)));
+    transactions.push(bookings);
     consent.push(generateConsent(options.seed, customer, options.until));
+    statements.push(ingCsvStatement(customer.id, bookings));
   }
-  return { customers, transactions, consent };
+  return { customers, transactions, consent, statements, uploadedAt: uploadedAt(options.until) };
 }
 
 /**
@@ -115,18 +128,27 @@ export async function runSeed(db: Kysely<Database>, options: SeedOptions, settin
   await Promise.all(inFlight);
   if (failure !== undefined) throw failure;
 
-  const demo = await ensureDemoAccounts(db, schema, monthWindow(options.until, options.months));
-  const featuresDerived = await deriveSeededFeatures(db, [...customerIds, ...demo.customerIds], seededWindowEnd(options.until), settings);
+  const months = monthWindow(options.until, options.months);
+  const demo = await ensureDemoAccounts(db, schema, months);
+  const windowEnd = seededWindowEnd(options.until);
+  const featuresDerived = await deriveSeededFeatures(db, [...customerIds, ...demo.customerIds], windowEnd, settings);
+  const first = months[0]!;
+  const from = new Date(Date.UTC(first.year, first.month - 1, 1));
+  const market = await seedMarketHistory(db, { seed: options.seed, from, to: windowEnd, demoCustomerId: demo.customer?.id ?? null }, log);
+  const payouts =
+    demo.adminId === null ? { paidBatchId: null, readyBatchId: null, requests: 0, alreadyThere: false } : await seedPayoutHistory(db, { from, to: windowEnd, adminId: demo.adminId, demo: demo.customer });
   const seconds = (performance.now() - started) / 1000;
   const rows = counts.customers * 2 + counts.transactions + counts.insertedConsentDecisions + counts.insertedIndustryExclusions;
-  return { ...counts, deletedCustomers, featuresDerived, seconds, rowsPerSecond: Math.round(rows / Math.max(seconds, 0.001)), demo: demo.logins };
+  return { ...counts, deletedCustomers, featuresDerived, market, payouts, seconds, rowsPerSecond: Math.round(rows / Math.max(seconds, 0.001)), demo: demo.logins };
 }
 
 export function summaryLine(s: SeedSummary): string {
   return (
     `seed: customers=${s.customers} transactions=${s.transactions} seconds=${s.seconds.toFixed(1)} rows_per_s=${s.rowsPerSecond}` +
     ` (new: customers=${s.insertedCustomers} transactions=${s.insertedTransactions} consent_decisions=${s.insertedConsentDecisions}` +
-    ` industry_exclusions=${s.insertedIndustryExclusions}) features=${s.featuresDerived}`
+    ` industry_exclusions=${s.insertedIndustryExclusions}) features=${s.featuresDerived}` +
+    (s.market.alreadyThere ? ' market=kept' : ` sales=${s.market.sales}${s.market.tooSmall ? ` (${s.market.tooSmall} too small for k = 100: seed more customers)` : ''}`) +
+    (s.payouts.alreadyThere ? ' payouts=kept' : ` payout_requests=${s.payouts.requests}`)
   );
 }
 

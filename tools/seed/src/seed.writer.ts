@@ -2,7 +2,8 @@ import { PROTECTED_LIFE_EVENT_CATEGORIES, PROVINCES, SPECIAL_CATEGORIES, type Pr
 import { CONSENT_POLICY, CONSENT_POLICY_HASH } from '@dd/consent';
 import { sql, type Kysely, type Database } from '@dd/db';
 import type { SeedConsent } from './consent.generator';
-import { SEED_EMAIL_DOMAIN, UNUSABLE_PASSWORD_HASH, customerId, customerIndexFromEmail } from './ids';
+import type { SeedStatementFile } from './ing-csv.writer';
+import { SEED_EMAIL_DOMAIN, UNUSABLE_PASSWORD_HASH, customerId, customerIndexFromEmail, uploadIdOf } from './ids';
 import { plainArrayLiteral, quotedArrayLiteral } from './pg-array';
 import type { SeedCustomer } from './population.generator';
 import type { SeedTransaction } from './transactions.generator';
@@ -14,6 +15,13 @@ export interface SeedBatch {
   transactions: readonly (readonly SeedTransaction[])[];
   /** consent[i] belongs to customers[i]; absent for customers who manage their own (the demo login). */
   consent?: readonly SeedConsent[];
+  /**
+   * statements[i] is the ING CSV file customers[i]'s bookings come from: each customer gets an
+   * imported `uploads` row for it (name, size, SHA-256, row counts) and every booking points at it.
+   */
+  statements?: readonly (SeedStatementFile | null)[];
+  /** When the statements were uploaded: just after the seeded window. */
+  uploadedAt?: string;
 }
 
 export interface WriteCounts {
@@ -33,13 +41,16 @@ export const ROWS_PER_STATEMENT = 8_000;
 const affected = (result: { numAffectedRows?: bigint }) => Number(result.numAffectedRows ?? 0n);
 
 /** Inserts the accounts that are missing; returns the ids it inserted. */
-async function insertUsers(db: Kysely<Database>, customers: readonly SeedCustomer[]): Promise<Set<string>> {
+async function insertUsers(db: Kysely<Database>, customers: readonly SeedCustomer[], consent: readonly SeedConsent[] | undefined): Promise<Set<string>> {
+  // Accounts are as old as their sign-up (spread over the 18 months before the window's end), so the
+  // payout rules that look at an account's age see a population that has been around for a while.
+  const createdAt = customers.map((_, i) => consent?.[i]?.signedUpAt ?? null);
   const result = await sql<{ id: string }>`
-    insert into users (id, email, password_hash, role, display_name, locale)
-    select t.id, t.email, ${UNUSABLE_PASSWORD_HASH}, 'customer', t.display_name, t.locale
+    insert into users (id, email, password_hash, role, display_name, locale, created_at)
+    select t.id, t.email, ${UNUSABLE_PASSWORD_HASH}, 'customer', t.display_name, t.locale, coalesce(t.created_at, now())
     from unnest(${customers.map((c) => c.id)}::uuid[], ${customers.map((c) => c.email)}::text[],
-                ${customers.map((c) => c.displayName)}::text[], ${customers.map((c) => c.locale)}::text[])
-         as t(id, email, display_name, locale)
+                ${customers.map((c) => c.displayName)}::text[], ${customers.map((c) => c.locale)}::text[], ${createdAt}::timestamptz[])
+         as t(id, email, display_name, locale, created_at)
     on conflict do nothing
     returning id`.execute(db);
   return new Set(result.rows.map((r) => r.id));
@@ -70,6 +81,26 @@ async function insertProfiles(db: Kysely<Database>, customers: readonly SeedCust
   return affected(result);
 }
 
+/**
+ * The uploads the bookings came from, as an import leaves them: status imported, format, row counts,
+ * the file's name, size and hash; the file itself is gone, as after every import.
+ */
+async function insertUploads(db: Kysely<Database>, batch: SeedBatch): Promise<void> {
+  const rows = batch.customers.flatMap((c, i) => {
+    const file = batch.statements?.[i];
+    return file && file.rows > 0 ? [{ c, file }] : [];
+  });
+  if (rows.length === 0) return;
+  const at = batch.uploadedAt ?? new Date().toISOString();
+  await sql`
+    insert into uploads (id, customer_id, file_name, byte_size, sha256, status, format, progress, rows_total, rows_imported, rows_duplicate, created_at, finished_at)
+    select t.id, t.customer_id, t.file_name, t.byte_size, t.sha256, 'imported', 'ing-csv', 100, t.rows, t.rows, 0, ${at}::timestamptz, ${at}::timestamptz + interval '40 seconds'
+    from unnest(${rows.map((r) => uploadIdOf(r.c.id))}::uuid[], ${rows.map((r) => r.c.id)}::uuid[], ${rows.map((r) => r.file.fileName)}::text[],
+                ${rows.map((r) => r.file.bytes.length)}::int[], ${rows.map((r) => r.file.sha256)}::text[], ${rows.map((r) => r.file.rows)}::int[])
+         as t(id, customer_id, file_name, byte_size, sha256, rows)
+    on conflict (id) do nothing`.execute(db);
+}
+
 /** Column arrays for one INSERT; customer ids go once per customer and rows point at them by position. */
 class TransactionColumns {
   owner: number[] = [];
@@ -81,13 +112,15 @@ class TransactionColumns {
   code: string[] = [];
   category: string[] = [];
   dedupeKey: string[] = [];
+  upload: (string | null)[] = [];
 
   get size(): number {
     return this.owner.length;
   }
 
-  push(owner: number, t: SeedTransaction): void {
+  push(owner: number, t: SeedTransaction, upload: string | null): void {
     this.owner.push(owner);
+    this.upload.push(upload);
     this.bookedOn.push(t.bookedOn);
     this.amount.push(t.amountCents);
     this.name.push(t.counterpartyName);
@@ -129,12 +162,13 @@ async function insertTransactions(db: Kysely<Database>, schema: WriterSchema, ow
   const flagColumns = schema.specialFlags ? sql`, special, protected_life_event` : sql``;
   const flagValues = schema.specialFlags ? sql`, t.category = any(${ART9_CATEGORIES}::text[]), t.category = any(${LIFE_EVENT_CATEGORIES}::text[])` : sql``;
   const result = await sql`
-    insert into transactions (customer_id, booked_on, amount_cents, counterparty_name, counterparty_iban, description, bank_code, category, dedupe_key${flagColumns})
-    select (${ownerIds}::uuid[])[t.owner], t.booked_on, t.amount, t.name, t.iban, t.description, t.code, t.category, t.dedupe_key${flagValues}
+    insert into transactions (customer_id, booked_on, amount_cents, counterparty_name, counterparty_iban, description, bank_code, category, dedupe_key, upload_id${flagColumns})
+    select (${ownerIds}::uuid[])[t.owner], t.booked_on, t.amount, t.name, t.iban, t.description, t.code, t.category, t.dedupe_key, t.upload_id${flagValues}
     from unnest(${plainArrayLiteral(cols.owner)}::int[], ${plainArrayLiteral(cols.bookedOn)}::date[], ${plainArrayLiteral(cols.amount)}::int8[],
                 ${quotedArrayLiteral(cols.name)}::text[], ${plainArrayLiteral(cols.iban)}::text[], ${quotedArrayLiteral(cols.description)}::text[],
-                ${plainArrayLiteral(cols.code)}::text[], ${plainArrayLiteral(cols.category)}::text[], ${plainArrayLiteral(cols.dedupeKey)}::text[])
-         as t(owner, booked_on, amount, name, iban, description, code, category, dedupe_key)
+                ${plainArrayLiteral(cols.code)}::text[], ${plainArrayLiteral(cols.category)}::text[], ${plainArrayLiteral(cols.dedupeKey)}::text[],
+                ${plainArrayLiteral(cols.upload)}::uuid[])
+         as t(owner, booked_on, amount, name, iban, description, code, category, dedupe_key, upload_id)
     ${onConflict}`.execute(db);
   return affected(result);
 }
@@ -226,14 +260,16 @@ export async function writeCustomerData(
   created: ReadonlySet<string> = new Set(),
 ): Promise<Omit<WriteCounts, 'users'>> {
   const profiles = await insertProfiles(db, batch.customers);
+  await insertUploads(db, batch);
   const ownerIds = batch.customers.map((c) => c.id);
+  const uploadIds = batch.customers.map((c, i) => (batch.statements?.[i] ? uploadIdOf(c.id) : null));
   let transactions = 0;
   for (const fresh of [true, false]) {
     let cols = new TransactionColumns();
     for (let i = 0; i < batch.customers.length; i++) {
       if (created.has(ownerIds[i] as string) !== fresh) continue;
       for (const t of batch.transactions[i] ?? []) {
-        cols.push(i + 1, t);
+        cols.push(i + 1, t, uploadIds[i] ?? null);
         if (cols.size >= ROWS_PER_STATEMENT) {
           transactions += await insertTransactions(db, schema, ownerIds, cols, fresh);
           cols = new TransactionColumns();
@@ -253,7 +289,7 @@ export async function writeCustomerData(
 export async function writeBatch(db: Kysely<Database>, schema: WriterSchema, batch: SeedBatch): Promise<WriteCounts> {
   return db.transaction().execute(async (trx) => {
     await sql`set local synchronous_commit = off`.execute(trx);
-    const created = await insertUsers(trx, batch.customers);
+    const created = await insertUsers(trx, batch.customers, batch.consent);
     return { users: created.size, ...(await writeCustomerData(trx, schema, batch, created)) };
   });
 }

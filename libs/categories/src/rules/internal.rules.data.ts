@@ -38,7 +38,7 @@ export const INTERNAL_RULES: readonly CategorisationRule[] = [
   // Taxes, fines and government.
   internal('taxes.iban', 'counterparty_iban', r`^NL86INGB0002445588$`, 'taxes', 'The Belastingdienst account published for paying tax assessments.'),
   internal('taxes.tax-office', 'text', r`\bbelastingdienst\b|\bbelasting(en)?\b|\bmotorrijtuigenbelasting\b|\binkomstenbelasting\b`, 'taxes', 'National tax office and tax words.'),
-  internal('taxes.local', 'text', r`\bgemeentebelasting|\bwaterschap|\bhoogheemraadschap\b|\bbsgr\b|\bgblt\b|\bsvhw\b|\bbghu\b|\bafvalstoffenheffing\b|\brioolheffing\b|\bozb\b|\bwoz\b`, 'taxes', 'Municipal and water-board taxes and their collection agencies.'),
+  internal('taxes.local', 'text', r`\bgemeentebelasting|\bgemeentelijke belasting|\bbelastingsamenwerking|\bbelastingkantoor\b|\bwaterschap|\bhoogheemraadschap\b|\bbsgr\b|\bgblt\b|\bsvhw\b|\bbghu\b|\bafvalstoffenheffing\b|\brioolheffing\b|\bozb\b|\bwoz\b`, 'taxes', 'Municipal and water-board taxes and their collection agencies (BSGR, GBLT, SVHW, the Belastingsamenwerkingen). Drinking water is energy, never housing.'),
   internal('taxes.fines', 'text', r`\bcjib\b|\bcentraal justitieel incassobureau\b|\bbekeuring\b|\bverkeersboete\b`, 'taxes', 'Fines can reveal an offence (GDPR art. 10), so they are never sold.'),
   internal('taxes.municipality', 'counterparty', r`^gemeente\b`, 'taxes', 'Municipal fees (passport, parking permit). Congregations called "gemeente" are caught earlier by the religion rules.'),
 
