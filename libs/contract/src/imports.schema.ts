@@ -27,7 +27,7 @@ export const IMPORT_PROBLEM_CODES = [
   'columnCount', 'quoteNotClosed', 'strayQuote', 'xmlTruncated', 'xmlMalformed', 'dateInvalid', 'dateMissing',
   'currencyInvalid', 'amountInvalid', 'amountPrecision', 'amountRange', 'amountMissing', 'amountSigned',
   'directionMissing', 'directionInvalid', 'accountInvalid', 'accountEmpty', 'statementAccountMissing',
-  'lineTooLong', 'fieldTooLong', 'tooManyColumns', 'xmlTooDeep',
+  'lineTooLong', 'fieldTooLong', 'tooManyColumns', 'xmlTooDeep', 'quotesMismatched',
 ] as const;
 export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
 

@@ -29,6 +29,8 @@ export const transactionDtoSchema = z.object({
   categorySource: z.enum(['rule', 'customer']),
   special: z.boolean(),
   protectedLifeEvent: z.boolean(),
+  /** The bank booked this as the reversal of an earlier entry (Terugboeking); the sign of `amountCents` says which way. */
+  reversal: z.boolean(),
 });
 export type TransactionDto = z.infer<typeof transactionDtoSchema>;
 

@@ -62,6 +62,24 @@ describe('ABN AMRO TAB', () => {
     ]);
   });
 
+  it('skips # comment lines and blank lines, like the public sample, and keeps the file line numbers', () => {
+    const commented = parseFixture('abn-amro/TXT240405101500-commented.TAB');
+    expect(commented.format).toBe('abn-amro-tab');
+    expect(commented.accountIban).toBe('NL91ABNA0417164300');
+    expect(commented.transactions.map((tx) => [tx.line, tx.amountCents])).toEqual([
+      [3, -3412],
+      [5, 285000],
+      [8, -480],
+    ]);
+    expect(commented.transactions[1]).toMatchObject({ counterpartyName: 'Van Dijk Installatietechniek B.V.', description: 'Salaris april 2024' });
+  });
+
+  it('still reports a broken row after a comment header, by its line in the file', () => {
+    const row = '417164300\tEUR\t20240301\t10,00\t5,00\t20240301\t-5,00\tBEA, Betaalpas                   HEMA Utrecht,PAS021';
+    const error = thrownBy(() => parseText(`# header\n\n${row}\n\n${row.replace('20240301', '2024031')}\n`, 'TXT.TAB')) as StatementParseError;
+    expect(error.problems).toEqual([expect.objectContaining({ line: 5, code: 'dateInvalid' })]);
+  });
+
   it('ignores an empty trailing column but not a ninth column with content', () => {
     const row = '417164300\tEUR\t20240301\t10,00\t5,00\t20240301\t-5,00\tBEA, Betaalpas                   HEMA Utrecht,PAS021';
     expect(parseText(`${row}\t\n`, 'TXT.TAB').transactions).toHaveLength(1);

@@ -29,12 +29,14 @@ function accountOf(raw: string): string | null {
 /**
  * ABN AMRO `TXT*.TAB`: no header, eight tab-separated columns (account, currency, transaction date, start
  * balance, end balance, value date, signed amount, description), possibly several accounts in one file.
+ * Blank lines and lines starting with `#` are skipped.
  */
 export function parseAbnAmroTab(text: string): ParsedStatement {
   const rows = text
     .split('\n')
     .map((content, i) => ({ line: i + 1, content: content.replace(/\r$/, '') }))
-    .filter((row) => row.content.trim() !== '');
+    // Blank lines and `#` comment lines (ABN AMRO's public sample has both) are not rows; line numbers still count them.
+    .filter((row) => row.content.trim() !== '' && !row.content.trimStart().startsWith('#'));
   if (rows.length === 0) throw new EmptyStatementError('no-transactions');
   if (rows.length > MAX_STATEMENT_ROWS) throw new StatementTooLargeError('rows');
 

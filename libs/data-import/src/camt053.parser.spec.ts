@@ -60,6 +60,8 @@ describe('CAMT.053 v02 (Dutch bank, batch and reversal)', () => {
       counterpartyName: 'Vattenfall Klantenservice N.V.',
       counterpartyIban: 'NL74ABNA0503379855',
     });
+    // Only the entry with <RvslInd>true</RvslInd> is a reversal; the debit it reverses is not.
+    expect(statement.transactions.filter((tx) => tx.reversal).map((tx) => tx.sourceRef)).toEqual(['0562981204-20240307-000012']);
   });
 
   it('decodes predefined and numeric character references once', () => {

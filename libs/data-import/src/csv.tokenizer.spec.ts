@@ -38,4 +38,19 @@ describe('tokenizeCsv', () => {
     const error = thrownBy(() => tokenizeCsv('"a","b"\n"1","Café "De Zaak""\n', ',')) as StatementParseError;
     expect(error.problems[0]).toMatchObject({ line: 2, column: '', code: 'strayQuote', params: {} });
   });
+
+  it('marks a row with a quote inside an unquoted value only when asked to', () => {
+    const text = '"a","b"\n"1",2"\n"3","4"\n';
+    expect(tokenizeCsv(text, ',')).toEqual([
+      { line: 1, fields: ['a', 'b'] },
+      { line: 2, fields: ['1', '2"'] },
+      { line: 3, fields: ['3', '4'] },
+    ]);
+    expect(tokenizeCsv(text, ',', { looseQuotes: 'mark' })).toEqual([
+      { line: 1, fields: ['a', 'b'] },
+      { line: 2, fields: ['1', '2"'], looseQuote: true },
+      { line: 3, fields: ['3', '4'] },
+    ]);
+    expect(tokenizeCsv(text, ',', { looseQuotes: 'mark' })[2]).not.toHaveProperty('looseQuote');
+  });
 });

@@ -7,6 +7,19 @@ export interface CsvRow {
   /** 1-based line where the record starts. */
   line: number;
   fields: string[];
+  /**
+   * Only with `{ looseQuotes: 'mark' }`: a value that was not quoted contains a quote, as when a field lost its
+   * opening quote (`…,Albert Heijn",…`). Absent otherwise.
+   */
+  looseQuote?: true;
+}
+
+export interface TokenizeOptions {
+  /**
+   * A quote inside an unquoted field (`5" screen`) is taken literally either way. `'mark'` also flags the row, for
+   * formats whose bank quotes every field, where such a quote means the row was damaged (see `looseQuote`).
+   */
+  looseQuotes?: 'accept' | 'mark';
 }
 
 
@@ -66,12 +79,13 @@ function rawOf(error: CsvError): string {
  * caller's business. Parsing is csv-parse's (our policy: a maintained parser over a hand-written one); this
  * module only numbers the records and turns quote errors into a `StatementParseError` naming the line.
  */
-export function tokenizeCsv(text: string, delimiter: string): CsvRow[] {
+export function tokenizeCsv(text: string, delimiter: string, options: TokenizeOptions = {}): CsvRow[] {
   let records: string[][];
   try {
     records = parse(text, { ...OPTIONS, delimiter, on_record: boundedColumns });
   } catch (error) {
-    if (error instanceof CsvError && CAREFUL_CODES.has(error.code)) return tokenizeCarefully(text, delimiter);
+    // Strict parsing refuses every quote inside an unquoted field, so rows to mark are only ever found here.
+    if (error instanceof CsvError && CAREFUL_CODES.has(error.code)) return tokenizeCarefully(text, delimiter, options.looseQuotes === 'mark');
     throw tooLongOr(error);
   }
   const rows: CsvRow[] = [];
@@ -89,20 +103,27 @@ export function tokenizeCsv(text: string, delimiter: string): CsvRow[] {
  * both. So this parses with `relax_quotes`, and each record where a value starts with a quote (which is what
  * `relax_quotes` leaves behind when it reopens a badly closed field) is read again strictly.
  */
-function tokenizeCarefully(text: string, delimiter: string): CsvRow[] {
+function tokenizeCarefully(text: string, delimiter: string, markLooseQuotes: boolean): CsvRow[] {
   const rows: CsvRow[] = [];
   let line = 1;
+  let looseQuote = false;
   try {
     parse(text, {
       ...OPTIONS,
       delimiter,
       relax_quotes: true,
       raw: true,
+      // Called for every field before its record's `on_record`; only notes whether an unquoted value holds a quote.
+      cast: (value, { quoting }) => {
+        if (!quoting && value.includes('"')) looseQuote = true;
+        return value;
+      },
       on_record: (record, { raw }) => {
         // With `raw: true` records arrive as `{ record, raw }`, which csv-parse's types do not describe.
         const fields = boundedColumns((record as unknown as { record: string[] }).record, { lines: line });
         if (fields.some((field) => field.startsWith('"'))) assertQuotesClosed(raw ?? '', line, delimiter);
-        if (!isBlank(fields)) rows.push({ line, fields });
+        if (!isBlank(fields)) rows.push(markLooseQuotes && looseQuote ? { line, fields, looseQuote: true } : { line, fields });
+        looseQuote = false;
         line += linesSpanned(fields);
         return null;
       },

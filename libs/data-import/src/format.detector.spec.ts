@@ -17,6 +17,7 @@ describe('detectFormat', () => {
     ['rabobank/rabobank.windows-1252.csv', { format: 'rabobank-csv', delimiter: ',' }],
     ['rabobank/rabobank.mis-decoded.csv', { format: 'rabobank-csv', delimiter: ',' }],
     ['abn-amro/TXT240402093015.TAB', { format: 'abn-amro-tab' }],
+    ['abn-amro/TXT240405101500-commented.TAB', { format: 'abn-amro-tab' }],
     ['camt053/camt053-v02-batch-and-reversal.xml', { format: 'camt053', version: '02' }],
     ['camt053/camt053-v04-prefixed-multi-currency.xml', { format: 'camt053', version: '04' }],
     ['camt053/camt053-v08-pty-and-datetime.xml', { format: 'camt053', version: '08' }],
@@ -27,6 +28,12 @@ describe('detectFormat', () => {
   it('decides by content, not by the file name', () => {
     const { bytes } = fixtureFile('camt053/camt053-v08-pty-and-datetime.xml');
     expect(detectFormat(`\n\n${bytes.toString('utf8')}`)).toEqual({ format: 'camt053', version: '08' });
+  });
+
+  it('looks past # comment lines for ABN AMRO TAB, but not for other files starting with #', () => {
+    const row = '417164300\tEUR\t20240301\t10,00\t5,00\t20240301\t-5,00\tBEA HEMA';
+    expect(detectFormat(`# comment\r\n\r\n# another\r\n${row}\r\n`)).toEqual({ format: 'abn-amro-tab' });
+    expect(thrownBy(() => detectFormat('# my budget\nDate,Amount\n2024-03-01,5\n'))).toMatchObject({ details: { reason: 'unknown-header' } });
   });
 
   const FORMATS = 'ING CSV, Rabobank CSV, ABN AMRO TAB, CAMT.053 XML';

@@ -28,6 +28,18 @@ function lineOf(text: string, line: string): number {
   return before.split('\n').length;
 }
 
+/**
+ * The first line that is neither blank nor a `#` comment. ABN AMRO's public `.TAB` sample starts with a `#` comment
+ * header and has blank lines between rows; no CSV export we read starts with `#`, so this is only used for TAB.
+ */
+function firstUncommentedLine(text: string): string {
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/\r$/, '');
+    if (line.trim() !== '' && !line.trimStart().startsWith('#')) return line;
+  }
+  return '';
+}
+
 function looksLikeAbnAmroTab(line: string): boolean {
   const fields = line.split('\t');
   return (
@@ -55,6 +67,11 @@ export function detectFormat(text: string): DetectedLayout {
   // Sniffing walks the first line character by character; a megabyte-long one is refused before that.
   if (line.length > MAX_LINE_CHARS) throw new StatementParseError([{ line: lineOf(text, line), column: '', ...rowIssues.lineTooLong() }]);
   if (looksLikeAbnAmroTab(line)) return { format: 'abn-amro-tab' };
+  if (line.trimStart().startsWith('#')) {
+    const data = firstUncommentedLine(start);
+    if (data.length > MAX_LINE_CHARS) throw new StatementParseError([{ line: lineOf(text, data), column: '', ...rowIssues.lineTooLong() }]);
+    if (looksLikeAbnAmroTab(data)) return { format: 'abn-amro-tab' };
+  }
 
   const delimiter = sniffDelimiter(line);
   let header: string[];

@@ -207,6 +207,7 @@ export async function runImport(
       rule_id: result.ruleId,
       special: result.special,
       protected_life_event: result.protectedLifeEvent,
+      is_reversal: tx.reversal,
       dedupe_key: keys[index]!,
     };
   });

@@ -11,6 +11,7 @@ const EXAMPLES: ImportIssue[] = [
   rowIssues.columnCount(7, 8, 'ABN AMRO'),
   rowIssues.quoteNotClosed(),
   rowIssues.strayQuote(),
+  rowIssues.quotesMismatched(),
   rowIssues.xmlTruncated(),
   rowIssues.xmlMalformed("Expected closing tag 'Ntry'"),
   rowIssues.dateInvalid('2024031', 'YYYYMMDD'),

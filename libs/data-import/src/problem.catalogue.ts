@@ -101,6 +101,9 @@ export const rowIssues = {
   quoteNotClosed: () => issue('quoteNotClosed', {}, 'This row cannot be read: a quoted field is never closed.'),
   strayQuote: () =>
     issue('strayQuote', {}, 'This row cannot be read: a quote inside a field is not doubled (""), or a quote on an earlier line is never closed.'),
+  /** A quote inside a value that was not quoted, in a format whose bank quotes every value: a field lost its opening quote. */
+  quotesMismatched: () =>
+    issue('quotesMismatched', {}, 'This row cannot be read: its quotes do not match (a value ends with or contains a quote but does not start with one).'),
   xmlTruncated: () => issue('xmlTruncated', {}, 'The XML ends before all elements are closed; the file looks cut off. Download it again.'),
   xmlMalformed: (detail: string) => issue('xmlMalformed', { detail: shorten(detail) }, `The XML is not well-formed: ${detail}`),
   dateInvalid: (raw: string, expected: 'YYYYMMDD' | 'YYYY-MM-DD') =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { StatementParseError } from './import.errors';
-import { parseFixture, thrownBy } from './testing/fixtures';
+import { fixtureFile, parseFixture, parseText, thrownBy } from './testing/fixtures';
 
 describe('Rabobank CSV', () => {
   const statement = parseFixture('rabobank/rabobank.csv');
@@ -47,5 +47,45 @@ describe('Rabobank CSV', () => {
       { line: 5, column: '', code: 'columnCount', params: { found: 25, expected: 26 }, message: 'The row has 25 columns; a Rabobank export has 26.' },
       { line: 6, column: 'Munt', code: 'currencyInvalid', params: { value: '€' }, message: "'€' is not a currency code." },
     ]);
+  });
+
+  describe('a row whose quoting is broken', () => {
+    const [header = '', first = '', second = '', third = ''] = fixtureFile('rabobank/rabobank.csv').bytes.toString('utf8').split('\n');
+    const file = (...rows: string[]) => [header, ...rows].join('\n') + '\n';
+
+    it('imports the rows when every value is quoted (control)', () => {
+      expect(parseText(file(first, second, third)).transactions.map((tx) => [tx.line, tx.counterpartyName])).toEqual([
+        [2, 'Woonstichting Rivierstad'],
+        [3, 'Albert Heijn 1402 ZEIST'],
+        [4, 'Van Dijk Installatietechniek B.V.'],
+      ]);
+    });
+
+    it('refuses a row that lost an opening quote, naming its line, even when its values would read right', () => {
+      const broken = second.replace('"Albert Heijn 1402 ZEIST"', 'Albert Heijn 1402 ZEIST"');
+      expect(broken).not.toBe(second);
+      const error = thrownBy(() => parseText(file(first, broken, third))) as StatementParseError;
+      expect(error).toBeInstanceOf(StatementParseError);
+      expect(error.problems).toEqual([
+        {
+          line: 3,
+          column: '',
+          code: 'quotesMismatched',
+          params: {},
+          message: 'This row cannot be read: its quotes do not match (a value ends with or contains a quote but does not start with one).',
+        },
+      ]);
+      expect(error.message).toContain('Line 3: This row cannot be read: its quotes do not match');
+    });
+
+    it('says the quotes do not match, not the column count, when the lost quote splits an amount', () => {
+      const error = thrownBy(() => parseText(file(first, second.replace('"-26,15"', '-26,15"')))) as StatementParseError;
+      expect(error.problems).toEqual([expect.objectContaining({ line: 3, code: 'quotesMismatched' })]);
+    });
+
+    it('refuses a row that lost the quote before its first value', () => {
+      const error = thrownBy(() => parseText(file(first, second, third.replace(/^"/, '')))) as StatementParseError;
+      expect(error.problems).toEqual([expect.objectContaining({ line: 4, code: 'quotesMismatched' })]);
+    });
   });
 });

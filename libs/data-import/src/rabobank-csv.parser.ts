@@ -13,7 +13,7 @@ import type { ParsedStatement, ParsedTransaction } from './statement.types';
 
 /** Rabobank CSV: 26 quoted columns, ISO dates, signed amounts with a decimal comma, `Volgnr` as the bank's row id. */
 export function parseRabobankCsv(text: string, layout: { delimiter: string }): ParsedStatement {
-  const [header, ...rows] = tokenizeCsv(text, layout.delimiter);
+  const [header, ...rows] = tokenizeCsv(text, layout.delimiter, { looseQuotes: 'mark' });
   if (!header || rows.length === 0) throw new EmptyStatementError('no-transactions');
   if (rows.length > MAX_STATEMENT_ROWS) throw new StatementTooLargeError('rows');
 
@@ -21,7 +21,17 @@ export function parseRabobankCsv(text: string, layout: { delimiter: string }): P
   const problems = new ProblemCollector();
   const transactions: ParsedTransaction[] = [];
 
-  for (const { line, fields } of rows) {
+  for (const { line, fields, looseQuote } of rows) {
+    // Decision: Rabobank quotes every value, so a quote inside an unquoted value means the row was damaged, most
+    // often an opening quote lost when the file was edited (`…,Albert Heijn",…`). Its values can still come out
+    // right, but which characters belong to which field is then a guess, and a guessed amount or account must not
+    // be imported. So the row is refused with its line, and the file with it, like every other row problem: an
+    // upload is all or nothing (there is no "partly imported" upload, and a silently missing row would make
+    // spending wrong); the customer re-exports or fixes the line and uploads again, and deduplication keeps that safe.
+    if (looseQuote) {
+      problems.add(line, '', rowIssues.quotesMismatched());
+      continue;
+    }
     if (fields.length !== RABOBANK_COLUMN_COUNT) {
       problems.add(line, '', rowIssues.columnCount(fields.length, RABOBANK_COLUMN_COUNT, 'Rabobank'));
       continue;

@@ -4,7 +4,7 @@ import type { NewTransactionRow } from './upload.repository';
 
 type Executor = Db | DbTransaction<Database>;
 
-/** 14 columns per row: 4,000 rows (56,000 parameters) stay under PostgreSQL's 65,535 bind parameters. */
+/** 15 columns per row: 4,000 rows (60,000 parameters) stay under PostgreSQL's 65,535 bind parameters. */
 const INSERT_BATCH = 4_000;
 
 /**
@@ -12,7 +12,7 @@ const INSERT_BATCH = 4_000;
  * megabytes, and one of them must not turn a page of 50 into a response of that size.
  */
 const DTO_COLUMNS = [
-  'id', 'booked_on', 'amount_cents', 'currency', 'category', 'category_source', 'special', 'protected_life_event',
+  'id', 'booked_on', 'amount_cents', 'currency', 'category', 'category_source', 'special', 'protected_life_event', 'is_reversal',
   sql<string>`left(counterparty_name, ${sql.lit(MAX_STORED_NAME_CHARS)})`.as('counterparty_name'),
   sql<string>`left(description, ${sql.lit(MAX_STORED_DESCRIPTION_CHARS)})`.as('description'),
 ] as const;
@@ -112,14 +112,24 @@ export const transactionRepository = {
       .executeTakeFirst();
   },
 
-  /** Money out per category and per month in [from, to). */
+  /**
+   * Money out per category and per month in [from, to): debits, net of their reversals. A reversed debit (a card
+   * payment the bank took back) arrives as a credit marked `is_reversal`; it counts here with its positive amount,
+   * so it subtracts from its category and month instead of being left out as income. A reversed credit (a debit
+   * marked `is_reversal`, money that came in going back) is not spending and is left out.
+   */
   async spending(db: Executor, customerId: string, from: string, to: string) {
     const base = db
       .selectFrom('transactions')
       .where('customer_id', '=', customerId)
       .where('booked_on', '>=', from)
       .where('booked_on', '<', to)
-      .where('amount_cents', '<', 0);
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('amount_cents', '<', 0), eb('is_reversal', '=', false)]),
+          eb.and([eb('amount_cents', '>', 0), eb('is_reversal', '=', true)]),
+        ]),
+      );
     const [byCategory, byMonth, count] = await Promise.all([
       base
         .select(['category', (eb) => eb.fn.sum<string>(eb.neg('amount_cents')).as('total'), (eb) => eb.fn.countAll<string>().as('n')])

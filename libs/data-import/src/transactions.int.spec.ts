@@ -91,6 +91,7 @@ describe('listing transactions', () => {
       categorySource: 'rule',
       special: expect.any(Boolean),
       protectedLifeEvent: false,
+      reversal: false,
     });
   });
 

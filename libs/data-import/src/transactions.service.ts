@@ -16,6 +16,7 @@ function toDto(row: TransactionRow) {
     categorySource: row.category_source,
     special: row.special,
     protectedLifeEvent: row.protected_life_event,
+    reversal: row.is_reversal,
   };
 }
 

@@ -14,6 +14,7 @@ import * as m20261124T120000 from './20261124T120000-known-devices';
 import * as m20261124T130000 from './20261124T130000-organisation-verification-end';
 import * as m20261124T160000 from './20261124T160000-transaction-recategorisations';
 import * as m20261125T090000 from './20261125T090000-receipt-purpose-statement';
+import * as m20261126T090000 from './20261126T090000-transaction-reversal';
 
 /**
  * Static index: bundlers and Docker images drop folders they cannot see being imported, so every
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '20261124T130000-organisation-verification-end': m20261124T130000,
   '20261124T160000-transaction-recategorisations': m20261124T160000,
   '20261125T090000-receipt-purpose-statement': m20261125T090000,
+  '20261126T090000-transaction-reversal': m20261126T090000,
 };

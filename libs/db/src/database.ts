@@ -100,6 +100,8 @@ export interface TransactionsTable {
   rule_id: string | null;
   special: Generated<boolean>;
   protected_life_event: Generated<boolean>;
+  /** The bank booked this as the reversal of an earlier entry (CAMT.053 `RvslInd`); the amount's sign says which way. */
+  is_reversal: Generated<boolean>;
 }
 
 /** A re-categorisation of rule-decided transactions after a rule change; owned by libs/data-import. */

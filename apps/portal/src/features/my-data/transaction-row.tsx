@@ -81,6 +81,7 @@ export function TransactionRow({ transaction, labels, onSaved }: TransactionRowP
       <td className="transactions-table__date">{date}</td>
       <td className="transactions-table__what">
         <span className="transactions-table__name">{name}</span>
+        {transaction.reversal ? <Badge tone="neutral">{t('data.transactions.reversal')}</Badge> : null}
         {transaction.description ? <span className="transactions-table__description">{transaction.description}</span> : null}
       </td>
       <td className="transactions-table__category">
