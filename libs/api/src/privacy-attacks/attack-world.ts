@@ -139,6 +139,21 @@ export const paddingGroup = (town: string, ageBand = '35-44') => ({ op: 'all', o
 export const paddingMembers = (town: string, size: number, ageBand = '35-44'): MemberSpec[] =>
   Array.from({ length: size }, (_, i) => ({ municipality: town, ageBand, householdBand: HOUSEHOLD_BANDS[i % HOUSEHOLD_BANDS.length]!, interests: ['travel'] }));
 
+/**
+ * One base group of `size` members per target, each in its own town and age band, so no member's
+ * monthly budget is shared between targets: the segments, in target order.
+ */
+export async function seedBaseGroups(db: Db, count: number, size: number): Promise<unknown[]> {
+  const bases: unknown[] = [];
+  for (let i = 0; i < count; i++) {
+    const town = PADDING_TOWNS[i % PADDING_TOWNS.length]!;
+    const ageBand = SEGMENTABLE_AGE_BANDS[Math.floor(i / PADDING_TOWNS.length)]!;
+    await insertMembers(db, paddingMembers(town, size, ageBand));
+    bases.push(paddingGroup(town, ageBand));
+  }
+  return bases;
+}
+
 /** U ∧ X (or U ∧ ¬X): the target if they have X (lack it), nobody otherwise. One group, so it nests within the depth limit. */
 export function withX(group: unknown, x = true) {
   const criteria = (group as { op?: string; of?: unknown[] }).op === 'all' ? (group as { of: unknown[] }).of : [group];

@@ -1,9 +1,8 @@
-import { SEGMENTABLE_AGE_BANDS } from '@dd/categories';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createExactDeliveryGate } from '@dd/privacy/testing';
 import {
-  approvedPurchase, ATTACK_PRIVACY, attackerAccount, CHANCE_AT_MOST, createAttackWorld, fulfilWith, insertMembers, K, PADDING_TOWNS, paddingGroup, paddingMembers,
-  seedTargets, SUCCESS_AT_LEAST, successRate, union, withX, type AttackWorld, type Target,
+  approvedPurchase, ATTACK_PRIVACY, attackerAccount, CHANCE_AT_MOST, createAttackWorld, fulfilWith, K, 
+  seedBaseGroups, seedTargets, SUCCESS_AT_LEAST, successRate, union, withX, type AttackWorld, type Target,
 } from './attack-world';
 
 /**
@@ -25,13 +24,7 @@ let bases: unknown[];
 beforeAll(async () => {
   world = await createAttackWorld();
   targets = await seedTargets(world.db, TARGETS);
-  bases = [];
-  for (let i = 0; i < TARGETS; i++) {
-    const town = PADDING_TOWNS[i % PADDING_TOWNS.length]!;
-    const ageBand = SEGMENTABLE_AGE_BANDS[Math.floor(i / PADDING_TOWNS.length)]!;
-    await insertMembers(world.db, paddingMembers(town, K - 1, ageBand));
-    bases.push(paddingGroup(town, ageBand));
-  }
+  bases = await seedBaseGroups(world.db, TARGETS, K - 1);
 }, 180_000);
 afterAll(async () => world.close());
 
