@@ -3,7 +3,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRepl
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
-import { appRouter, createAppServices, fastifyRefusal, type AppRouter } from '@dd/api';
+import { appRouter, createAppServices, fastifyRefusal, operatorDetailsFrom, type AppRouter } from '@dd/api';
 import { billingSettingsFrom, type BillingSettings } from '@dd/billing';
 import type { ApiEnv, Logger } from '@dd/config';
 import type { Db } from '@dd/db';
@@ -11,12 +11,14 @@ import { payoutSettingsFrom, type PayoutSettings } from '@dd/payouts';
 import { privacySettingsFrom, type PrivacySettings } from '@dd/privacy';
 import type { Queues } from '@dd/queue';
 import { productPricesFrom, type ProductPriceSettings } from '@dd/segments';
+import { registerDevMailbox } from './http/dev-mailbox.route';
 import { registerExportDownload } from './http/export-download.route';
 import { registerHealthRoute } from './http/health.route';
 import { registerPayoutFileDownload } from './http/payout-file-download.route';
 import { registerPortal } from './http/portal.route';
 import { clientRequestIdOf, registerBodyErrors } from './http/request-hygiene';
 import { registerUploadLimit } from './http/upload-limit.hook';
+import { RequestLogController } from './http/request-log.controller';
 import { createContextFactory } from './http/trpc-context';
 
 export interface ApiServerDeps {
@@ -53,6 +55,7 @@ export async function buildServer(deps: ApiServerDeps): Promise<FastifyInstance>
     // JSON bodies stay small; statement uploads (multipart) are limited by their own check.
     bodyLimit: 1_048_576,
     trustProxy: false,
+    logController: new RequestLogController(),
     // tRPC's route is /trpc/:path, and a batch joins its procedure names into that one parameter:
     // Fastify's default of 100 characters refused ordinary portal pages that ask five things at once.
     routerOptions: { maxParamLength: 2_000 },
@@ -93,6 +96,7 @@ export async function buildServer(deps: ApiServerDeps): Promise<FastifyInstance>
     payouts: deps.payouts ?? payoutSettingsFrom(env),
     billing: deps.billing ?? billingSettingsFrom(env),
     prices: deps.prices ?? productPricesFrom(env),
+    operator: operatorDetailsFrom(env),
   });
   if (deps.warmAudience) {
     services.audience
@@ -116,6 +120,7 @@ export async function buildServer(deps: ApiServerDeps): Promise<FastifyInstance>
   registerHealthRoute(app, { db, pingRedis: deps.pingRedis });
   registerExportDownload(app, services);
   registerPayoutFileDownload(app, services);
+  registerDevMailbox(app, env);
   await registerPortal(app, env.PORTAL_DIST);
   return app;
 }

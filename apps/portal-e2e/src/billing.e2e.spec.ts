@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { answerQueryWith } from './fixed-trpc-answer';
 import { launchBrowser, newVisitor, saveScreenshot } from './browser';
 import { camt053Statement, PLATFORM_IBAN } from './camt053-statement';
 import { fillOrganisationDetails } from './organisation-details';
@@ -221,19 +222,20 @@ describe('an advertiser tops up by bank transfer and an admin imports the platfo
       issuedOn: '2026-11-20',
       suppliedOn: '2026-11-20',
       seller: { name: 'DataDividend B.V.', addressLines: ['Keizersgracht 100', '1015 AA Amsterdam'], kvkNumber: '12345678', vatNumber: 'NL123456782B01', iban: PLATFORM_IBAN, accountName: 'DataDividend B.V.' },
-      buyer: { name: organisation, kvkNumber: '87654321', vatNumber: 'NL001234560B01', contactEmail: 'sanne@bakkerij.test' },
+      buyer: { name: organisation, kvkNumber: '87654321', vatNumber: 'NL001234560B01', contactEmail: 'sanne@bakkerij.test', addressLines: ['Dorpsstraat 12', '3512 AB  Utrecht'] },
       lines: [{ description: 'Inzichtrapport: fietsers in Utrecht', quantity: 1_250, unitPriceCents: 8, netCents: 10_000 }],
       netCents: 10_000,
       vatRateBp: 2_100,
       vatCents: 2_100,
       totalCents: 12_100,
     };
-    await advertiser.route(/\/trpc\/billing\.invoice\?/, (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify([{ result: { data: invoice } }]) }));
+    await answerQueryWith(advertiser, 'billing.invoice', invoice);
     await advertiser.goto(`${baseUrl}/advertiser/billing/invoices/${invoiceId}`);
     const paper = advertiser.getByRole('article', { name: 'Factuur 2026-000042' });
     await paper.waitFor();
     expect(await advertiser.title()).toBe('Factuur 2026-000042 · DataDividend');
     await paper.getByText('Subtotaal excl. btw').waitFor();
+    await paper.getByText('Dorpsstraat 12').waitFor();
     await paper.getByText('Btw 21%').waitFor();
     await paper.getByText('€ 121,00').waitFor();
     await paper.getByText('€ 0,08').waitFor();
@@ -243,6 +245,6 @@ describe('an advertiser tops up by bank transfer and an admin imports the platfo
     expect(await advertiser.getByRole('button', { name: 'Afdrukken of bewaren als pdf' }).isVisible()).toBe(false);
     await saveScreenshot(advertiser, 'advertiser-invoice-print');
     await advertiser.emulateMedia({ media: 'screen' });
-    await advertiser.unroute(/\/trpc\/billing\.invoice\?/);
+    await advertiser.unrouteAll();
   });
 });

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
@@ -33,6 +36,7 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
   // The API creates this admin at start-up (ADMIN_EMAIL / ADMIN_PASSWORD); its name is the API's default.
   const admin: E2eAdmin = { email: 'beheer@datadividend.test', password: `Beheer-${randomBytes(6).toString('hex')}-9`, displayName: 'Administrator' };
 
+  const mailDir = mkdtempSync(join(tmpdir(), 'dd-e2e-mail-'));
   const shared = {
     ...process.env,
     NODE_ENV: 'test',
@@ -43,6 +47,10 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
     // k" and "about N" fall where the tests expect, and a budget for every question they ask.
     PRIVACY_ESTIMATE_EPSILON: '1',
     PRIVACY_ESTIMATE_MONTHLY_EPSILON: '1000',
+    // Links in mail point at the portal under test; without SMTP_URL the worker writes mail here and
+    // the development mailbox lists it, which is how the tests confirm new accounts' addresses.
+    PUBLIC_ORIGIN: baseUrl,
+    MAIL_DIR: mailDir,
   };
   const api = startApi({
     cwd: repoRoot,
@@ -61,7 +69,8 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
   const worker = startNodeProcess('apps/worker/src/main.ts', { cwd: repoRoot, env: { ...shared, LOG_LEVEL: 'info' } });
 
   try {
-    await Promise.all([waitForHealthy(baseUrl, api), waitForOutput(worker, /worker ready/)]);
+    // Both compile the workspace with tsx as they start: on a busy 2-core machine that alone can take half a minute.
+    await Promise.all([waitForHealthy(baseUrl, api, 90_000), waitForOutput(worker, /worker ready/, 90_000)]);
   } catch (error) {
     await Promise.all([api.stop(), worker.stop()]);
     await database.drop();
@@ -78,5 +87,6 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
     await worker.stop();
     await api.stop();
     await database.drop();
+    rmSync(mailDir, { recursive: true, force: true });
   };
 }

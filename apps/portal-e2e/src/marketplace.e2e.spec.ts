@@ -10,6 +10,7 @@ import { createDb, sql, type Db } from '@dd/db';
 import { launchBrowser, newVisitor, saveScreenshot } from './browser';
 import { camt053Statement } from './camt053-statement';
 import { fillOrganisationDetails } from './organisation-details';
+import { confirmEmailFromMailbox } from './mailbox';
 import './provided-context';
 
 const baseUrl = inject('baseUrl');
@@ -145,6 +146,9 @@ async function buyFrom(segment: string) {
   await advertiser.getByRole('link', { name: `Rapport of campagne kopen voor ${segment}` }).click();
   await advertiser.getByRole('heading', { level: 1, name: 'Nieuwe aankoop' }).waitFor();
   await advertiser.getByText(`Bewaard segment ‘${segment}’`).waitFor();
+  // The side panels (cost, privacy budget) load after the form; once they are there nothing moves under a click.
+  await advertiser.locator('.purchase-cost__balance strong').waitFor();
+  await advertiser.locator('.budget-meter__bar').first().waitFor();
 }
 
 async function formBalance(): Promise<number> {
@@ -210,6 +214,9 @@ describe('the marketplace, end to end: consent, verification, top-up, purchase, 
     await customer.getByLabel('Wachtwoord').fill('Grachtenpand-Herfst-58');
     await customer.getByRole('button', { name: 'Account aanmaken' }).click();
     await customer.getByRole('heading', { level: 1, name: `Welkom, ${customerName}` }).waitFor();
+    // Until the address is confirmed the customer gets no offers and earns nothing: the banner says so.
+    await customer.getByText('Tot dan verdien je nog niets en ontvang je geen aanbiedingen.', { exact: false }).waitFor();
+    await confirmEmailFromMailbox(customer, baseUrl, customerEmail);
 
     await openFromMenu(customer, 'Profiel', 'Je profiel');
     await customer.getByLabel('Geboortejaar').fill('1988');
@@ -246,10 +253,13 @@ describe('the marketplace, end to end: consent, verification, top-up, purchase, 
     await advertiser.getByLabel('Naam van je organisatie').fill(organisation);
     await fillOrganisationDetails(advertiser, { kvk: '69599084', vat: 'NL 8547.12343 B01', industry: 'retail' });
     await advertiser.getByLabel('Naam contactpersoon').fill('Daan Jansen');
-    await advertiser.getByLabel('E-mailadres').fill(`daan.${randomBytes(4).toString('hex')}@fietsenmakerij.test`);
+    const advertiserEmail = `daan.${randomBytes(4).toString('hex')}@fietsenmakerij.test`;
+    await advertiser.getByLabel('E-mailadres').fill(advertiserEmail);
     await advertiser.getByLabel('Wachtwoord').fill('Tandwielkast-Oktober-17');
     await advertiser.getByRole('button', { name: 'Organisatie aanmelden' }).click();
     await advertiser.getByRole('heading', { level: 1, name: 'Welkom, Daan Jansen' }).waitFor();
+    // An organisation is only reviewed once its advertiser has confirmed their address.
+    await confirmEmailFromMailbox(advertiser, baseUrl, advertiserEmail);
     await advertiser.getByText('Je organisatie wordt gecontroleerd').waitFor();
     await advertiser.getByText('kopen kan zodra je organisatie is geverifieerd', { exact: false }).first().waitFor();
     await saveScreenshot(advertiser, 'marketplace-advertiser-home-unverified');

@@ -126,6 +126,9 @@ describe('an advertiser builds a segment and saves it', () => {
     // As an admin would verify it (the marketplace journey does it through the admin's page).
     const { organisation_id: organisationId } = await db.selectFrom('users').select('organisation_id').where('email', '=', advertiserEmail).executeTakeFirstOrThrow();
     await db.updateTable('organisations').set({ status: 'verified' }).where('id', '=', organisationId!).execute();
+    // A change made outside the API process (here, straight in the database) reaches its short-lived
+    // session and organisation cache within its stated bound (2 s, libs/accounts session.service.ts).
+    await page.waitForTimeout(2_500);
   });
 
   it('sees the description and the estimate follow each criterion', async () => {

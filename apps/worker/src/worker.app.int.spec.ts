@@ -77,10 +77,14 @@ describe('worker with the production registry', () => {
       ['audience.prune', '15 * * * *'],
       ['billing.statement-sweep', '2-59/5 * * * *'],
       ['exports.purge', '30 * * * *'],
+      ['gdpr.sweep', '4-59/5 * * * *'],
       ['imports.sweep', '*/5 * * * *'],
+      ['mail.sweep', '3-59/5 * * * *'],
+      ['marketplace.sweep', '4-59/5 * * * *'],
+      ['payouts.batch-sweep', '1-59/5 * * * *'],
       ['sessions.purge', '0 * * * *'],
     ]);
-    expect(await queues.get('maintenance').getDelayedCount()).toBe(5);
+    expect(await queues.get('maintenance').getDelayedCount()).toBe(9);
   });
 
   it('fails a job with a bad payload at once, without retries', async () => {

@@ -25,6 +25,11 @@ export const SCHEDULES: JobSchedule[] = [
   // Every 5 minutes, so nothing stays "in progress" much longer than the 15-minute limit.
   { job: 'imports.sweep', pattern: '*/5 * * * *', payload: {} },
   { job: 'billing.statement-sweep', pattern: '2-59/5 * * * *', payload: {} },
+  { job: 'payouts.batch-sweep', pattern: '1-59/5 * * * *', payload: {} },
+  { job: 'gdpr.sweep', pattern: '4-59/5 * * * *', payload: {} },
+  // Every 5 minutes, so no purchase stays open much longer than PURCHASE_TIME_LIMIT_MINUTES (30).
+  { job: 'marketplace.sweep', pattern: '4-59/5 * * * *', payload: {} },
+  { job: 'mail.sweep', pattern: '3-59/5 * * * *', payload: {} },
 ];
 
 /** Makes Redis hold exactly the schedulers listed, so a deploy is the only way to change them. */

@@ -13,7 +13,16 @@ export const accountRepository = {
 
   async insertUser(
     db: Executor,
-    row: { email: string; passwordHash: string; role: Role; displayName: string; locale: Locale; organisationId: string | null },
+    row: {
+      email: string;
+      passwordHash: string;
+      role: Role;
+      displayName: string;
+      locale: Locale;
+      organisationId: string | null;
+      /** False for a sign-up, whose address is proven by the mailed link; otherwise the column's default (verified). */
+      emailVerified?: false;
+    },
   ): Promise<string> {
     const { id } = await db
       .insertInto('users')
@@ -24,6 +33,7 @@ export const accountRepository = {
         display_name: row.displayName,
         locale: row.locale,
         organisation_id: row.organisationId,
+        ...(row.emailVerified === false ? { email_verified_at: null } : {}),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -32,7 +42,15 @@ export const accountRepository = {
 
   async insertOrganisation(
     db: Executor,
-    row: { name: string; contactEmail: string; kvkNumber?: string | undefined; vatNumber?: string | undefined; contactName?: string | undefined; industry?: string | undefined },
+    row: {
+      name: string;
+      contactEmail: string;
+      kvkNumber?: string | undefined;
+      vatNumber?: string | undefined;
+      contactName?: string | undefined;
+      industry?: string | undefined;
+      address?: { street: string; postcode: string; city: string; country: string } | undefined;
+    },
   ): Promise<string> {
     const { id } = await db
       .insertInto('organisations')
@@ -43,6 +61,10 @@ export const accountRepository = {
         vat_number: row.vatNumber ?? null,
         contact_name: row.contactName ?? null,
         industry: row.industry ?? null,
+        address_street: row.address?.street ?? null,
+        address_postcode: row.address?.postcode ?? null,
+        address_city: row.address?.city ?? null,
+        address_country: row.address?.country ?? null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();

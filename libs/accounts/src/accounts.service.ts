@@ -6,6 +6,7 @@ import { auditRepository } from './audit.repository';
 import { hashPassword } from './password';
 import { assertPasswordNotGuessable } from './password-policy';
 import { assertKnownIndustry } from './organisation.rules';
+import type { EmailVerificationService } from './email-verification.service';
 
 type ParsedCustomer = Required<SignUpCustomerInput>;
 type ParsedAdvertiser = SignUpAdvertiserData;
@@ -31,8 +32,13 @@ const signUpRefused = () =>
     'We could not create an account with these details. If you already have an account, sign in; otherwise use another email address.',
   );
 
-export function createAccountsService(deps: { db: Db }) {
+/** `verification` mails the link of every sign-up; only the admin bootstrap and the locale run without it. */
+export function createAccountsService(deps: { db: Db; verification?: EmailVerificationService }) {
   const { db } = deps;
+  const verification = () => {
+    if (!deps.verification) throw new Error('Sign-up needs the e-mail verification service.');
+    return deps.verification;
+  };
 
   /**
    * Recorded for the address's owner: once the platform sends mail, they hear that someone tried to
@@ -66,7 +72,7 @@ export function createAccountsService(deps: { db: Db }) {
       assertPasswordNotGuessable(input.password, input.email, input.displayName);
       const passwordHash = await prepare(input, attempt);
       try {
-        return await db.transaction().execute(async (trx) => {
+        const { userId, outboxId } = await db.transaction().execute(async (trx) => {
           const userId = await accountRepository.insertUser(trx, {
             email: input.email,
             passwordHash,
@@ -74,10 +80,14 @@ export function createAccountsService(deps: { db: Db }) {
             displayName: input.displayName,
             locale: input.locale,
             organisationId: null,
+            emailVerified: false,
           });
           await accountRepository.insertCustomerProfile(trx, userId);
-          return userId;
+          const outboxId = await verification().issue(trx, { id: userId, email: input.email, displayName: input.displayName, locale: input.locale });
+          return { userId, outboxId };
         });
+        await verification().dispatch(outboxId);
+        return userId;
       } catch (error) {
         // Two sign-ups racing for one address: the unique index decides.
         if (isUniqueViolation(error)) return refuseTakenAddress(input.email, attempt);
@@ -90,7 +100,7 @@ export function createAccountsService(deps: { db: Db }) {
       assertKnownIndustry(input.industry);
       const passwordHash = await prepare(input, attempt);
       try {
-        return await db.transaction().execute(async (trx) => {
+        const { userId, outboxId } = await db.transaction().execute(async (trx) => {
           const organisationId = await accountRepository.insertOrganisation(trx, {
             name: input.organisationName,
             contactEmail: input.contactEmail ?? input.email,
@@ -98,16 +108,22 @@ export function createAccountsService(deps: { db: Db }) {
             vatNumber: input.vatNumber,
             contactName: input.contactName,
             industry: input.industry,
+            address: input.address,
           });
-          return accountRepository.insertUser(trx, {
+          const userId = await accountRepository.insertUser(trx, {
             email: input.email,
             passwordHash,
             role: 'advertiser',
             displayName: input.displayName,
             locale: input.locale,
             organisationId,
+            emailVerified: false,
           });
+          const outboxId = await verification().issue(trx, { id: userId, email: input.email, displayName: input.displayName, locale: input.locale });
+          return { userId, outboxId };
         });
+        await verification().dispatch(outboxId);
+        return userId;
       } catch (error) {
         if (isUniqueViolation(error)) return refuseTakenAddress(input.email, attempt);
         throw error;

@@ -1,5 +1,7 @@
 import type { AdminOrganisation, AdminOrganisationsPage, OrganisationStatusCode } from '@dd/contract';
 import type { Db } from '@dd/db';
+import { DomainError } from '@dd/errors';
+import { accountMailRepository } from './account-mail.repository';
 import { auditRepository } from './audit.repository';
 import { organisationRepository } from './organisation.repository';
 import {
@@ -44,6 +46,13 @@ export function createOrganisationVerificationService(deps: { db: Db; now?: () =
         if (missing.length > 0) throw incompleteError(missing);
         const invalid = invalidDetails(row);
         if (invalid.length > 0) throw invalidDetailsError(invalid);
+        // An organisation is only as real as a reachable contact: no review before its address is proven.
+        if (!(await accountMailRepository.organisationHasVerifiedAccount(trx, organisationId))) {
+          throw new DomainError('CONFLICT', 'This advertiser has not confirmed their email address yet, so the organisation cannot be verified.', undefined, {
+            code: 'emailNotVerified',
+            params: {},
+          });
+        }
       }
       const at = now();
       await organisationRepository.decide(trx, organisationId, { status: decision.status, by: adminId, at, reason });

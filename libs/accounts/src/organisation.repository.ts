@@ -17,6 +17,10 @@ const COLUMNS = [
   'rejection_reason',
   'verification_ended_at',
   'verification_end_cause',
+  'address_street',
+  'address_postcode',
+  'address_city',
+  'address_country',
 ] as const;
 
 export interface OrganisationDetailsRow {
@@ -29,6 +33,15 @@ export interface OrganisationDetailsRow {
 }
 
 export const organisationRepository = {
+  /** The postal address for invoices; not a verified detail, so changing it never sends the organisation back to review. */
+  async updateAddress(db: Executor, id: string, address: { street: string; postcode: string; city: string; country: string }): Promise<void> {
+    await db
+      .updateTable('organisations')
+      .set({ address_street: address.street, address_postcode: address.postcode, address_city: address.city, address_country: address.country })
+      .where('id', '=', id)
+      .execute();
+  },
+
   find(db: Executor, id: string) {
     return db.selectFrom('organisations').select(COLUMNS).where('id', '=', id).executeTakeFirst();
   },

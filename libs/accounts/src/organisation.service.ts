@@ -1,4 +1,4 @@
-import type { Organisation, UpdateOrganisationInput } from '@dd/contract';
+import type { Organisation, PostalAddress, UpdateOrganisationInput } from '@dd/contract';
 import type { Db } from '@dd/db';
 import { DomainError } from '@dd/errors';
 import { auditRepository } from './audit.repository';
@@ -17,6 +17,7 @@ export function organisationDto(row: OrganisationRow): Organisation {
     contactName: row.contact_name,
     contactEmail: row.contact_email,
     industry: row.industry,
+    address: addressOf(row),
     createdAt: row.created_at.toISOString(),
     decidedAt: row.decided_at ? row.decided_at.toISOString() : null,
     rejectionReason: row.rejection_reason,
@@ -26,6 +27,12 @@ export function organisationDto(row: OrganisationRow): Organisation {
         : null,
     missing: missingDetails(row),
   };
+}
+
+/** All four parts or none: the columns are written together. */
+export function addressOf(row: Pick<OrganisationRow, 'address_street' | 'address_postcode' | 'address_city' | 'address_country'>): PostalAddress | null {
+  const { address_street: street, address_postcode: postcode, address_city: city, address_country: country } = row;
+  return street && postcode && city && country ? { street, postcode, city, country } : null;
 }
 
 const noOrganisation = () => new DomainError('NOT_FOUND', 'Your account does not belong to an organisation. Contact support.');
@@ -54,7 +61,10 @@ export function createOrganisationService(deps: { db: Db; now?: () => Date }) {
      * resubmission, back to unverified for a new decision. Verified: the contact simply changes; a
      * change of name, KvK number, VAT number or industry sends the organisation back to review.
      */
-    async update(actor: { userId: string; organisationId: string | undefined }, input: Required<UpdateOrganisationInput>): Promise<Organisation> {
+    async update(
+      actor: { userId: string; organisationId: string | undefined },
+      input: Required<Omit<UpdateOrganisationInput, 'address'>> & { address?: PostalAddress | undefined },
+    ): Promise<Organisation> {
       assertKnownIndustry(input.industry);
       const organisationId = actor.organisationId;
       if (!organisationId) throw noOrganisation();
@@ -72,6 +82,7 @@ export function createOrganisationService(deps: { db: Db; now?: () => Date }) {
           contact_email: input.contactEmail,
           industry: input.industry,
         });
+        if (input.address) await organisationRepository.updateAddress(trx, organisationId, input.address);
         if (row.status === 'rejected') {
           await organisationRepository.resubmit(trx, organisationId);
           // The admin's queue shows it again; the log keeps who resubmitted after which rejection.

@@ -35,6 +35,11 @@ export const sessionRepository = {
       .executeTakeFirst();
   },
 
+  /** What the API checks about a signed-in advertiser's organisation on every estimate: its status and legal entity. */
+  findOrganisationFacts(db: Executor, organisationId: string) {
+    return db.selectFrom('organisations').select(['id', 'status', 'industry', 'kvk_number']).where('id', '=', organisationId).executeTakeFirst();
+  },
+
   revoke(db: Executor, tokenHash: string, now: Date) {
     return db
       .updateTable('sessions')
@@ -42,6 +47,14 @@ export const sessionRepository = {
       .where('token_hash', '=', tokenHash)
       .where('revoked_at', 'is', null)
       .execute();
+  },
+
+  /** Ends every live session of a user except the one whose hash is given; returns the hashes ended. */
+  async revokeAllOfUser(db: Executor, userId: string, now: Date, exceptTokenHash?: string): Promise<string[]> {
+    let query = db.updateTable('sessions').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null);
+    if (exceptTokenHash) query = query.where('token_hash', '!=', exceptTokenHash);
+    const rows = await query.returning('token_hash').execute();
+    return rows.map((row) => row.token_hash);
   },
 
   /** Removes sessions that can no longer be used; returns how many. */

@@ -21,6 +21,12 @@ const NOT_A_CUSTOMER: Record<string, string> = {
   'billing.invoice seller.addressLines[]': "the platform's address on the invoice",
   'billing.invoice seller.iban': "the platform's bank account on the invoice",
   'billing.invoice buyer.contactEmail': "the buying organisation's own contact address",
+  'billing.invoice buyer.addressLines[]': "the buying organisation's own postal address",
+  'advertiser.organisation address.postcode': "the advertiser organisation's own postal address",
+  'advertiser.updateOrganisation address.postcode': "the advertiser organisation's own postal address",
+  'reference.operator addressLines[]': "the platform operator's address on the legal pages",
+  'reference.operator privacyEmail': "the platform operator's privacy contact",
+  'reference.operator supportEmail': "the platform operator's support address",
 };
 
 /** Raw counts may only leave as an AudienceEstimate ("about N", noised and rounded, or "fewer than k"). */

@@ -2,6 +2,7 @@ export { appRouter } from './app.router';
 export type { AppRouter } from './app.router';
 export type { Context, DeviceCookieAccess, RequestMeta, SessionCookie } from './context';
 export { createAppServices } from './services';
+export { DEFAULT_OPERATOR_DETAILS, operatorDetailsFrom } from './operator-details';
 export type { AppServices, ServiceSettings } from './services';
 export { createCallerFactory } from './trpc';
 export type { Access, ProcedureMeta } from './trpc';

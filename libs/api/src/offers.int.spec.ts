@@ -12,6 +12,7 @@ import { createTestQueues } from '@dd/queue/testing';
 import { knownMunicipalities, validateSegment } from '@dd/segments';
 import { createAppServices, type AppServices } from './services';
 import { rejection } from './testing/actors';
+import { verifyMailedAddress } from './testing/mailed-links';
 import { createTestClient } from './testing/test-context';
 
 const PASSWORD = 'correct horse battery staple 42';
@@ -42,10 +43,13 @@ afterAll(async () => {
 });
 
 
-/** A signed-up customer who is also an adult audience member in `town` with every profile category granted. */
+/** A signed-up customer (address confirmed) who is also an adult audience member in `town` with every profile category granted. */
 async function customer(town: string) {
   const client = createTestClient(db, redis.queues, undefined, { services });
-  await (await client.call()).auth.signUpCustomer({ displayName: 'Eva Jansen', email: `klant-${randomUUID()}@example.nl`, password: PASSWORD });
+  const email = `klant-${randomUUID()}@example.nl`;
+  await (await client.call()).auth.signUpCustomer({ displayName: 'Eva Jansen', email, password: PASSWORD });
+  // Only a member whose address is proven gets offers.
+  await verifyMailedAddress(db, client, email);
   const id = (await (await client.call()).auth.me())!.id;
   const features = { is_adult: true, age_band: '35-44', province: 'NL-UT', municipality: town, household_band: 'two', interests: ['travel'], spend_bands: '{}' as unknown as Record<string, number> };
   await db.insertInto('customer_features').values({ customer_id: id, ...features }).onConflict((oc) => oc.column('customer_id').doUpdateSet(features)).execute();

@@ -4,6 +4,7 @@ import { createTestDatabase, type TestDatabase } from '@dd/db/testing';
 import { createTestQueues } from '@dd/queue/testing';
 import { createAppServices, type AppServices } from './services';
 import { rejection } from './testing/actors';
+import { verifyMailedAddress } from './testing/mailed-links';
 import { createTestClient } from './testing/test-context';
 
 const PASSWORD = 'Zonnebloem-Akker-42';
@@ -27,10 +28,12 @@ afterAll(async () => {
 
 const client = () => createTestClient(tdb.db, redis.queues, undefined, { services });
 
-async function advertiser(extra: Partial<typeof DETAILS> = {}, organisationName = 'Bakkerij de Graaf') {
+/** A signed-up advertiser who followed the verification link mailed to them, unless `emailVerified` is false. */
+async function advertiser(extra: Partial<typeof DETAILS> = {}, organisationName = 'Bakkerij de Graaf', emailVerified = true) {
   const c = client();
   const email = `Adv-${randomUUID()}@Example.nl`;
   const viewer = await (await c.call()).auth.signUpAdvertiser({ displayName: 'Sanne de Vries', email, password: PASSWORD, organisationName, locale: 'nl', ...extra });
+  if (emailVerified) await verifyMailedAddress(tdb.db, c, email);
   return { client: c, viewer, email: email.toLowerCase(), organisationId: viewer.organisation!.id };
 }
 
@@ -213,6 +216,16 @@ describe('admin verification', () => {
 
     const missing = await rejection((await a.call()).admin.organisations.verify({ id: randomUUID(), detailsVersion: '0'.repeat(64) }));
     expect(missing.code).toBe('NOT_FOUND');
+  });
+
+  it('cannot be verified before the advertiser has confirmed their email address', async () => {
+    const a = await admin();
+    const { client: c, email, organisationId } = await advertiser(DETAILS, 'Onbevestigd BV', false);
+    const refused = await rejection(verifyAsSeen(a, organisationId));
+    expect(a.errorShape(refused, 'admin.organisations.verify').data).toMatchObject({ domainCode: 'CONFLICT', reason: { code: 'emailNotVerified' } });
+    expect((await listed(a, organisationId)).status).toBe('unverified');
+    await verifyMailedAddress(tdb.db, c, email);
+    await expect(verifyAsSeen(a, organisationId)).resolves.toMatchObject({ status: 'verified' });
   });
 
   it('is for admins only', async () => {

@@ -16,7 +16,7 @@ import { createTestClient } from './testing/test-context';
 
 const K = 10;
 // A large epsilon keeps the noise near zero, so amounts are predictable; the threshold still applies.
-const privacy: PrivacySettings = { ...DEFAULT_PRIVACY_SETTINGS, minimumAudience: K, estimateEpsilonMicro: 10_000_000, estimateMonthlyEpsilonMicro: 1_000_000_000, audienceEpsilonMicro: 10_000_000, estimatesPerMinute: 5_000, estimateQuestionsPerDay: 5_000 };
+const privacy: PrivacySettings = { ...DEFAULT_PRIVACY_SETTINGS, minimumAudience: K, estimateEpsilonMicro: 10_000_000, estimateMonthlyEpsilonMicro: 1_000_000_000, audienceEpsilonMicro: 10_000_000, memberMonthlyEpsilonMicro: 1_000_000_000, advertiserMonthlyEpsilonMicro: 1_000_000_000, estimatesPerMinute: 5_000, estimateQuestionsPerDay: 5_000 };
 
 let tdb: TestDatabase;
 let redis: ReturnType<typeof createTestQueues>;

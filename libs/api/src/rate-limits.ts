@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { DomainError } from '@dd/errors';
 import type { Context } from './context';
 import { t } from './trpc';
@@ -17,6 +18,11 @@ export interface RateLimitRule {
   what: string;
   perAccount?: Limit;
   perAddress?: Limit;
+  /**
+   * Per e-mail address the call sends to (the input's `email`), so nobody can fill one inbox; counted
+   * the same whether the address has an account or not. Needs the middleware after `.input()`.
+   */
+  perRecipient?: Limit;
 }
 
 /**
@@ -35,12 +41,30 @@ export const RATE_LIMITS = {
   },
   // An export builds a ZIP of everything the customer has; one at a time is enough, a few a day is generous.
   dataExport: { name: 'data-export', what: 'export requests', perAccount: { limit: 5, windowMs: DAY }, perAddress: { limit: 20, windowMs: DAY } },
+  // Mail-sending requests: each sends a message to an inbox, so they are bounded per recipient too.
+  verificationResend: { name: 'verification-resend', what: 'verification emails', perAccount: { limit: 3, windowMs: HOUR }, perAddress: { limit: 20, windowMs: HOUR } },
+  passwordResetRequest: {
+    name: 'password-reset-request',
+    what: 'password reset requests',
+    perAddress: { limit: 20, windowMs: HOUR },
+    perRecipient: { limit: 3, windowMs: HOUR },
+  },
+  // Also bounds guessing the current password of a signed-in session.
+  passwordChange: { name: 'password-change', what: 'password changes', perAccount: { limit: 10, windowMs: HOUR }, perAddress: { limit: 30, windowMs: HOUR } },
+  passwordReset: { name: 'password-reset', what: 'password resets', perAddress: { limit: 30, windowMs: HOUR } },
 } as const satisfies Record<string, RateLimitRule>;
 
-function checksOf(rule: RateLimitRule, ctx: Context): [key: string, limit: Limit, scope: 'account' | 'address'][] {
-  const checks: [string, Limit, 'account' | 'address'][] = [];
+type Scope = 'account' | 'address' | 'recipient';
+
+function checksOf(rule: RateLimitRule, ctx: Context, input: unknown): [key: string, limit: Limit, scope: Scope][] {
+  const checks: [string, Limit, Scope][] = [];
   if (rule.perAccount && ctx.viewer) checks.push([`${rule.name}:account:${ctx.viewer.id}`, rule.perAccount, 'account']);
   if (rule.perAddress) checks.push([`${rule.name}:address:${ctx.request.ip}`, rule.perAddress, 'address']);
+  const email = (input as { email?: unknown } | undefined)?.email;
+  if (rule.perRecipient && typeof email === 'string') {
+    // Hashed, so Redis holds no e-mail addresses.
+    checks.push([`${rule.name}:recipient:${createHash('sha256').update(email).digest('base64url')}`, rule.perRecipient, 'recipient']);
+  }
   return checks;
 }
 
@@ -49,8 +73,8 @@ function checksOf(rule: RateLimitRule, ctx: Context): [key: string, limit: Limit
  * its input, such as an uploaded file) runs; over a limit it answers 429 with `Retry-After`.
  */
 export function rateLimited(rule: RateLimitRule) {
-  return t.middleware(async ({ ctx, next }) => {
-    for (const [key, limit, scope] of checksOf(rule, ctx)) {
+  return t.middleware(async ({ ctx, input, next }) => {
+    for (const [key, limit, scope] of checksOf(rule, ctx, input)) {
       const result = await ctx.services.rateLimiter.hit(key, limit.limit, limit.windowMs);
       if (result.allowed) continue;
       const retryAfterSeconds = Math.max(1, Math.ceil(result.retryAfterMs / 1000));

@@ -9,7 +9,11 @@ import {
   createSessionService,
   createSignInService,
   createSignInThrottle,
+  createEmailVerificationService,
+  createPasswordChangeService,
+  createPasswordResetService,
 } from '@dd/accounts';
+import { createMailOutbox } from '@dd/mail';
 import { createBankStatementService, createBillingService, DEFAULT_BILLING_SETTINGS, type BillingSettings } from '@dd/billing';
 import { createConsentService } from '@dd/consent';
 import { createImportService, createTransactionsService } from '@dd/data-import';
@@ -22,6 +26,8 @@ import { createPrivacyAccountant, DEFAULT_PRIVACY_SETTINGS, type PrivacySettings
 import { createRedisAttemptBackoff, createRedisRateLimiter, type Queues } from '@dd/queue';
 import { createModerationService, createOffersInboxService, createPurchaseResultsService, createPurchaseService } from '@dd/marketplace';
 import { createInsightReportService } from '@dd/reports';
+import type { OperatorDetails } from '@dd/contract';
+import { DEFAULT_OPERATOR_DETAILS } from './operator-details';
 import { DEFAULT_PRODUCT_PRICES, createSavedSegmentsService, productPriceList, type ProductPriceSettings } from '@dd/segments';
 
 export interface ServiceSettings {
@@ -33,13 +39,18 @@ export interface ServiceSettings {
   billing?: BillingSettings;
   /** Price per member of each product; default: DEFAULT_PRODUCT_PRICES. */
   prices?: ProductPriceSettings;
+  /** Who runs the platform, for the legal pages; default: the example details of an empty environment. */
+  operator?: OperatorDetails;
   /** The clock of sign-in throttling; tests fix it so waits come out exact. Default: the real time. */
   now?: () => Date;
 }
 
 /** Composition root of the domain services the procedures call. */
 export function createAppServices(db: Db, queues: Queues, settings: ServiceSettings) {
-  const accounts = createAccountsService({ db });
+  // Mail is written to the outbox in the transaction of the change it tells about; the worker sends it.
+  const mail = createMailOutbox({ db, queues });
+  const emailVerification = createEmailVerificationService({ db, mail });
+  const accounts = createAccountsService({ db, verification: emailVerification });
   const sessions = createSessionService({ db, ttlHours: settings.sessionTtlHours });
   // One Redis limiter for every limit (estimates, sign-in, the RATE_LIMITS of procedures), shared by all API processes.
   const rateLimiter = createRedisRateLimiter(queues.connection, queues.prefix);
@@ -60,6 +71,9 @@ export function createAppServices(db: Db, queues: Queues, settings: ServiceSetti
     sessions,
     rateLimiter,
     auth: createAuthService({ accounts, signIn, sessions }),
+    emailVerification,
+    passwordReset: createPasswordResetService({ db, mail, queues, sessions }),
+    passwordChange: createPasswordChangeService({ db, mail, sessions }),
     overview: createOverviewService({ db }),
     imports: createImportService({ db, queues }),
     transactions: createTransactionsService({ db, queues }),
@@ -79,12 +93,13 @@ export function createAppServices(db: Db, queues: Queues, settings: ServiceSetti
     bankStatements: createBankStatementService({ db, queues, settings: billing }),
     savedSegments: createSavedSegmentsService({ db }),
     // The marketplace: advertisers' purchase requests (reserving their cost) and the admin's moderation.
-    purchases: createPurchaseService({ db, estimates, prices: settings.prices ?? DEFAULT_PRODUCT_PRICES, vatRateBp: billing.vatRateBp, results: purchaseResults.reader }),
-    moderation: createModerationService({ db, queues, settings: privacy }),
+    purchases: createPurchaseService({ db, estimates, prices: settings.prices ?? DEFAULT_PRODUCT_PRICES, vatRateBp: billing.vatRateBp, privacy, accountant, results: purchaseResults.reader }),
+    moderation: createModerationService({ db, queues, settings: privacy, accountant }),
     // What fulfilment produced: the advertiser's results (noised) and the customers' offers inbox.
     purchaseResults,
     offersInbox: createOffersInboxService({ db }),
     prices: productPriceList(settings.prices ?? DEFAULT_PRODUCT_PRICES),
+    operator: settings.operator ?? DEFAULT_OPERATOR_DETAILS,
   };
 }
 

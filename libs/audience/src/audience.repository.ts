@@ -1,5 +1,6 @@
 import { sql, type Database, type Db, type DbTransaction, type Purpose } from '@dd/db';
 import { featuresFromRow } from '@dd/segments';
+import { countableMember } from './countable-member.sql';
 import type { MemberState } from './member-state';
 
 type Executor = Db | DbTransaction<Database>;
@@ -22,7 +23,7 @@ function memberList(text: string | null): number[] {
   return out;
 }
 
-const countable = (from: number, to: number) => sql`u.role = 'customer' and u.erasure_requested_at is null and u.member_no between ${from} and ${to}`;
+const countable = (from: number, to: number) => sql`${countableMember} and u.member_no between ${from} and ${to}`;
 
 export const audienceRepository = {
   /** Where the reader stands: transactions with an id below this had all finished when the snapshot was taken. */
@@ -78,7 +79,7 @@ export const audienceRepository = {
     const states = new Map<number, MemberState>();
     if (memberNos.length === 0) return states;
     const list = sql`${sql.val([...memberNos])}::int[]`;
-    const where = sql`u.role = 'customer' and u.erasure_requested_at is null and u.member_no = any(${list})`;
+    const where = sql`${countableMember} and u.member_no = any(${list})`;
     // One after the other: the three reads share the caller's transaction (one connection, one snapshot).
     const features = await sql<{ member_no: number; is_adult: boolean; age_band: string | null; province: string | null; municipality: string | null; household_band: string | null; interests: string[]; spend_bands: Record<string, number> }>`
         select u.member_no, f.is_adult, f.age_band, f.province, f.municipality, f.household_band, f.interests, f.spend_bands

@@ -4,6 +4,7 @@ import {
   budgetPeriod,
   createPrivacyAccountant,
   formatEpsilonMicro,
+  hashMemberSet,
   noisyCountOf,
   presentEstimate,
   type AudienceEstimate,
@@ -11,13 +12,22 @@ import {
   type PrivacySettings,
 } from '@dd/privacy';
 import type { RateLimiter } from '@dd/queue';
-import { canonicalKey, describeSegment, validateSegment, type SegmentLocale } from '@dd/segments';
+import type { SegmentLocale } from '@dd/segments';
 import type { AudienceEngine } from './audience.engine';
 import type { AudienceQuery } from './member-state';
+import { createReleasedAnswers } from './released-answers.memo';
+import { createSegmentQuestionMemo } from './segment-question.memo';
 
 export interface EstimateRequest {
   segment: unknown;
   purpose: Purpose;
+  /** Categories consent must cover besides the criteria's (a report's breakdowns), as the delivery counts them. */
+  extraCategories?: readonly string[];
+  /**
+   * Count only members whose month can still pay this much (a purchase's cost per member), by the
+   * rule the delivery charges with. A different question from the builder's, released on its own.
+   */
+  memberCostMicro?: number;
 }
 
 export interface EstimateAnswer {
@@ -59,12 +69,18 @@ const DAY_MS = 24 * 3_600_000;
  */
 export function accountedEstimates(deps: { db: Db; accountant: PrivacyAccountant; settings: PrivacySettings }): EstimateReleaser {
   const { db, accountant, settings } = deps;
+  const released = createReleasedAnswers();
   return async ({ organisation, key, count }) => {
     if (organisation.status !== 'verified') return { status: 'refused', reason: 'unverified' };
     const entity = { organisationId: organisation.id, kvkNumber: organisation.kvkNumber };
+    const known = released.get(entity, key);
+    if (known !== undefined) return { status: 'released', noisy: known };
     // A repeat reads the stored answer without a transaction: the builder asks the same thing often.
     const asked = await accountant.find<number>(db, entity, 'estimate', key);
-    if (asked) return { status: 'released', noisy: asked.value };
+    if (asked) {
+      released.set(entity, key, asked.value);
+      return { status: 'released', noisy: asked.value };
+    }
     // Counted before the budget lock is taken: the count reads the change feed on a connection of its own.
     const { count: exact } = await count();
     const outcome = await db.transaction().execute((trx) =>
@@ -77,7 +93,9 @@ export function accountedEstimates(deps: { db: Db; accountant: PrivacyAccountant
         produce: noisyCountOf(exact, settings.estimateEpsilonMicro),
       }),
     );
-    return outcome.status === 'released' ? { status: 'released', noisy: outcome.release.value } : outcome;
+    if (outcome.status !== 'released') return outcome;
+    released.set(entity, key, outcome.release.value);
+    return { status: 'released', noisy: outcome.release.value };
   };
 }
 
@@ -99,7 +117,17 @@ export function createEstimateService(deps: {
 }) {
   const { db, engine, limiter, settings } = deps;
   const now = deps.now ?? (() => new Date());
-  const releaser = deps.releaser ?? accountedEstimates({ db, settings, accountant: deps.accountant ?? createPrivacyAccountant({ db, settings, now }) });
+  const accountant = deps.accountant ?? createPrivacyAccountant({ db, settings, now });
+  const releaser = deps.releaser ?? accountedEstimates({ db, settings, accountant });
+  const segments = createSegmentQuestionMemo();
+
+  /** The exact count of a question, members without budget left out when asked to: only ever fed into a release. */
+  async function countOf(query: AudienceQuery, memberCostMicro: number | undefined): Promise<{ count: number; memberSetHash: string }> {
+    if (memberCostMicro === undefined) return engine.question(query);
+    const without = await accountant.memberNosWithoutBudget(db, memberCostMicro);
+    const members = without === 'everyone' ? [] : [...(await engine.memberNumbers(query))].filter((memberNo) => !without.has(memberNo));
+    return { count: members.length, memberSetHash: hashMemberSet(members) };
+  }
 
   return {
     async estimate(organisation: EstimateOrganisation, request: EstimateRequest, locale: SegmentLocale = 'en'): Promise<EstimateAnswer> {
@@ -113,12 +141,18 @@ export function createEstimateService(deps: {
           { code: 'estimateRateLimited', params: { retryAfterSeconds } },
         );
       }
-      const { tree, categories } = validateSegment(request.segment);
+      const segment = segments.question(request.segment);
+      const { tree, categories: criteria } = segment;
+      // Only what the criteria do not read already changes the question (and so its key).
+      const added = [...new Set(request.extraCategories ?? [])].filter((category) => !criteria.includes(category)).sort();
+      const categories = added.length > 0 ? [...criteria, ...added].sort() : criteria;
       const query: AudienceQuery = { tree, categories, purpose: request.purpose, industry: organisation.industry };
-      const key = `${budgetPeriod(now())}:${request.purpose}:${organisation.industry ?? '-'}:${canonicalKey(tree)}`;
-      const released = await releaser({ organisation, query, key, count: () => engine.question(query) });
+      const cost = request.memberCostMicro;
+      const variant = `${added.length > 0 ? `:+${added.join(',')}` : ''}${cost !== undefined ? `:m${cost}` : ''}`;
+      const key = `${budgetPeriod(now())}:${request.purpose}:${organisation.industry ?? '-'}:${segment.canonicalKey}${variant}`;
+      const released = await releaser({ organisation, query, key, count: () => countOf(query, cost) });
       if (released.status === 'refused') throw refusal(released.reason, settings);
-      return { estimate: presentEstimate(released.noisy, settings.minimumAudience), description: describeSegment(tree, locale), categories };
+      return { estimate: presentEstimate(released.noisy, settings.minimumAudience), description: segment.describe(locale), categories };
     },
   };
 }

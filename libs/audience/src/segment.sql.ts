@@ -1,6 +1,7 @@
 import { sql, type Database, type Db, type DbTransaction, type RawBuilder } from '@dd/db';
 import type { SegmentNode, SegmentPredicate } from '@dd/contract';
 import type { AudienceQuery } from './member-state';
+import { countableMember } from './countable-member.sql';
 
 type Executor = Db | DbTransaction<Database>;
 type Condition = RawBuilder<unknown>;
@@ -44,7 +45,7 @@ export function eligibleMembersSql(query: AudienceQuery, at: Date): Condition {
   );
   const industry = query.industry === null ? sql`true` : sql`not exists (select 1 from industry_exclusions_current x where x.customer_id = u.id and x.industry = ${query.industry})`;
   const anyCategory = query.categories.length > 0 ? sql`true` : sql`false`;
-  return sql`u.role = 'customer' and u.erasure_requested_at is null and f.is_adult
+  return sql`${countableMember} and f.is_adult
     and ${anyCategory} ${consent.length ? sql`and ${sql.join(consent, sql` and `)}` : sql``}
     and ${industry}
     and ${segmentConditionSql(query.tree)}`;

@@ -68,8 +68,8 @@ describe('invoicing a sale', () => {
       issuedOn: '2026-11-20',
       suppliedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       seller: { ...settings.seller, iban: settings.platformIban, accountName: settings.platformAccountName },
-      // The organisation holds no postal address: name, KvK, VAT number and its contact identify the buyer.
-      buyer: { name: 'Fietsenwinkel De Spaak', kvkNumber: '12345678', vatNumber: 'NL001234560B01', contactName: 'Joris de Graaf', contactEmail: 'joris@despaak.example' },
+      // This organisation gave no postal address: name, KvK, VAT number and its contact identify the buyer.
+      buyer: { name: 'Fietsenwinkel De Spaak', addressLines: [], kvkNumber: '12345678', vatNumber: 'NL001234560B01', contactName: 'Joris de Graaf', contactEmail: 'joris@despaak.example' },
       lines: [{ description: 'Inzichtrapport: fietsers in Utrecht', quantity: 1_250, unitPriceCents: 80, netCents: 100_000 }],
       netCents: 100_000,
       vatRateBp: 2_100,
@@ -85,6 +85,28 @@ describe('invoicing a sale', () => {
     await db.updateTable('organisations').set({ contact_name: 'Iemand Anders' }).where('id', '=', organisationId).execute();
     expect((await createBillingService({ db, settings }).invoice(organisationId, invoice.invoiceId)).buyer.contactName).toBe('Joris de Graaf');
     expect(await auditLedger(db)).toMatchObject({ sumCents: 0, unbalancedTransactions: 0, balanceMismatches: 0, unsettledSales: 0 });
+  });
+
+  it('prints the buyer’s postal address, as it stood when the invoice was issued', async () => {
+    const organisationId = await fundedAdvertiser(50_000, 'Reisbureau Zonnig B.V.');
+    await db
+      .updateTable('organisations')
+      .set({ address_street: 'Oudegracht 123', address_postcode: '3511 AB', address_city: 'Utrecht', address_country: 'NL' })
+      .where('id', '=', organisationId)
+      .execute();
+    const dutch = await invoiceSale(db, { saleId: await sale(organisationId, 1_000) }, settings);
+    const billing = createBillingService({ db, settings });
+    expect((await billing.invoice(organisationId, dutch.invoiceId)).buyer).toMatchObject({ name: 'Reisbureau Zonnig B.V.', addressLines: ['Oudegracht 123', '3511 AB  Utrecht'] });
+
+    // Moving abroad changes the next invoice, never the one already issued; a foreign address names its country.
+    await db
+      .updateTable('organisations')
+      .set({ address_street: 'Rue de la Loi 16', address_postcode: '1000', address_city: 'Brussel', address_country: 'BE' })
+      .where('id', '=', organisationId)
+      .execute();
+    const belgian = await invoiceSale(db, { saleId: await sale(organisationId, 1_000) }, settings);
+    expect((await billing.invoice(organisationId, belgian.invoiceId)).buyer.addressLines).toEqual(['Rue de la Loi 16', '1000  Brussel', 'BE']);
+    expect((await billing.invoice(organisationId, dutch.invoiceId)).buyer.addressLines).toEqual(['Oudegracht 123', '3511 AB  Utrecht']);
   });
 
   it('returns the same invoice when asked again, and charges nothing twice', async () => {

@@ -76,7 +76,11 @@ export const invoiceRepository = {
   },
 
   buyer(db: Executor, organisationId: string) {
-    return db.selectFrom('organisations').select(['name', 'kvk_number', 'vat_number', 'contact_name', 'contact_email']).where('id', '=', organisationId).executeTakeFirst();
+    return db
+      .selectFrom('organisations')
+      .select(['name', 'kvk_number', 'vat_number', 'contact_name', 'contact_email', 'address_street', 'address_postcode', 'address_city', 'address_country'])
+      .where('id', '=', organisationId)
+      .executeTakeFirst();
   },
 
   sale(db: Executor, saleId: string) {

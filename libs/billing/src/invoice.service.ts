@@ -31,16 +31,26 @@ export interface InvoiceSeller {
 }
 
 /**
- * The buyer as its organisation details stand at issue time. Organisations hold no postal address,
- * so the invoice identifies the buyer by name, KvK and VAT number and addresses its contact person.
+ * The buyer as its organisation details stand at issue time: name, postal address (when the organisation gave
+ * one), KvK and VAT number, and its contact person. An organisation without an address is identified by the rest.
  */
 export interface InvoiceBuyer {
   name: string;
+  /** Street and number, postcode and city, country when not NL; absent on invoices issued before it was copied, empty without an address. */
+  addressLines?: string[];
   kvkNumber: string | null;
   vatNumber: string | null;
   /** Absent on invoices issued before it was copied. */
   contactName?: string | null;
   contactEmail: string | null;
+}
+
+/** The address as a Dutch invoice prints it: street, "postcode  city", and the country only when it is not the Netherlands. */
+export function buyerAddressLines(row: { address_street: string | null; address_postcode: string | null; address_city: string | null; address_country: string | null }): string[] {
+  if (!row.address_street || !row.address_postcode || !row.address_city) return [];
+  const lines = [row.address_street, `${row.address_postcode}  ${row.address_city}`];
+  if (row.address_country && row.address_country !== 'NL') lines.push(row.address_country);
+  return lines;
 }
 
 export interface IssuedInvoice {
@@ -102,6 +112,7 @@ export async function invoiceSale(
   const seller: InvoiceSeller = { ...settings.seller, iban: settings.platformIban, accountName: settings.platformAccountName };
   const buyerCopy: InvoiceBuyer = {
     name: buyer.name,
+    addressLines: buyerAddressLines(buyer),
     kvkNumber: buyer.kvk_number,
     vatNumber: buyer.vat_number,
     contactName: buyer.contact_name,

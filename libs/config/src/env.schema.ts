@@ -4,6 +4,8 @@ import { billingEnvShape, checkSeller, resolveSeller } from './settings/billing.
 import { databaseEnvShape, serverEnvShape } from './settings/core.env';
 import { EVEN_WITH_BAD_FIELDS } from './settings/env-rules';
 import { ledgerEnvShape } from './settings/ledger.env';
+import { checkMail, mailEnvShape, resolveMailFrom } from './settings/mail.env';
+import { checkOperator, operatorEnvShape, resolveOperator } from './settings/operator.env';
 import { checkPayoutLimits, payoutsEnvShape } from './settings/payouts.env';
 import { checkPlatformAccount, platformAccountEnvSchema, platformAccountEnvShape, resolvePlatformAccount } from './settings/platform-account.env';
 import { privacyEnvShape } from './settings/privacy.env';
@@ -22,6 +24,10 @@ const apiShape = {
   ...payoutsEnvShape,
   ...platformAccountEnvShape,
   ...billingEnvShape,
+  ...operatorEnvShape,
+  // Only to show the development mailbox when no mail server is configured; the worker sends.
+  SMTP_URL: mailEnvShape.SMTP_URL,
+  MAIL_DIR: mailEnvShape.MAIL_DIR,
 };
 
 export const apiEnvSchema = z
@@ -30,8 +36,9 @@ export const apiEnvSchema = z
     checkPlatformAccount(env, ctx);
     checkSeller(env, ctx);
     checkPayoutLimits(env, ctx);
+    checkOperator(env, ctx);
   }, EVEN_WITH_BAD_FIELDS)
-  .transform((env) => ({ ...env, ...resolvePlatformAccount(env), ...resolveSeller(env) }));
+  .transform((env) => ({ ...env, ...resolvePlatformAccount(env), ...resolveSeller(env), ...resolveOperator(env) }));
 
 /** The worker fulfils purchases: it applies the privacy parameters, issues invoices and records sales. */
 const workerShape = {
@@ -41,6 +48,9 @@ const workerShape = {
   ...platformAccountEnvShape,
   ...billingEnvShape,
   ...ledgerEnvShape,
+  ...mailEnvShape,
+  // The links in outgoing mail point at the portal.
+  PUBLIC_ORIGIN: apiEnvShape.PUBLIC_ORIGIN,
 };
 
 export const workerEnvSchema = z
@@ -48,8 +58,9 @@ export const workerEnvSchema = z
   .superRefine((env, ctx) => {
     checkPlatformAccount(env, ctx);
     checkSeller(env, ctx);
+    checkMail(env, ctx);
   }, EVEN_WITH_BAD_FIELDS)
-  .transform((env) => ({ ...env, ...resolvePlatformAccount(env), ...resolveSeller(env) }));
+  .transform((env) => ({ ...env, ...resolvePlatformAccount(env), ...resolveSeller(env), ...resolveMailFrom(env) }));
 
 /**
  * The one-shot commands, each with only what it reads: `db:migrate` runs in production containers

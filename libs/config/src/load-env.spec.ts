@@ -23,6 +23,8 @@ const PRODUCTION_SELLER = {
   PLATFORM_VAT_NUMBER: 'NL987654321B01',
 };
 
+const OPERATOR_CONTACTS = { PRIVACY_CONTACT_EMAIL: 'privacy@datadividend.nl', SUPPORT_EMAIL: 'support@datadividend.nl' };
+
 describe('loading the environment', () => {
   it('runs with no configuration at all', () => {
     const env = loadApiEnv({});
@@ -58,14 +60,35 @@ describe('loading the environment', () => {
 
   it('refuses the example account and seller in production, for the API and the worker alike', () => {
     const missing = ['PLATFORM_IBAN', 'PLATFORM_ACCOUNT_NAME', 'PLATFORM_NAME', 'PLATFORM_ADDRESS', 'PLATFORM_KVK', 'PLATFORM_VAT_NUMBER'];
-    for (const load of [loadApiEnv, loadWorkerEnv]) {
+    // The worker sends mail too, which production must send for real.
+    const sendsMail = { SMTP_URL: 'smtp://mail.example.nl:587', MAIL_FROM: 'DataDividend <noreply@example.nl>' };
+    for (const [load, alsoMissing] of [
+      [loadApiEnv, ['PRIVACY_CONTACT_EMAIL', 'SUPPORT_EMAIL']],
+      [loadWorkerEnv, ['SMTP_URL', 'MAIL_FROM']],
+    ] as const) {
       const lines = problems(() => load({ NODE_ENV: 'production' }));
-      expect(lines.map((line) => line.split(':')[0]).sort()).toEqual([...missing].sort());
+      expect(lines.map((line) => line.split(':')[0]).sort()).toEqual([...missing, ...alsoMissing].sort());
       for (const line of lines) expect(line).toMatch(/: required in production \(/);
-      expect(load(PRODUCTION_SELLER)).toMatchObject({ PLATFORM_IBAN: 'NL02ABNA0123456789', PLATFORM_BIC: null, PLATFORM_ADDRESS: ['Oudegracht 1', '3511 AA Utrecht'] });
+      expect(load({ ...PRODUCTION_SELLER, ...OPERATOR_CONTACTS, ...sendsMail })).toMatchObject({ PLATFORM_IBAN: 'NL02ABNA0123456789', PLATFORM_BIC: null, PLATFORM_ADDRESS: ['Oudegracht 1', '3511 AA Utrecht'] });
     }
     // A bad IBAN in production is reported as bad, not also as missing.
-    expect(problems(() => loadApiEnv({ ...PRODUCTION_SELLER, PLATFORM_IBAN: 'NL03ABNA0123456789' }))).toEqual(['PLATFORM_IBAN: is not a valid IBAN (check digits or length are wrong)']);
+    expect(problems(() => loadApiEnv({ ...PRODUCTION_SELLER, ...OPERATOR_CONTACTS, PLATFORM_IBAN: 'NL03ABNA0123456789' }))).toEqual(['PLATFORM_IBAN: is not a valid IBAN (check digits or length are wrong)']);
+  });
+
+  it('shows example operator contacts in development, says they are examples, and refuses to start without real ones in production', () => {
+    expect(loadApiEnv({})).toMatchObject({
+      PRIVACY_CONTACT_EMAIL: 'privacy@datadividend.example',
+      SUPPORT_EMAIL: 'support@datadividend.example',
+      OPERATOR_DETAILS_EXAMPLE: true,
+    });
+    expect(loadApiEnv({ ...OPERATOR_CONTACTS, PLATFORM_NAME: 'Voorbeeld B.V.' })).toMatchObject({ ...OPERATOR_CONTACTS, OPERATOR_DETAILS_EXAMPLE: false });
+    const lines = problems(() => loadApiEnv({ ...PRODUCTION_SELLER, SUPPORT_EMAIL: 'Support@DataDividend.nl' }));
+    expect(lines).toEqual([expect.stringMatching(/^PRIVACY_CONTACT_EMAIL: required in production \(shown on the legal pages/)]);
+    expect(problems(() => loadApiEnv({ PRIVACY_CONTACT_EMAIL: 'not an address' }))).toEqual([expect.stringMatching(/^PRIVACY_CONTACT_EMAIL: /)]);
+    expect(loadApiEnv({ ...PRODUCTION_SELLER, ...OPERATOR_CONTACTS, SUPPORT_EMAIL: ' Support@DataDividend.nl ' })).toMatchObject({
+      SUPPORT_EMAIL: 'support@datadividend.nl',
+      OPERATOR_DETAILS_EXAMPLE: false,
+    });
   });
 
   it('gives each command only what it reads', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { organisationDetailsFields } from './organisation.schema';
+import { postalAddressSchema } from './postal-address.schema';
 import { secretText, singleLine } from './text.schema';
 
 /**
@@ -50,6 +51,8 @@ export const signUpAdvertiserInput = z.object({
   contactName: organisationDetailsFields.contactName.optional(),
   contactEmail: organisationDetailsFields.contactEmail.optional(),
   industry: organisationDetailsFields.industry.optional(),
+  /** The postal address for invoices; optional here like the details above, completed on the organisation page. */
+  address: postalAddressSchema.optional(),
 });
 export type SignUpAdvertiserInput = z.input<typeof signUpAdvertiserInput>;
 /** After parsing: defaults applied, details normalised. */

@@ -62,9 +62,10 @@ export const invoiceSchema = z.object({
     iban: z.string(),
     accountName: z.string(),
   }),
-  /** The organisation holds no postal address: name, KvK, VAT number and contact identify the buyer. */
+  /** Name, postal address (empty when the organisation gave none, or on invoices from before), KvK, VAT number and contact identify the buyer. */
   buyer: z.object({
     name: z.string(),
+    addressLines: z.array(z.string()),
     kvkNumber: z.string().nullable(),
     vatNumber: z.string().nullable(),
     contactName: z.string().nullable(),

@@ -3,12 +3,8 @@ import { z } from 'zod';
 /** Stated to the customer before they upload, and enforced by the API. */
 export const STATEMENT_MAX_BYTES = 20 * 1024 * 1024;
 
-/**
- * The portal sends a statement as the raw file (`application/octet-stream`), so the API can stream it
- * to storage instead of reading a multipart body whole; the file's name travels in this header,
- * URI-encoded. Multipart form data with a `file` field is accepted too.
- */
-export const UPLOAD_NAME_HEADER = 'x-upload-name';
+// In a module without zod: the portal's tRPC client needs it on its first load, the schemas only later.
+export { UPLOAD_NAME_HEADER } from './upload-name.header';
 export const SUPPORTED_STATEMENT_FORMATS = ['ING CSV', 'Rabobank CSV', 'ABN AMRO TAB', 'CAMT.053 XML'] as const;
 
 export const uploadStatusSchema = z.enum(['stored', 'parsing', 'imported', 'failed']);

@@ -1,5 +1,6 @@
 export * from './text.schema';
 export * from './auth.schema';
+export * from './account-security.schema';
 export * from './consent.schema';
 export * from './imports.schema';
 export * from './privacy.schema';
@@ -13,6 +14,8 @@ export * from './billing.schema';
 export * from './saved-segments.schema';
 export * from './segment-builder.schema';
 export * from './marketplace.schema';
+export * from './purchase-check.schema';
 export * from './offer-content.schema';
 export * from './organisation.schema';
+export * from './postal-address.schema';
 export * from './admin-operations.schema';

@@ -165,6 +165,7 @@ export const moderationCheckCodeSchema = z.enum([
   'offerScreened',
   'purposeGiven',
   'balanceReserved',
+  'privacyBudgetLeft',
 ]);
 export const moderationCheckSchema = z.object({
   code: moderationCheckCodeSchema,
@@ -177,9 +178,11 @@ export type ModerationCheck = z.infer<typeof moderationCheckSchema>;
 /**
  * Why the server will not approve a request, whatever the moderator decides: `offerNotApprovable`
  * (the offer touches a special category, asks for personal data or has a link that breaks the link
- * rules). The same reason code comes back if approving is tried anyway; rejecting is always possible.
+ * rules), or `privacyBudgetInsufficient` (the organisation's purchase budget this month no longer
+ * covers the request's epsilon). The same reason code comes back if approving is tried anyway;
+ * rejecting is always possible.
  */
-export const approvalBlockCodeSchema = z.enum(['offerNotApprovable']);
+export const approvalBlockCodeSchema = z.enum(['offerNotApprovable', 'privacyBudgetInsufficient']);
 export const approvalBlockSchema = z.object({
   code: approvalBlockCodeSchema,
   /** words, topics (codes, comma-separated) and links that caused it, for the translated explanation. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { postalAddressOutputSchema, postalAddressSchema } from './postal-address.schema';
 import { plainText, singleLine } from './text.schema';
 
 /**
@@ -115,7 +116,12 @@ export const organisationDetailsFields = {
 };
 
 /** The organisation page: complete or correct the details (a rejected organisation resubmits by saving). */
-export const updateOrganisationInput = z.object({ name: organisationNameInputSchema, ...organisationDetailsFields });
+export const updateOrganisationInput = z.object({
+  name: organisationNameInputSchema,
+  ...organisationDetailsFields,
+  /** The postal address for invoices; left as it is when absent (organisations from before it was asked have none). */
+  address: postalAddressSchema.optional(),
+});
 export type UpdateOrganisationInput = z.input<typeof updateOrganisationInput>;
 
 /** The details an admin needs before verifying; named as the input fields are. */
@@ -132,6 +138,8 @@ export const organisationSchema = z.object({
   contactName: z.string().nullable(),
   contactEmail: z.string().nullable(),
   industry: z.string().nullable(),
+  /** The postal address printed on invoices; null until the organisation gave one. */
+  address: postalAddressOutputSchema.nullable(),
   createdAt: z.string(),
   decidedAt: z.string().nullable(),
   /** The admin's reason, shown to the advertiser while the organisation is rejected (or its verification withdrawn). */

@@ -206,6 +206,9 @@ export const payoutBatchIdInput = z.object({ batchId: z.string().uuid('validatio
 
 export const payoutBatchesInput = z.object(pageInput).default({});
 
+/** A batch whose payment file is not written this long after the attempt started is marked failed, for the admin to generate again. */
+export const BATCH_FILE_TIME_LIMIT_MINUTES = 15;
+
 /** Where the `payouts.batch` job of a generating batch is; null once the file is written. */
 export const batchFileJobSchema = z.enum(['queued', 'running', 'failed', 'missing', 'unknown']).nullable();
 export type BatchFileJob = z.infer<typeof batchFileJobSchema>;
@@ -227,6 +230,8 @@ export const payoutBatchSchema = z.object({
   fileJob: batchFileJobSchema,
   /** Generating, and its job failed or is not in the queue (for a few minutes): the admin can queue it again. */
   stuck: z.boolean(),
+  /** Why the file is not being written (not within its time limit, or its job failed for good), and since when; null otherwise. */
+  fileFailure: z.object({ reason: z.enum(['fileTimedOut', 'fileJobFailed']), at: z.string() }).nullable(),
 });
 export type PayoutBatchDto = z.infer<typeof payoutBatchSchema>;
 

@@ -18,6 +18,8 @@ export const dataUseReceiptSchema = z.object({
 export type DataUseReceipt = z.infer<typeof dataUseReceiptSchema>;
 
 export const EXPORT_RETENTION_DAYS = 7;
+/** An export not ready this long after it was asked for is failed, and the customer asks for a new one. */
+export const EXPORT_TIME_LIMIT_MINUTES = 15;
 
 export const dataExportSchema = z.object({
   id: z.string().uuid(),
@@ -28,6 +30,8 @@ export const dataExportSchema = z.object({
   byteSize: z.number().int().nullable(),
   /** Where the portal downloads the ZIP (same-origin, session cookie). Null until ready or after expiry. */
   downloadUrl: z.string().nullable(),
+  /** Why a failed export failed: it took longer than its time limit, or preparing it failed. Null unless failed. */
+  failureReason: z.enum(['exportTimedOut', 'exportFailed']).nullable(),
 });
 export type DataExportDto = z.infer<typeof dataExportSchema>;
 

@@ -32,3 +32,16 @@ export const referenceDataSchema = z.object({
   provinces: z.array(optionDtoSchema),
 });
 export type ReferenceData = z.infer<typeof referenceDataSchema>;
+
+/** Who runs the platform and how to reach them: the legal pages and the footer show it, signed in or not. */
+export const operatorDetailsSchema = z.object({
+  name: z.string(),
+  /** Street and number, postcode and town, … one line each. */
+  addressLines: z.array(z.string()),
+  kvkNumber: z.string(),
+  privacyEmail: z.string(),
+  supportEmail: z.string(),
+  /** True when the deployment did not set its own details (development): the pages say these are examples. */
+  example: z.boolean(),
+});
+export type OperatorDetails = z.infer<typeof operatorDetailsSchema>;

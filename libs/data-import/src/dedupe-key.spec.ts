@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dedupeKey, dedupeKeys } from './dedupe-key';
+import { createDedupeKeyer, dedupeKey, dedupeKeys } from './dedupe-key';
 import type { ParsedStatement, ParsedTransaction } from './statement.types';
 import { fixtureFile, parseFixture, parseText } from './testing/fixtures';
 
@@ -90,5 +90,19 @@ describe('dedupeKeys', () => {
     const camtKeys = dedupeKeys(parseFixture('camt053/camt053-rabobank-daily-statements.xml'));
     expect(camtKeys.every((key) => /^[0-9a-f]{64}$/.test(key))).toBe(true);
     expect(camtKeys.filter((key) => csv.has(key))).toHaveLength(4);
+  });
+});
+
+describe('stored keys', () => {
+  it('stay the same for plain ASCII and for accented text, so a re-upload after an upgrade adds nothing twice', () => {
+    const cafe = { ...coffee, counterpartyName: 'Café Ñoño Zoë', description: 'Crème brûlée ﬁ ① Ⅻ' };
+    const statement: ParsedStatement = { format: 'ing-csv', accountIban: null, transactions: [coffee, cafe, coffee] };
+    // Computed once by the first implementation; a change here re-imports every stored row.
+    expect(dedupeKeys(statement)).toEqual([
+      '532dcc8f5b0249ce6f9a477fd69a4669248f13d3130ed2419322e95a677ab3d0',
+      '95d4b8e5494705364e3a78eacabfeaae8b9d2cbd6af953606948307d1bab6cee',
+      '1e75e92b4cb2aa2f7917da24db5c950683ca2e798942f0f3fa2a87edc6d3c208',
+    ]);
+    expect(createDedupeKeyer()(coffee)).toBe(dedupeKeys(statement)[0]);
   });
 });

@@ -3,15 +3,14 @@ import { loadCategoriser } from '@dd/categories';
 import type { Db } from '@dd/db';
 import { DomainError, isDomainError, type ErrorParams } from '@dd/errors';
 import { enqueue, UnrecoverableError, type Queues } from '@dd/queue';
-import { dedupeKeys } from './dedupe-key';
 import { StatementParseError } from './import.errors';
-import { IMPORT_TIME_LIMIT_MINUTES, MAX_STORED_DESCRIPTION_CHARS, MAX_STORED_NAME_CHARS } from './limits';
+import { stagedRows } from './import-rows';
+import { IMPORT_TIME_LIMIT_MINUTES } from './limits';
 import { parseStatement } from './parse-statement';
 import { fileIssues, type ImportIssue } from './problem.catalogue';
-import { storedText } from './text';
 import { transactionRepository } from './transaction.repository';
 import { receiveUpload, type UploadedStatement } from './upload-intake';
-import { uploadRepository, type NewTransactionRow, type UploadRow } from './upload.repository';
+import { uploadRepository, type UploadRow } from './upload.repository';
 
 export interface UploadSummaryDto {
   id: string;
@@ -149,7 +148,8 @@ export interface ImportRunResult {
 /**
  * The import job: parse, categorise, and insert every new transaction in ONE database transaction
  * together with the upload's final status, so a crash leaves nothing half-written and a retry
- * starts clean. Dedupe keys make a repeated or overlapping statement add nothing twice.
+ * starts clean. Dedupe keys make a repeated or overlapping statement add nothing twice. The rows go
+ * in by COPY into a staging table and one merge (docs/PERFORMANCE.md has the figures).
  */
 export async function runImport(
   deps: { db: Db; queues: Queues },
@@ -188,29 +188,7 @@ export async function runImport(
   await reportProgress(30);
 
   const categoriser = await loadCategoriser(db);
-  const ownIbans = new Set(statement.transactions.map((tx) => tx.account.replace(/\s+/g, '').toUpperCase()));
-  const keys = dedupeKeys(statement);
-  const rows: NewTransactionRow[] = statement.transactions.map((tx, index) => {
-    const result = categoriser.categorise(tx, { ownIbans });
-    return {
-      customer_id: upload.customer_id,
-      upload_id: uploadId,
-      booked_on: tx.bookedOn,
-      amount_cents: tx.amountCents,
-      currency: tx.currency,
-      // Bounded when stored (limits.ts says why); the dedupe key above was computed from the full text.
-      counterparty_name: storedText(tx.counterpartyName, MAX_STORED_NAME_CHARS),
-      counterparty_iban: tx.counterpartyIban,
-      description: storedText(tx.description, MAX_STORED_DESCRIPTION_CHARS),
-      bank_code: tx.bankCode,
-      category: result.category,
-      rule_id: result.ruleId,
-      special: result.special,
-      protected_life_event: result.protectedLifeEvent,
-      is_reversal: tx.reversal,
-      dedupe_key: keys[index]!,
-    };
-  });
+  const total = statement.transactions.length;
   await reportProgress(50);
 
   const outcome = await db.transaction().execute(async (trx): Promise<ImportRunResult | number> => {
@@ -220,15 +198,21 @@ export async function runImport(
     if (current === undefined) return { status: 'missing' };
     if (current === 'imported') return { status: 'already-imported' };
     if (current === 'failed') return { status: 'failed' };
-    const count = await transactionRepository.insertNew(trx, rows, (done) => reportProgress(50 + Math.floor((done / Math.max(rows.length, 1)) * 45)));
-    await uploadRepository.markImported(trx, uploadId, { format: statement.format, total: rows.length, imported: count, duplicate: rows.length - count });
+    // COPY into a staging table while the rows are categorised and keyed, then one merge that skips known keys.
+    await transactionRepository.createImportStaging(trx);
+    await transactionRepository.copyToStaging(
+      trx,
+      stagedRows(statement, categoriser, (done) => reportProgress(50 + Math.floor((done / Math.max(total, 1)) * 45))),
+    );
+    const count = await transactionRepository.mergeStaged(trx, upload.customer_id, uploadId);
+    await uploadRepository.markImported(trx, uploadId, { format: statement.format, total, imported: count, duplicate: total - count });
     await uploadRepository.deleteContent(trx, uploadId);
     return count;
   });
   if (typeof outcome !== 'number') return outcome;
   await enqueue(queues, 'features.recompute', { customerId: upload.customer_id }, { jobId: `features-${upload.customer_id}` });
   await reportProgress(100);
-  return { status: 'imported', imported: outcome, duplicate: rows.length - outcome };
+  return { status: 'imported', imported: outcome, duplicate: total - outcome };
 }
 
 /** Marks the upload failed and deletes its file in one transaction: a failed upload never keeps the bank's file. */

@@ -144,6 +144,35 @@ describe('ING CSV problems', () => {
     expect((error as StatementParseError).problems[0]).toMatchObject({ line: 4, column: '' });
   });
 
+  describe('a row that lost a quote', () => {
+    const header = '"Datum","Naam / Omschrijving","Rekening","Tegenrekening","Code","Af Bij","Bedrag (EUR)","MutatieSoort","Mededelingen"';
+    const first = '"20240315","Albert Heijn 1403","NL20INGB0001234567","","BA","Af","34,12","Betaalautomaat","Apple Pay"';
+    const second = '"20240314","Café de Jaren","NL20INGB0001234567","","BA","Af","3,20","Betaalautomaat","Valutadatum: 14-03-2024"';
+    const file = (...rows: string[]) => [header, ...rows].join('\n');
+
+    it('imports the rows when every value is quoted (control)', () => {
+      expect(parseText(file(first, second)).transactions.map((tx) => [tx.line, tx.counterpartyName, tx.amountCents])).toEqual([
+        [2, 'Albert Heijn 1403', -3412],
+        [3, 'Café de Jaren', -320],
+      ]);
+    });
+
+    it('refuses a row that lost an opening quote, naming its line, even when its values would read right', () => {
+      const broken = second.replace('"Café de Jaren"', 'Café de Jaren"');
+      expect(broken).not.toBe(second);
+      const error = thrownBy(() => parseText(file(first, broken))) as StatementParseError;
+      expect(error).toBeInstanceOf(StatementParseError);
+      expect(error.problems).toEqual([expect.objectContaining({ line: 3, column: '', code: 'quotesMismatched' })]);
+      expect(error.message).toContain('Line 3: This row cannot be read: its quotes do not match');
+    });
+
+    it('refuses a semicolon-separated row that lost the quote before its first value', () => {
+      const semicolons = (text: string) => text.replaceAll('","', '";"');
+      const error = thrownBy(() => parseText(semicolons(file(first, second.replace(/^"/, ''))))) as StatementParseError;
+      expect(error.problems).toEqual([expect.objectContaining({ line: 3, code: 'quotesMismatched' })]);
+    });
+  });
+
   it('says so when there is only a header', () => {
     const error = thrownBy(() => parseFixture('malformed/ing-header-only.csv'));
     expect(error).toBeInstanceOf(EmptyStatementError);

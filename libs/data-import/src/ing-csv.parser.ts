@@ -22,7 +22,7 @@ const DIRECTIONS = ['Af', 'Bij'];
  * variants differ only in which columns exist.
  */
 export function parseIngCsv(text: string, layout: { variant: 'current' | 'savings'; delimiter: string }): ParsedStatement {
-  const [header, ...rows] = tokenizeCsv(text, layout.delimiter);
+  const [header, ...rows] = tokenizeCsv(text, layout.delimiter, { looseQuotes: 'mark' });
   if (!header || rows.length === 0) throw new EmptyStatementError('no-transactions');
   if (rows.length > MAX_STATEMENT_ROWS) throw new StatementTooLargeError('rows');
 
@@ -31,7 +31,14 @@ export function parseIngCsv(text: string, layout: { variant: 'current' | 'saving
   const problems = new ProblemCollector();
   const transactions: ParsedTransaction[] = [];
 
-  for (const { line, fields } of rows) {
+  for (const { line, fields, looseQuote } of rows) {
+    // Decision, as for Rabobank: ING quotes every value, so a quote inside an unquoted value means the row lost a
+    // quote when it was edited. Which characters belong to which field is then a guess, and a guessed amount must
+    // not be imported, so the row (and with it the upload, which is all or nothing) is refused with its line.
+    if (looseQuote) {
+      problems.add(line, '', rowIssues.quotesMismatched());
+      continue;
+    }
     if (fields.length !== header.fields.length) {
       problems.add(line, '', rowIssues.columnCount(fields.length, header.fields.length, 'header'));
       continue;

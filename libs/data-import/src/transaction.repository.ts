@@ -1,11 +1,13 @@
-import { sql, type Database, type Db, type DbTransaction } from '@dd/db';
+import { copyInto, sql, type Database, type Db, type DbTransaction } from '@dd/db';
 import { MAX_FIELD_CHARS, MAX_STORED_DESCRIPTION_CHARS, MAX_STORED_NAME_CHARS } from './limits';
-import type { NewTransactionRow } from './upload.repository';
 
 type Executor = Db | DbTransaction<Database>;
 
-/** 15 columns per row: 4,000 rows (60,000 parameters) stay under PostgreSQL's 65,535 bind parameters. */
-const INSERT_BATCH = 4_000;
+/** What an import stages per row (customer and upload are the same for all and added by the merge). */
+export const STAGED_COLUMNS = [
+  'booked_on', 'amount_cents', 'currency', 'counterparty_name', 'counterparty_iban', 'description', 'bank_code', 'category',
+  'rule_id', 'special', 'protected_life_event', 'is_reversal', 'dedupe_key',
+] as const;
 
 /**
  * The texts are cut to the stored bounds in SQL: rows imported before the bounds existed can hold
@@ -29,20 +31,36 @@ export interface RecategorisationChange {
 }
 
 export const transactionRepository = {
-  /** Inserts what is new; a row whose dedupe key the customer already has is skipped. Returns the number inserted. */
-  async insertNew(db: Executor, rows: NewTransactionRow[], onBatch?: (done: number) => Promise<void>): Promise<number> {
-    let inserted = 0;
-    for (let start = 0; start < rows.length; start += INSERT_BATCH) {
-      const batch = rows.slice(start, start + INSERT_BATCH);
-      const result = await db
-        .insertInto('transactions')
-        .values(batch)
-        .onConflict((oc) => oc.columns(['customer_id', 'dedupe_key']).doNothing())
-        .executeTakeFirst();
-      inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
-      await onBatch?.(Math.min(start + INSERT_BATCH, rows.length));
-    }
-    return inserted;
+  /**
+   * A staging table for one import's rows, gone at commit. Columns in STAGED_COLUMNS order, plus the order the
+   * rows arrived in, so the merge keeps the file's order in the ids.
+   */
+  async createImportStaging(trx: DbTransaction<Database>): Promise<void> {
+    await sql`
+      create temp table import_staging (
+        ord bigint generated always as identity,
+        booked_on date not null, amount_cents bigint not null, currency char(3) not null, counterparty_name text not null,
+        counterparty_iban text, description text not null, bank_code text, category text, rule_id text,
+        special boolean not null, protected_life_event boolean not null, is_reversal boolean not null, dedupe_key text not null
+      ) on commit drop`.execute(trx);
+  },
+
+  /** Streams rows (made with copyRow, in STAGED_COLUMNS order) into the staging table; returns how many. */
+  copyToStaging(trx: DbTransaction<Database>, chunks: AsyncIterable<string> | Iterable<string>): Promise<number> {
+    return copyInto(trx, { table: 'import_staging', columns: STAGED_COLUMNS }, chunks);
+  },
+
+  /**
+   * One set-based merge of the staged rows into the customer's transactions: a row whose dedupe key the
+   * customer already has is skipped (also when another import commits it meanwhile). Returns the number inserted.
+   */
+  async mergeStaged(trx: DbTransaction<Database>, customerId: string, uploadId: string): Promise<number> {
+    const columns = sql.join(STAGED_COLUMNS.map((c) => sql.ref(c)));
+    const result = await sql`
+      insert into transactions (customer_id, upload_id, ${columns})
+      select ${customerId}::uuid, ${uploadId}::uuid, ${columns} from import_staging order by ord
+      on conflict (customer_id, dedupe_key) do nothing`.execute(trx);
+    return Number(result.numAffectedRows ?? 0);
   },
 
   /**

@@ -15,6 +15,9 @@ import * as m20261124T130000 from './20261124T130000-organisation-verification-e
 import * as m20261124T160000 from './20261124T160000-transaction-recategorisations';
 import * as m20261125T090000 from './20261125T090000-receipt-purpose-statement';
 import * as m20261126T090000 from './20261126T090000-transaction-reversal';
+import * as m20261206T110000 from './20261206T110000-payout-batch-file-failure';
+import * as m20261206T110100 from './20261206T110100-organisation-address';
+import * as m20261206T130000 from './20261206T130000-mail-and-account-tokens';
 
 /**
  * Static index: bundlers and Docker images drop folders they cannot see being imported, so every
@@ -37,4 +40,7 @@ export const migrations: Record<string, Migration> = {
   '20261124T160000-transaction-recategorisations': m20261124T160000,
   '20261125T090000-receipt-purpose-statement': m20261125T090000,
   '20261126T090000-transaction-reversal': m20261126T090000,
+  '20261206T110000-payout-batch-file-failure': m20261206T110000,
+  '20261206T110100-organisation-address': m20261206T110100,
+  '20261206T130000-mail-and-account-tokens': m20261206T130000,
 };

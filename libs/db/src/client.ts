@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database';
+import { lendingPool } from './connection-lending';
 import { pgTypes } from './pg-types';
 
 export type Db = Kysely<Database>;
@@ -28,5 +29,5 @@ export function createPool(url: string, options: DbOptions = {}): pg.Pool {
 
 /** The one way to get a Kysely instance: every query goes through these type parsers. */
 export function createDb(url: string, options: DbOptions = {}): Db {
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: createPool(url, options) }) });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: lendingPool(createPool(url, options)) }) });
 }

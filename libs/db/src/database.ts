@@ -29,6 +29,11 @@ export interface OrganisationsTable {
   /** Set when a verification ended (details changed after it, or an admin withdrew it); cleared by the next decision. */
   verification_ended_at: Timestamp | null;
   verification_end_cause: VerificationEndCause | null;
+  /** Postal address (street and number, postcode, city, ISO country code); null for organisations from before it was asked. */
+  address_street: string | null;
+  address_postcode: string | null;
+  address_city: string | null;
+  address_country: string | null;
 }
 
 export interface UsersTable {
@@ -43,6 +48,41 @@ export interface UsersTable {
   erasure_requested_at: Timestamp | null;
   /** Stable small integer addressing the person in audience bitmaps and stored member sets. */
   member_no: ColumnType<number, never, never>;
+  /** When the holder followed the verification link; null only after a sign-up, until then (other accounts default to verified). */
+  email_verified_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export type AccountTokenPurpose = 'email_verification' | 'password_reset';
+
+/** Single-use tokens mailed to an account's address; owned by libs/accounts. Only the SHA-256 is stored. */
+export interface AccountTokensTable {
+  token_hash: string;
+  user_id: string;
+  purpose: AccountTokenPurpose;
+  /** The address the token was mailed to: it proves that address only. */
+  email: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export type MailStatus = 'pending' | 'sent' | 'failed';
+
+/** The transactional outbox of outgoing mail; owned by libs/mail. */
+export interface MailOutboxTable {
+  id: Generated<string>;
+  /** Unique: the same business event never produces two messages. */
+  message_key: string;
+  kind: string;
+  recipient: string;
+  locale: Locale;
+  /** The message's parameters, checked against its schema in the registry; emptied once sent. */
+  params: ColumnType<Record<string, unknown>, string | undefined, string>;
+  status: Generated<MailStatus>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: CreatedAt;
+  sent_at: Timestamp | null;
 }
 
 export interface SessionsTable {
@@ -436,6 +476,7 @@ export interface PayoutRequestsTable {
 }
 
 export type PayoutBatchStatus = 'generating' | 'ready' | 'paid';
+export type BatchFileFailureReason = 'fileTimedOut' | 'fileJobFailed';
 
 /** One pain.001 file; fixed once created, except its status. */
 export interface PayoutBatchesTable {
@@ -455,6 +496,11 @@ export interface PayoutBatchesTable {
   confirmed_at: Timestamp | null;
   confirmed_by: string | null;
   created_xid: ColumnType<string, never, never>;
+  /** When the current attempt at the file started (creation or "generate again"); its time limit counts from here. */
+  file_attempt_at: Generated<Date>;
+  /** Set while generating when the file was not written in time or its job failed for good; cleared by a new attempt. */
+  file_failed_at: Timestamp | null;
+  file_failure_reason: BatchFileFailureReason | null;
 }
 
 /** Append-only; a request is in at most one batch. */
@@ -636,6 +682,8 @@ export interface Database {
   sessions: SessionsTable;
   sign_in_failures: SignInFailuresTable;
   known_devices: KnownDevicesTable;
+  account_tokens: AccountTokensTable;
+  mail_outbox: MailOutboxTable;
   customer_profiles: CustomerProfilesTable;
   transactions: TransactionsTable;
   transaction_recategorisations: TransactionRecategorisationsTable;

@@ -1,5 +1,7 @@
 export { createDb, createPool } from './client';
 export type { Db, DbOptions } from './client';
+export { copyField, copyInto, copyRow } from './copy';
+export type { CopyValue } from './copy';
 export * from './database';
 export { migrateToLatest } from './migrate';
 export { EmbeddedDatabaseError, startEmbeddedPostgres } from './embedded-postgres';

@@ -28,6 +28,8 @@ export const EXCLUDED_FROM_EXPORT: Readonly<Record<string, string>> = {
   industry_exclusions_current: 'Derived: the latest choice per industry, all of which are in industry-exclusions.',
   transaction_recategorisation_customers: 'A work queue of a re-categorisation run (run id, queued time); the resulting categories are in transactions.',
   sale_members: 'The member set of each sale; every sale the customer was part of is in timeline, with their share.',
+  account_tokens:
+    'Single-use e-mail verification and password-reset links, kept only as a one-way hash until used or expired: a secret like the password, which says nothing about the customer.',
   'bank_statements.uploaded_by': 'Refers to the admin who uploaded a bank statement, never to a customer.',
   'bank_statement_entries.resolved_by': 'Refers to the admin who resolved a payment, never to a customer.',
   'organisations.decided_by': 'Refers to the admin who verified an advertiser, never to a customer.',

@@ -7,7 +7,8 @@ const README: Record<Locale, string> = {
 account.json              je e-mailadres, weergavenaam, taal en wanneer je lid werd
 profile.json              wat je zelf invulde (van je postcode bewaren we alleen provincie en gemeente)
 features.json             de grove kenmerken die uit je gegevens zijn afgeleid (wat segmenten kunnen gebruiken)
-transactions.json/.csv    elke transactie die je importeerde, met haar categorie
+transactions.json/.csv    elke transactie die je importeerde, met haar categorie; is_reversal = true is een
+                          terugboeking door de bank (die de betaling die ze terugdraait opheft)
 uploads.json/.csv         de afschriften die je uploadde (de bestanden zelf wissen we na het importeren)
 consent-history.json/.csv en industry-exclusions.json/.csv
                           elke toestemmingskeuze die je maakte, met de versie van de voorwaarden die je zag
@@ -30,7 +31,8 @@ onomkeerbare hash, en ze zeggen niets over jou.
 account.json              your email address, display name, language and when you joined
 profile.json              the facts you entered (only province and municipality of your postcode are kept)
 features.json             the coarse features derived from your data (what segments can use)
-transactions.json/.csv    every transaction you imported, with its category
+transactions.json/.csv    every transaction you imported, with its category; is_reversal = true is a reversal
+                          by the bank (it cancels the payment it takes back)
 uploads.json/.csv         the statements you uploaded (the files themselves are deleted after import)
 consent-history.json/.csv and industry-exclusions.json/.csv
                           every consent decision you made, with the policy version you saw

@@ -282,7 +282,7 @@ describe('export', () => {
     ]);
     expect(transactions[0]?.counterparty_iban).toBe(owner.iban);
     const csv = text('transactions.csv');
-    expect(csv.split('\n')[0]).toBe('booked_on,amount_cents,currency,counterparty_name,counterparty_iban,description,bank_code,category,category_source,special,protected_life_event');
+    expect(csv.split('\n')[0]).toBe('booked_on,amount_cents,currency,counterparty_name,counterparty_iban,description,bank_code,category,category_source,special,protected_life_event,is_reversal');
     expect(csv).toContain(`2026-11-02,-12345,EUR,${owner.counterparty},${owner.iban}`);
     const consent = json('consent-history.json') as { category: string; purpose: string; granted: boolean; policy_version: string; policy_text_hash: string }[];
     expect(consent.map((c) => `${c.category}|${c.purpose}|${c.granted}`).sort()).toEqual(['groceries|insights|true', 'home|offers|true']);
@@ -454,10 +454,17 @@ describe('erasure', () => {
     const erased = await fillEverything(newPerson('Zwanenburg', 'NL91ABNA0417164300'));
     const survivor = await fillEverything(newPerson('Oosterhout', 'NL02RABO0312345678'));
     const needles = { email: erased.email, displayName: erased.displayName, iban: erased.iban, counterparty: erased.counterparty };
+    // Mail to each of them, kept by address (the outbox has no user id): the erased person's goes too.
+    for (const person of [erased, survivor]) {
+      await db
+        .insertInto('mail_outbox')
+        .values({ message_key: `test:${person.email}`, kind: 'account.password-changed', recipient: person.email, locale: 'nl', params: '{}' })
+        .execute();
+    }
 
     // The scan sees the data where it is before erasure; otherwise finding nothing later proves nothing.
     expect(await whereFound(needles)).toEqual({
-      email: ['data_export_files', 'upload_contents', 'users'],
+      email: ['data_export_files', 'mail_outbox', 'upload_contents', 'users'],
       displayName: ['data_export_files', 'upload_contents', 'users'],
       iban: ['data_export_files', 'transactions', 'upload_contents', 'uploads'],
       counterparty: ['data_export_files', 'transactions', 'upload_contents'],
@@ -508,7 +515,7 @@ describe('erasure', () => {
     }
 
     // Every row that was not the erased customer's is still there, unchanged; the only new row is the audit entry.
-    const erasedKeys = [erased.id, erased.uploadId, erased.exportId];
+    const erasedKeys = [erased.id, erased.uploadId, erased.exportId, erased.email];
     for (const [table, rows] of before) {
       const kept = table === 'audit_log' ? rows : rows.filter((row) => !erasedKeys.some((key) => row.includes(key)));
       const now = after.get(table) ?? [];
@@ -526,9 +533,9 @@ describe('erasure', () => {
     for (const table of [
       'users', 'customer_profiles', 'transactions', 'uploads', 'upload_contents', 'customer_features', 'consent_decisions', 'industry_exclusions',
       'consent_current', 'industry_exclusions_current', 'data_use_receipts', 'data_exports', 'data_export_files', 'sessions', 'sign_in_failures',
-      'offer_deliveries', 'known_devices', 'member_privacy_spend',
+      'offer_deliveries', 'known_devices', 'member_privacy_spend', 'mail_outbox',
     ]) {
-      expect(after.get(table)?.some((row) => survivorKeys.some((key) => row.includes(key))), `${table} of the other customer`).toBe(true);
+      expect(after.get(table)?.some((row) => [...survivorKeys, survivor.email].some((key) => row.includes(key))), `${table} of the other customer`).toBe(true);
     }
     expect(await consent.covers({ ...coveredQuestion, customerId: survivor.id })).toBe(true);
     expect((await gdprAt(NOW).download(survivor.id, survivor.exportId)).bytes.length).toBeGreaterThan(0);

@@ -40,6 +40,30 @@ export const gdprRepository = {
     return db.updateTable('data_exports').set(values).where('id', '=', exportId).execute();
   },
 
+  /** Only from a state in progress: a failed export is final (the customer asks for a new one). */
+  async markBuilding(db: Executor, exportId: string): Promise<boolean> {
+    const result = await db.updateTable('data_exports').set({ status: 'building' }).where('id', '=', exportId).where('status', 'in', ['requested', 'building']).executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  },
+
+  /** Locks the export row until the transaction ends and returns its status as of then. */
+  async lockStatus(db: Executor, exportId: string) {
+    const row = await db.selectFrom('data_exports').select('status').where('id', '=', exportId).forUpdate().executeTakeFirst();
+    return row?.status;
+  },
+
+  /** Fails the given export, or every export still in progress that was requested before `before`; returns the ids it failed. */
+  async failInProgress(db: Executor, target: { exportId: string } | { before: Date }, reason: string): Promise<string[]> {
+    let query = db.updateTable('data_exports').set({ status: 'failed', error: reason }).where('status', 'in', ['requested', 'building']);
+    query = 'exportId' in target ? query.where('id', '=', target.exportId) : query.where('requested_at', '<', target.before);
+    return (await query.returning('id').execute()).map((row) => row.id);
+  },
+
+  /** Customers whose erasure was asked for before `before` and whose account still exists. */
+  erasuresPendingSince(db: Executor, before: Date) {
+    return db.selectFrom('users').select('id').where('erasure_requested_at', '<', before).orderBy('erasure_requested_at').execute();
+  },
+
   saveExportFile(db: Executor, exportId: string, bytes: Buffer) {
     return db
       .insertInto('data_export_files')
@@ -88,7 +112,7 @@ export const gdprRepository = {
       .selectFrom('transactions')
       .select([
         'booked_on', 'amount_cents', 'currency', 'counterparty_name', 'counterparty_iban', 'description', 'bank_code',
-        'category', 'category_source', 'special', 'protected_life_event',
+        'category', 'category_source', 'special', 'protected_life_event', 'is_reversal',
       ])
       .where('customer_id', '=', customerId)
       .orderBy('booked_on')
@@ -188,9 +212,10 @@ export const gdprRepository = {
   },
 
   /** Every personal row hangs off the user by ON DELETE CASCADE; consent history needs the erasure flag. */
-  async deleteCustomer(trx: DbTransaction<Database>, customerId: string): Promise<number> {
+  /** The deleted customer's address (for what is kept by address, not by user id), or undefined when there was none. */
+  async deleteCustomer(trx: DbTransaction<Database>, customerId: string): Promise<string | undefined> {
     await sql`select set_config('dd.erasure', 'on', true)`.execute(trx);
-    const result = await trx.deleteFrom('users').where('id', '=', customerId).where('role', '=', 'customer').executeTakeFirst();
-    return Number(result.numDeletedRows);
+    const deleted = await trx.deleteFrom('users').where('id', '=', customerId).where('role', '=', 'customer').returning('email').executeTakeFirst();
+    return deleted?.email;
   },
 };

@@ -1,11 +1,14 @@
 import type { Db } from '@dd/db';
 import { auditRepository } from '@dd/accounts';
 import { DomainError } from '@dd/errors';
+import { forgetMailTo } from '@dd/mail';
 import { settleEarningsOnErasure } from '@dd/payouts';
 import { enqueue, type Queues } from '@dd/queue';
 import { buildExportZip } from './export.builder';
 import { exportReadme } from './export.readme';
+import { EXPORT_FAILURE_REASONS, type ExportFailureReason } from './gdpr.limits';
 import { gdprRepository } from './gdpr.repository';
+import { erasureJobId } from './gdpr.sweep';
 
 export const EXPORT_RETENTION_DAYS = 7;
 const DAY_MS = 86_400_000;
@@ -23,7 +26,13 @@ function exportDto(row: ExportRow, now: Date) {
     expiresAt: row.expires_at ? row.expires_at.toISOString() : null,
     byteSize: row.byte_size,
     downloadUrl: downloadable ? `/api/exports/${row.id}/download` : null,
+    failureReason: row.status === 'failed' ? failureReasonOf(row.error) : null,
   };
+}
+
+/** Older failures stored no reason code; they read as a failed job, which asks for the same thing (a new export). */
+function failureReasonOf(error: string | null): ExportFailureReason {
+  return (EXPORT_FAILURE_REASONS as readonly (string | null)[]).includes(error) ? (error as ExportFailureReason) : 'exportFailed';
 }
 
 /** Transparency and GDPR rights: timeline (art. 15), export (art. 15/20), erasure (art. 17). */
@@ -99,7 +108,7 @@ export function createGdprService(deps: { db: Db; queues: Queues; now?: () => Da
           subjectId: customerId,
         });
       });
-      await enqueue(queues, 'gdpr.erase', { customerId }, { jobId: `erase-${customerId}` });
+      await enqueue(queues, 'gdpr.erase', { customerId }, { jobId: erasureJobId(customerId) });
       return { ok: true as const };
     },
   };
@@ -107,12 +116,15 @@ export function createGdprService(deps: { db: Db; queues: Queues; now?: () => Da
 
 export type GdprService = ReturnType<typeof createGdprService>;
 
-/** The export job: gathers every personal record into a ZIP kept for seven days. Idempotent. */
-export async function runExport(db: Db, exportId: string, at: Date = new Date()): Promise<'ready' | 'already-ready' | 'missing'> {
+/**
+ * The export job: gathers every personal record into a ZIP kept for seven days. Idempotent. A failed export
+ * (by the sweep or a final job failure) is final: the customer was told to ask again, so a late run stores nothing.
+ */
+export async function runExport(db: Db, exportId: string, at: Date = new Date()): Promise<'ready' | 'already-ready' | 'failed' | 'missing'> {
   const row = await gdprRepository.findExport(db, exportId);
   if (!row) return 'missing';
   if (row.status === 'ready') return 'already-ready';
-  await gdprRepository.markExport(db, exportId, { status: 'building' });
+  if (!(await gdprRepository.markBuilding(db, exportId))) return 'failed';
   const customerId = row.customer_id;
   const [account, profile, features, transactions, uploads, consent, industries, receipts, offers, payouts, privacySpend, privacyCharges, sessions, devices, failures] =
     await Promise.all([
@@ -156,7 +168,10 @@ export async function runExport(db: Db, exportId: string, at: Date = new Date())
     exportReadme(account.locale),
     at,
   );
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
+    const status = await gdprRepository.lockStatus(trx, exportId);
+    if (status === 'ready') return 'already-ready' as const;
+    if (status !== 'building') return 'failed' as const;
     await gdprRepository.saveExportFile(trx, exportId, zip);
     await gdprRepository.markExport(trx, exportId, {
       status: 'ready',
@@ -164,8 +179,8 @@ export async function runExport(db: Db, exportId: string, at: Date = new Date())
       expires_at: new Date(at.getTime() + EXPORT_RETENTION_DAYS * DAY_MS),
       byte_size: zip.length,
     });
+    return 'ready' as const;
   });
-  return 'ready';
 }
 
 /**
@@ -179,8 +194,9 @@ export async function runExport(db: Db, exportId: string, at: Date = new Date())
  */
 export async function runErasure(db: Db, customerId: string): Promise<'erased' | 'already-erased'> {
   return db.transaction().execute(async (trx) => {
-    const deleted = await gdprRepository.deleteCustomer(trx, customerId);
-    if (deleted === 0) return 'already-erased';
+    const email = await gdprRepository.deleteCustomer(trx, customerId);
+    if (email === undefined) return 'already-erased';
+    await forgetMailTo(trx, email);
     const earnings = await settleEarningsOnErasure(trx, customerId);
     await auditRepository.append(trx, {
       actorUserId: null,

@@ -1,7 +1,7 @@
 import type { Db } from '@dd/db';
 import { DomainError } from '@dd/errors';
 import { ledgerRepository } from './ledger.repository';
-import { ensureOwnedAccounts, platformAccounts, postTransaction } from './ledger.service';
+import { ensureOwnedAccounts, platformAccounts, postMemberCredits, postTransaction } from './ledger.service';
 import type { PostingInput } from './ledger.posting';
 import { BASIS_POINTS, splitSale } from './revenue-share';
 import { chargeSale } from './sales.service';
@@ -25,6 +25,9 @@ export interface DistributionOptions {
   /** History only (the demo seed writes past sales): when the postings happened; default now. */
   bookedAt?: Date;
 }
+
+/** Member batches posted at the same time, each in its own transaction: two keep both cores of a small server busy. */
+const BATCHES_IN_FLIGHT = 2;
 
 /** Idempotency keys of a sale's transactions: deterministic, so a rerun posts exactly the same ones. */
 export const saleKeys = {
@@ -60,28 +63,33 @@ export async function distributeSale(db: Db, saleId: string, options: Distributi
   await db.transaction().execute((trx) => chargeSale(trx, sale, bookedAt));
 
   const posted = new Set((await ledgerRepository.transactionKeysOfSale(db, saleId)).map((r) => r.idempotency_key));
+  const pending = Array.from({ length: batches }, (_, batch) => ({
+    batch,
+    key: saleKeys.members(saleId, batch),
+    members: split.members.slice(batch * sale.batch_size, (batch + 1) * sale.batch_size).filter((m) => m.cents > 0),
+  })).filter(({ key, members }) => !posted.has(key) && members.length > 0);
+  const pendingByBatch = new Map(pending.map((p) => [p.batch, p]));
+
+  const postBatch = async (batch: number): Promise<boolean> => {
+    const work = pendingByBatch.get(batch);
+    if (!work) return false;
+    // Accounts first, in their own short statement: creating one twice is harmless, and the batch
+    // transaction then holds no locks on new account rows while it posts.
+    const accounts = await ensureOwnedAccounts(db, 'member_earnings', work.members.map((m) => m.key));
+    const credits: PostingInput[] = work.members.map((m) => ({ accountId: accounts.get(m.key)!, amountCents: -m.cents }));
+    const { created } = await db.transaction().execute((trx) =>
+      postMemberCredits(trx, { idempotencyKey: work.key, saleId, clearingAccountId: platform.sales_clearing, credits, bookedAt }),
+    );
+    return created;
+  };
+  // Batches touch disjoint members, so BATCHES_IN_FLIGHT of them (accounts and postings) run at once on their
+  // own connections; the database checks each as it commits. Progress is reported in batch order per group.
   let batchesPosted = 0;
-  for (let batch = 0; batch < batches; batch++) {
-    const key = saleKeys.members(saleId, batch);
-    const members = split.members.slice(batch * sale.batch_size, (batch + 1) * sale.batch_size).filter((m) => m.cents > 0);
-    if (!posted.has(key) && members.length > 0) {
-      // Accounts first, in their own short statement: creating one twice is harmless, and the
-      // batch transaction then holds no locks on new account rows while it posts.
-      const accounts = await ensureOwnedAccounts(db, 'member_earnings', members.map((m) => m.key));
-      const credits: PostingInput[] = members.map((m) => ({ accountId: accounts.get(m.key)!, amountCents: -m.cents }));
-      const total = members.reduce((sum, m) => sum + m.cents, 0);
-      const { created } = await db.transaction().execute((trx) =>
-        postTransaction(trx, {
-          idempotencyKey: key,
-          kind: 'sale.member_credits',
-          saleId,
-          bookedAt,
-          postings: [{ accountId: platform.sales_clearing, amountCents: total }, ...credits],
-        }),
-      );
-      if (created) batchesPosted++;
-    }
-    await options.onProgress?.(batch + 1, batches);
+  for (let first = 0; first < batches; first += BATCHES_IN_FLIGHT) {
+    const group = Array.from({ length: Math.min(BATCHES_IN_FLIGHT, batches - first) }, (_, k) => first + k);
+    const created = await Promise.all(group.map(postBatch));
+    batchesPosted += created.filter(Boolean).length;
+    for (const batch of group) await options.onProgress?.(batch + 1, batches);
   }
 
   await db.transaction().execute(async (trx) => {
@@ -103,3 +111,4 @@ export async function distributeSale(db: Db, saleId: string, options: Distributi
   });
   return { ...result, batchesPosted, alreadyDistributed: false };
 }
+

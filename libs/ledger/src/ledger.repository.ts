@@ -1,6 +1,17 @@
-import { sql, type Database, type Db, type DbTransaction, type LedgerAccountKind } from '@dd/db';
+import { copyInto, copyRow, sql, type Database, type Db, type DbTransaction, type LedgerAccountKind } from '@dd/db';
 
 type Executor = Db | DbTransaction<Database>;
+
+/** Rows per COPY message: large enough that framing costs nothing, small enough to stream. */
+const COPY_CHUNK_ROWS = 2_000;
+
+function* postingRows(transactionId: number, postings: readonly NewPosting[]): Generator<string> {
+  for (let start = 0; start < postings.length; start += COPY_CHUNK_ROWS) {
+    let chunk = '';
+    for (const p of postings.slice(start, start + COPY_CHUNK_ROWS)) chunk += copyRow([transactionId, p.accountId, p.amountCents, p.saleId]);
+    yield chunk;
+  }
+}
 
 export interface NewLedgerTransaction {
   idempotency_key: string;
@@ -83,6 +94,14 @@ export const ledgerRepository = {
       select ${transactionId}::bigint, account_id, amount_cents, sale_id
       from unnest(${sql.val(postings.map((p) => p.accountId))}::bigint[], ${sql.val(postings.map((p) => p.amountCents))}::bigint[],
                   ${sql.val(postings.map((p) => p.saleId))}::uuid[]) as p(account_id, amount_cents, sale_id)`.execute(trx);
+  },
+
+  /**
+   * insertPostings for thousands of rows: the same statement-level check, foreign keys, unique indexes and
+   * balance check at commit apply to COPY as to an INSERT, without building a query of that size.
+   */
+  async copyPostings(trx: DbTransaction<Database>, transactionId: number, postings: readonly NewPosting[]): Promise<void> {
+    await copyInto(trx, { table: 'ledger_postings', columns: ['transaction_id', 'account_id', 'amount_cents', 'sale_id'] }, postingRows(transactionId, postings));
   },
 
   /** Creates the missing accounts of one kind (owners sorted, so concurrent callers queue in the same order). */

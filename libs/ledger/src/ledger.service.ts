@@ -1,7 +1,7 @@
 import type { Database, Db, DbTransaction, LedgerAccountKind } from '@dd/db';
 import { DomainError } from '@dd/errors';
 import { PLATFORM_ACCOUNT_KINDS, type OwnedAccountKind, type PlatformAccountKind } from './ledger.accounts';
-import { assertValidTransaction, contentHash, type TransactionInput } from './ledger.posting';
+import { assertValidTransaction, contentHash, type PostingInput, type TransactionInput } from './ledger.posting';
 import { ledgerRepository } from './ledger.repository';
 
 export interface PostedTransaction {
@@ -24,31 +24,10 @@ const euros = (cents: number) => `EUR ${(cents / 100).toFixed(2)}`;
  *   cannot both pass on the same money.
  */
 export async function postTransaction(trx: DbTransaction<Database>, input: TransactionInput): Promise<PostedTransaction> {
-  assertValidTransaction(input);
-  const { idempotencyKey, kind, postings } = input;
+  const { postings } = input;
   const saleId = input.saleId ?? null;
-  const hash = contentHash({ kind, saleId, postings });
-  const transactionId = await ledgerRepository.insertTransaction(trx, {
-    idempotency_key: idempotencyKey,
-    kind,
-    sale_id: saleId,
-    content_hash: hash,
-    reference: input.reference ?? null,
-    metadata: input.metadata ?? null,
-    ...(input.bookedAt ? { created_at: input.bookedAt } : {}),
-  });
-  if (transactionId === undefined) {
-    const existing = await ledgerRepository.transactionByKey(trx, idempotencyKey);
-    if (!existing) throw new Error(`Ledger transaction ${idempotencyKey} conflicted on insert but cannot be read.`);
-    if (existing.content_hash !== hash) {
-      throw new DomainError(
-        'CONFLICT',
-        `Idempotency key "${idempotencyKey}" was already used for a different ledger transaction (${existing.kind}); use a new key for a new movement of money.`,
-        { idempotencyKey },
-      );
-    }
-    return { transactionId: existing.id, idempotencyKey, created: false };
-  }
+  const { transactionId, replayed } = await insertOrReplay(trx, input);
+  if (replayed) return replayed;
 
   const accountIds = postings.map((p) => p.accountId);
   const accounts = new Map((await ledgerRepository.accountsByIds(trx, accountIds)).map((a) => [a.id, a]));
@@ -79,6 +58,64 @@ export async function postTransaction(trx: DbTransaction<Database>, input: Trans
     transactionId,
     postings.map((p) => ({ ...p, saleId: accounts.get(p.accountId)!.kind === 'sales_clearing' ? null : saleId })),
   );
+  return { transactionId, idempotencyKey: input.idempotencyKey, created: true };
+}
+
+/**
+ * The first step of posting: validate, then insert the transaction row unless its key exists. A key
+ * posted before with the same content is a replay (nothing to do); with other content it is a CONFLICT.
+ */
+export async function insertOrReplay(
+  trx: DbTransaction<Database>,
+  input: TransactionInput,
+): Promise<{ transactionId: number; replayed: null } | { transactionId: number; replayed: PostedTransaction }> {
+  assertValidTransaction(input);
+  const { idempotencyKey, kind, postings } = input;
+  const saleId = input.saleId ?? null;
+  const hash = contentHash({ kind, saleId, postings });
+  const transactionId = await ledgerRepository.insertTransaction(trx, {
+    idempotency_key: idempotencyKey,
+    kind,
+    sale_id: saleId,
+    content_hash: hash,
+    reference: input.reference ?? null,
+    metadata: input.metadata ?? null,
+    ...(input.bookedAt ? { created_at: input.bookedAt } : {}),
+  });
+  if (transactionId !== undefined) return { transactionId, replayed: null };
+  const existing = await ledgerRepository.transactionByKey(trx, idempotencyKey);
+  if (!existing) throw new Error(`Ledger transaction ${idempotencyKey} conflicted on insert but cannot be read.`);
+  if (existing.content_hash !== hash) {
+    throw new DomainError(
+      'CONFLICT',
+      `Idempotency key "${idempotencyKey}" was already used for a different ledger transaction (${existing.kind}); use a new key for a new movement of money.`,
+      { idempotencyKey },
+    );
+  }
+  return { transactionId: existing.id, replayed: { transactionId: existing.id, idempotencyKey, created: false } };
+}
+
+/**
+ * One batch of a sale's member credits, posted like postTransaction (same validation, key and content
+ * hash) but without reading the accounts: they are member earnings accounts the caller just ensured,
+ * credited (never debited, so no balance to lock), against one debit of the clearing account. The
+ * postings go in by COPY; the database checks them as it checks any insert.
+ */
+export async function postMemberCredits(
+  trx: DbTransaction<Database>,
+  input: { idempotencyKey: string; saleId: string; clearingAccountId: number; credits: readonly PostingInput[]; bookedAt?: Date | null },
+): Promise<PostedTransaction> {
+  const { idempotencyKey, saleId, clearingAccountId, credits } = input;
+  const total = credits.reduce((sum, c) => sum - c.amountCents, 0);
+  const postings = [{ accountId: clearingAccountId, amountCents: total }, ...credits];
+  if (credits.some((c) => c.amountCents >= 0)) throw new Error(`Member credits of ${idempotencyKey} must all be negative postings (credits).`);
+  const { transactionId, replayed } = await insertOrReplay(trx, { idempotencyKey, kind: 'sale.member_credits', saleId, bookedAt: input.bookedAt ?? null, postings });
+  if (replayed) return replayed;
+  // The clearing account carries no sale id (every batch of the sale uses it); each member posting does.
+  await ledgerRepository.copyPostings(trx, transactionId, [
+    { accountId: clearingAccountId, amountCents: total, saleId: null },
+    ...credits.map((c) => ({ ...c, saleId })),
+  ]);
   return { transactionId, idempotencyKey, created: true };
 }
 

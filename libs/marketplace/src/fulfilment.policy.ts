@@ -2,7 +2,7 @@ import type { DeliveryRefusalCode } from '@dd/privacy';
 
 /** Why fulfilment refused, as the advertiser's detail shows it: a stable code (translated by the portal) and its values. */
 export interface PurchaseFailure {
-  code: 'audienceBelowMinimum' | 'differencing' | 'privacyBudget' | 'requestInvalid' | 'organisationNotVerified';
+  code: 'audienceBelowMinimum' | 'differencing' | 'privacyBudget' | 'requestInvalid' | 'organisationNotVerified' | 'fulfilmentTimedOut' | 'fulfilmentFailed';
   params: Record<string, string | number>;
 }
 

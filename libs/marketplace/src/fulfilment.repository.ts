@@ -72,6 +72,19 @@ export const fulfilmentRepository = {
       .execute();
   },
 
+  /** Approved or in-progress requests approved before `before`, oldest first: what the sweep looks at. */
+  async unfinishedSince(db: Executor, before: Date, limit: number): Promise<string[]> {
+    const rows = await db
+      .selectFrom('purchase_requests')
+      .select('id')
+      .where('status', 'in', ['approved', 'fulfilling'])
+      .where('decided_at', '<', before)
+      .orderBy('decided_at')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => row.id);
+  },
+
   /** A sale already recorded for the purchase (a retry after a crash): its amount and frozen members win. */
   async saleByKey(db: Executor, idempotencyKey: string) {
     const sale = await db.selectFrom('sales').select(['id', 'amount_cents', 'member_share_bp']).where('idempotency_key', '=', idempotencyKey).executeTakeFirst();

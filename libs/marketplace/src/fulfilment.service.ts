@@ -100,6 +100,9 @@ export async function fulfilPurchase(deps: FulfilmentDeps, requestId: string): P
   const frozen = await freeze({ ...deps, accountant, gate }, request, now);
   if (frozen.status === 'refused') return fail(db, request, frozen.failure);
   await step('frozen');
+  // A request the sweep ended while this run was away (past PURCHASE_TIME_LIMIT_MINUTES) is not charged.
+  const current = await db.transaction().execute((trx) => fulfilmentRepository.lockRequest(trx, requestId));
+  if (current && current.status !== 'fulfilling') return storedOutcome(current)!;
 
   const charged = await charge({ ...deps, gate }, request, frozen.memberIds);
   await step('charged');

@@ -13,6 +13,10 @@ export { release, reservationKeys, reserve } from './purchase.reservation';
 export { addDays, checkBreakdowns, checkOfferEndDate, checkOfferScreening, maxMembersFor, OFFER_MAX_DAYS, reservationFor } from './purchase.rules';
 export type { Reservation } from './purchase.rules';
 export { enqueueFulfilment, fulfilmentJobId, requeueApprovedPurchases } from './purchase.jobs';
+export { failUnfinishedPurchase, PURCHASE_TIME_LIMIT_MINUTES, sweepStuckPurchases } from './purchase.sweep';
+export { budgetProblem, createPurchasePrediction, purchaseCostMicro } from './purchase.prediction';
+export type { PurchasePrediction, PurchaseShape } from './purchase.prediction';
+export { budgetMeterOf } from './privacy-budget.meter';
 
 // Moderation (admin).
 export { createModerationService, MODERATION_QUEUE_LIMIT } from './moderation.service';

@@ -1,4 +1,4 @@
-import type { ApprovalBlock } from '@dd/contract';
+import type { ApprovalBlock, PurchaseProblem } from '@dd/contract';
 import { DomainError } from '@dd/errors';
 
 /**
@@ -36,6 +36,17 @@ export type ScreenedOfferField = 'title' | 'body' | 'code';
 
 const SCREENED_KEY: Record<ScreenedOfferField, string> = { title: 'offerTitleScreened', body: 'offerBodyScreened', code: 'offerCodeScreened' };
 
+type Params = PurchaseProblem['params'];
+
+const PROBLEM_MESSAGES: Record<Exclude<PurchaseProblem['code'], 'audienceBelowMinimum'>, (params: Params) => string> = {
+  purchaseBudgetInsufficient: (p) =>
+    `This purchase needs epsilon ${p['needed']} of your organisation's privacy budget for purchases, and ${p['left']} is left this month. Choose fewer breakdowns or a shorter campaign, or buy after the budget resets on ${p['resetsOn']}.`,
+  breakdownConsentMissing: (p) =>
+    `Fewer than ${p['k']} people in this segment consented to the data the chosen breakdowns show. Choose other breakdowns, or fewer.`,
+  memberBudgetUsed: (p) =>
+    `Fewer than ${p['k']} people in this segment have privacy budget left this month for a purchase of this size. Choose fewer breakdowns, a broader segment, or try again next month.`,
+};
+
 export const marketplaceErrors = {
   organisationNotVerified: (status: string) =>
     new DomainError(
@@ -53,6 +64,19 @@ export const marketplaceErrors = {
       { code: 'audienceBelowMinimum', params: { k } },
     ),
 
+  /**
+   * A request that cannot succeed, refused before review and before anything is reserved: the
+   * purchase budget, a breakdown's consent or members' budgets (the prediction's problems), with the
+   * values the portal's sentence needs. Criteria problems sit under `criteria`, consent under `breakdowns`.
+   */
+  purchaseNotPossible: (problem: PurchaseProblem): DomainError => {
+    if (problem.code === 'audienceBelowMinimum') return marketplaceErrors.audienceBelowMinimum(Number(problem.params['k']));
+    const message = PROBLEM_MESSAGES[problem.code](problem.params);
+    if (problem.code === 'purchaseBudgetInsufficient') return new DomainError('CONFLICT', message, { ...problem.params }, { code: problem.code, params: { ...problem.params } });
+    const fieldName = problem.code === 'breakdownConsentMissing' ? 'breakdowns' : 'criteria';
+    return new DomainError('VALIDATION_FAILED', message, { field: fieldName, messageKey: `marketplace.errors.${problem.code}` }, { code: problem.code, params: { ...problem.params } });
+  },
+
   segmentNobody: () =>
     new DomainError('VALIDATION_FAILED', 'These criteria exclude each other, so nobody can be in this audience. Change them first.', {
       field: 'criteria',
@@ -65,7 +89,8 @@ export const marketplaceErrors = {
       messageKey: 'segments.errors.everyone',
     }),
 
-  breakdownUnknown: (code: string) => field('breakdowns', 'breakdownUnknown', `"${code}" is not a breakdown a report can show. Choose from age band, province, household size or spending per category.`),
+  // The code is not echoed: it is the caller's text, and a refusal never repeats input back.
+  breakdownUnknown: () => field('breakdowns', 'breakdownUnknown', 'A breakdown asked for is not one a report can show. Choose from age band, province, household size or spending per category.'),
 
   breakdownsDuplicate: () => field('breakdowns', 'breakdownsDuplicate', 'Each breakdown can be chosen only once. Remove the duplicate.'),
 
@@ -108,6 +133,15 @@ export const marketplaceErrors = {
       `The advertiser's organisation is not verified now (it is ${status}): its details changed or its verification was withdrawn. Reject the request, or verify the organisation first.`,
       { status },
       { code: 'advertiserNotVerified', params: { status } },
+    ),
+
+  /** For the admin: approving now would fail at fulfilment, since the organisation's purchase budget no longer covers it. */
+  privacyBudgetNotApprovable: (block: ApprovalBlock) =>
+    new DomainError(
+      'CONFLICT',
+      `The advertiser's privacy budget for purchases this month no longer covers this request (it needs epsilon ${block.params['needed']}, ${block.params['left']} is left). Reject it with that reason; the reservation goes back.`,
+      { ...block.params },
+      { code: block.code, params: { ...block.params } },
     ),
 
   notPendingReview: (status: string) =>

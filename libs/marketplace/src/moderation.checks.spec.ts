@@ -13,6 +13,7 @@ const passing: CheckFacts = {
   screening: screenOffer({ title: 'Korting', body: 'Tien procent korting op onderhoud.', url: 'https://fiets.example', code: null }),
   reservedInLedgerCents: 23_958,
   reservedCents: 23_958,
+  privacyBudget: { fits: true, needed: '0.7', left: '20', resetsOn: '2027-01-01' },
 };
 
 const byCode = (facts: CheckFacts) => Object.fromEntries(moderationChecks(facts).map((check) => [check.code, check]));
@@ -20,7 +21,7 @@ const byCode = (facts: CheckFacts) => Object.fromEntries(moderationChecks(facts)
 describe('moderation checks', () => {
   it('all pass for a clean request, in a fixed order', () => {
     const checks = moderationChecks(passing);
-    expect(checks.map((c) => c.code)).toEqual(['advertiserVerified', 'noSpecialCategories', 'audienceAboveMinimum', 'offerScreened', 'purposeGiven', 'balanceReserved']);
+    expect(checks.map((c) => c.code)).toEqual(['advertiserVerified', 'noSpecialCategories', 'audienceAboveMinimum', 'offerScreened', 'purposeGiven', 'balanceReserved', 'privacyBudgetLeft']);
     expect(checks.every((c) => c.passed)).toBe(true);
     expect(byCode(passing)['audienceAboveMinimum']?.params).toEqual({ k: 100, estimate: 1_200 });
   });
@@ -36,6 +37,11 @@ describe('moderation checks', () => {
     expect(byCode({ ...passing, purpose: 'insights' })['purposeGiven']?.passed).toBe(false);
     expect(byCode({ ...passing, reservedInLedgerCents: null })['balanceReserved']?.passed).toBe(false);
     expect(byCode({ ...passing, reservedInLedgerCents: 100 })['balanceReserved']?.passed).toBe(false);
+    expect(byCode({ ...passing, privacyBudget: { fits: false, needed: '0.7', left: '0.3', resetsOn: '2027-01-01' } })['privacyBudgetLeft']).toEqual({
+      code: 'privacyBudgetLeft',
+      passed: false,
+      params: { needed: '0.7', left: '0.3', resetsOn: '2027-01-01' },
+    });
   });
 
   it('has no differencing check: an exact comparison of member sets would itself tell the advertiser about a person', () => {

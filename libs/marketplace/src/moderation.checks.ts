@@ -24,6 +24,8 @@ export interface CheckFacts {
   /** What the reservation transaction moved, null when there is none. */
   reservedInLedgerCents: number | null;
   reservedCents: number;
+  /** The organisation's purchase budget now against the request's epsilon: its own spending, not about members. */
+  privacyBudget: { fits: boolean; needed: string; left: string; resetsOn: string };
 }
 
 /** Different words of two or more letters: "xxxxxxxxxxxxxxxxxxxx" fills the length but says nothing. */
@@ -63,6 +65,12 @@ export function moderationChecks(facts: CheckFacts): ModerationCheck[] {
       code: 'balanceReserved',
       passed: facts.reservedInLedgerCents !== null && facts.reservedInLedgerCents === facts.reservedCents,
       params: { reservedCents: facts.reservedCents, ledgerCents: facts.reservedInLedgerCents ?? 0 },
+    },
+    {
+      // Fulfilment would refuse on the budget; approving is refused for the same reason (approvalBlocked).
+      code: 'privacyBudgetLeft',
+      passed: facts.privacyBudget.fits,
+      params: { needed: facts.privacyBudget.needed, left: facts.privacyBudget.left, resetsOn: facts.privacyBudget.resetsOn },
     },
   ];
 }

@@ -1,7 +1,7 @@
 import { auditRepository } from '@dd/accounts';
-import { offerUrlForDisplay, type DecidePurchaseRequest, type ModerationItem, type PurchaseDecision } from '@dd/contract';
+import { offerUrlForDisplay, type ApprovalBlock, type DecidePurchaseRequest, type ModerationItem, type PurchaseDecision } from '@dd/contract';
 import type { Db, PurchaseStatus } from '@dd/db';
-import type { PrivacySettings } from '@dd/privacy';
+import { createPrivacyAccountant, formatEpsilonMicro, type PrivacyAccountant, type PrivacySettings } from '@dd/privacy';
 import type { Queues } from '@dd/queue';
 import { breakdownFor } from '@dd/reports';
 import { describeSegment, SegmentRejectedError, validateSegment, type SegmentLocale } from '@dd/segments';
@@ -10,6 +10,7 @@ import { moderationChecks } from './moderation.checks';
 import { approvalBlockOf, screenOffer } from './offer-screening';
 import { offerOf, segmentOf } from './purchase.dto';
 import { enqueueFulfilment } from './purchase.jobs';
+import { budgetProblem, purchaseCostMicro } from './purchase.prediction';
 import { purchaseRepository, type PurchaseRow } from './purchase.repository';
 import { release, reservationKeys } from './purchase.reservation';
 
@@ -22,6 +23,8 @@ export interface ModerationServiceDeps {
   db: Db;
   queues: Queues;
   settings: PrivacySettings;
+  /** Defaults to the accountant over `db` and `settings`. */
+  accountant?: PrivacyAccountant;
   now?: () => Date;
 }
 
@@ -29,6 +32,21 @@ export interface ModerationServiceDeps {
 export function createModerationService(deps: ModerationServiceDeps) {
   const { db, queues, settings } = deps;
   const now = deps.now ?? (() => new Date());
+  const accountant = deps.accountant ?? createPrivacyAccountant({ db, settings, now });
+
+  /**
+   * The request's epsilon against the organisation's purchase pool now, by the functions the
+   * prediction and fulfilment use. Only the organisation's own spending is read: nothing about members.
+   */
+  async function privacyBudget(row: PurchaseRow, organisation: Organisation) {
+    const breakdowns = row.breakdowns.flatMap((code) => breakdownFor(code) ?? []);
+    const costMicro = purchaseCostMicro({ product: row.product, breakdowns, endsOn: row.offer_ends_on }, now(), settings);
+    const budget = await accountant.entityBudget({ organisationId: organisation.id, kvkNumber: organisation.kvk_number });
+    const problem = budgetProblem(budget, costMicro);
+    const leftMicro = Math.max(0, budget.purchases.budgetMicro - budget.purchases.spentMicro);
+    const params = { needed: formatEpsilonMicro(costMicro), left: formatEpsilonMicro(leftMicro), resetsOn: budget.resetsAt.toISOString().slice(0, 10) };
+    return { fits: problem === null, ...params };
+  }
 
   /**
    * The stored segment checked again against today's catalogue. It is not counted again: what the
@@ -61,6 +79,7 @@ export function createModerationService(deps: ModerationServiceDeps) {
     const offer = offerOf(row);
     const screening = offer ? screenOffer(offer) : null;
     const problem = segmentProblem(row);
+    const budget = await privacyBudget(row, organisation);
     const checks = moderationChecks({
       organisationStatus: organisation.status,
       segmentProblem: problem,
@@ -72,6 +91,7 @@ export function createModerationService(deps: ModerationServiceDeps) {
       screening,
       reservedInLedgerCents: await purchaseRepository.postedCents(db, reservationKeys.reserve(row.id)),
       reservedCents: row.reserved_cents,
+      privacyBudget: budget,
     });
     return {
       id: row.id,
@@ -97,7 +117,7 @@ export function createModerationService(deps: ModerationServiceDeps) {
         failed: history.failed ?? 0,
       },
       checks,
-      approvalBlocked: approvalBlockOf(screening),
+      approvalBlocked: approvalBlockOf(screening) ?? budgetBlock(budget),
     };
   }
 
@@ -135,6 +155,9 @@ export function createModerationService(deps: ModerationServiceDeps) {
           // Verified when it asked is not enough: a changed or withdrawn verification stops the sale here too.
           const organisation = await purchaseRepository.organisation(trx, row.organisation_id);
           if (organisation?.status !== 'verified') throw marketplaceErrors.advertiserNotVerified(organisation?.status ?? 'unknown');
+          // Fulfilment would fail on the purchase budget: refused here, so the request is rejected with a reason instead.
+          const budgetBlocked = budgetBlock(await privacyBudget(row, organisation));
+          if (budgetBlocked) throw marketplaceErrors.privacyBudgetNotApprovable(budgetBlocked);
           await purchaseRepository.setStatus(trx, row.id, { status: 'approved', decidedBy: adminId, decidedAt });
         } else {
           await purchaseRepository.setStatus(trx, row.id, { status: 'rejected', reason: input.reason, decidedBy: adminId, decidedAt });
@@ -159,6 +182,10 @@ export function createModerationService(deps: ModerationServiceDeps) {
       return { id: input.id, status };
     },
   };
+}
+
+function budgetBlock(budget: { fits: boolean; needed: string; left: string; resetsOn: string }): ApprovalBlock | null {
+  return budget.fits ? null : { code: 'privacyBudgetInsufficient', params: { needed: budget.needed, left: budget.left, resetsOn: budget.resetsOn } };
 }
 
 export type ModerationService = ReturnType<typeof createModerationService>;

@@ -34,7 +34,7 @@ export function reservationFor(input: { estimate: number; pricePerMemberCents: n
 export function checkBreakdowns(codes: readonly string[]): Breakdown[] {
   const breakdowns = codes.map((code) => {
     const found = breakdownFor(code);
-    if (!found) throw marketplaceErrors.breakdownUnknown(code);
+    if (!found) throw marketplaceErrors.breakdownUnknown();
     return found;
   });
   if (new Set(codes).size !== codes.length) throw marketplaceErrors.breakdownsDuplicate();

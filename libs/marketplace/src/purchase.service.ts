@@ -1,12 +1,24 @@
 import { auditRepository } from '@dd/accounts';
 import type { EstimateService } from '@dd/audience';
 import { dutchDate } from '@dd/billing';
-import { PRODUCT_PURPOSE, type CreatePurchaseRequest, type PurchaseDetail, type PurchaseStatusCode, type PurchaseSummary } from '@dd/contract';
+import {
+  PRODUCT_PURPOSE,
+  type CreatePurchaseRequest,
+  type PrivacyBudgetMeter,
+  type PurchaseCheck,
+  type PurchaseCheckInput,
+  type PurchaseDetail,
+  type PurchaseStatusCode,
+  type PurchaseSummary,
+} from '@dd/contract';
 import type { Db } from '@dd/db';
+import { createPrivacyAccountant, formatEpsilonMicro, type PrivacyAccountant, type PrivacySettings } from '@dd/privacy';
 import { canonicalKey, canonicalise, isEmptySegment, isUnrestrictedSegment, validateSegment, type ProductPriceSettings, type SegmentLocale } from '@dd/segments';
 import { marketplaceErrors } from './marketplace.errors';
 import { NO_RESULTS, toPurchaseDetail, toPurchaseSummary, type PurchaseResults } from './purchase.dto';
 import { purchaseRepository, type PurchaseRow } from './purchase.repository';
+import { budgetMeterOf } from './privacy-budget.meter';
+import { createPurchasePrediction } from './purchase.prediction';
 import { release, reserve } from './purchase.reservation';
 import { checkBreakdowns, checkOfferEndDate, checkOfferScreening, reservationFor } from './purchase.rules';
 
@@ -25,6 +37,9 @@ export interface PurchaseServiceDeps {
   prices: ProductPriceSettings;
   /** VAT on top of the net price, in basis points (billing settings). */
   vatRateBp: number;
+  privacy: PrivacySettings;
+  /** Defaults to the accountant over `db` and `privacy`. */
+  accountant?: PrivacyAccountant;
   results?: PurchaseResultsReader;
   now?: () => Date;
 }
@@ -35,6 +50,21 @@ const optional = (text: string | undefined) => (text?.trim() ? text.trim() : nul
 export function createPurchaseService(deps: PurchaseServiceDeps) {
   const { db, estimates, prices, vatRateBp } = deps;
   const now = deps.now ?? (() => new Date());
+  const accountant = deps.accountant ?? createPrivacyAccountant({ db, settings: deps.privacy, now });
+  const predict = createPurchasePrediction({ estimates, accountant, settings: deps.privacy, now });
+
+  async function buyer(organisationId: string) {
+    const organisation = await purchaseRepository.organisation(db, organisationId);
+    if (!organisation) throw marketplaceErrors.organisationNotFound();
+    return organisation;
+  }
+
+  const asker = (organisation: NonNullable<Awaited<ReturnType<typeof purchaseRepository.organisation>>>) => ({
+    id: organisation.id,
+    industry: organisation.industry,
+    status: organisation.status,
+    kvkNumber: organisation.kvk_number,
+  });
 
   /** The canonical tree (what is stored and counted) of a segment that can be bought at all. */
   function canonicalSegment(segment: unknown) {
@@ -46,9 +76,29 @@ export function createPurchaseService(deps: PurchaseServiceDeps) {
   }
 
   return {
+    /**
+     * Whether the purchase the form holds can succeed, before it is sent: its cost against the
+     * organisation's purchase budget, and its audience as fulfilment would count it (released, noisy).
+     */
+    async check(owner: PurchaseOwner, input: PurchaseCheckInput): Promise<PurchaseCheck> {
+      const organisation = await buyer(owner.organisationId);
+      if (organisation.status !== 'verified') throw marketplaceErrors.organisationNotVerified(organisation.status);
+      const { tree } = canonicalSegment(input.segment);
+      const breakdowns = input.product === 'insight_report' ? checkBreakdowns(input.breakdowns ?? []) : [];
+      const endsOn = input.product === 'offer_campaign' ? (input.endsOn ?? null) : null;
+      const prediction = await predict(asker(organisation), { product: input.product, segment: tree, breakdowns, endsOn }, input.locale ?? 'en');
+      return { cost: formatEpsilonMicro(prediction.costMicro), audience: prediction.audience, problems: prediction.problems };
+    },
+
+    /** The organisation's privacy budget this month: its own spending per pool, what is left, and when it resets. */
+    async budget(owner: PurchaseOwner): Promise<PrivacyBudgetMeter> {
+      const organisation = await buyer(owner.organisationId);
+      const budget = await accountant.entityBudget({ organisationId: organisation.id, kvkNumber: organisation.kvk_number });
+      return budgetMeterOf(budget, deps.privacy);
+    },
+
     async create(owner: PurchaseOwner, input: CreatePurchaseRequest): Promise<PurchaseSummary> {
-      const organisation = await purchaseRepository.organisation(db, owner.organisationId);
-      if (!organisation) throw marketplaceErrors.organisationNotFound();
+      const organisation = await buyer(owner.organisationId);
       if (organisation.status !== 'verified') throw marketplaceErrors.organisationNotVerified(organisation.status);
 
       const { tree, categories } = canonicalSegment(input.segment);
@@ -62,12 +112,12 @@ export function createPurchaseService(deps: PurchaseServiceDeps) {
       const price = input.product === 'insight_report' ? prices.insightReportCents : prices.offerCampaignCents;
       if (price <= 0) throw marketplaceErrors.productNotForSale(input.product);
 
-      // The same noisy answer the builder showed: the reservation must not reveal an exact count.
-      const { estimate } = await estimates.estimate(
-        { id: organisation.id, industry: organisation.industry, status: organisation.status, kvkNumber: organisation.kvk_number },
-        { segment: tree, purpose },
-        input.locale,
-      );
+      // Refused before review, and before anything is reserved, when fulfilment could not succeed. The
+      // audience is the prediction's release (noisy): the reservation must not reveal an exact count.
+      const prediction = await predict(asker(organisation), { product: input.product, segment: tree, breakdowns, endsOn: offer?.endsOn ?? null }, input.locale);
+      const problem = prediction.problems[0];
+      if (problem) throw marketplaceErrors.purchaseNotPossible(problem);
+      const estimate = prediction.audience;
       if (estimate.kind === 'fewer-than') throw marketplaceErrors.audienceBelowMinimum(estimate.k);
       const reservation = reservationFor({ estimate: estimate.value, pricePerMemberCents: price, vatRateBp });
 

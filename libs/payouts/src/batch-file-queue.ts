@@ -61,6 +61,7 @@ export async function requeueBatchFile(
   deps: { db: Db; queues: Queues },
   adminId: string,
   batchId: string,
+  now: Date = new Date(),
 ): Promise<{ requeued: boolean; previousJob: BatchFileJob }> {
   const batch = await batchesRepository.batch(deps.db, batchId);
   if (!batch) throw new DomainError('NOT_FOUND', 'This payout batch does not exist.');
@@ -69,6 +70,8 @@ export async function requeueBatchFile(
   const previousJob = await batchFileJobState(deps.queues, batchId);
   if (previousJob === 'unknown') throw new QueueUnavailableError('payouts.batch');
   if (previousJob === 'queued' || previousJob === 'running') return { requeued: false, previousJob };
+  // A new attempt: the batch is generating again, with a fresh time limit.
+  await batchesRepository.startFileAttempt(deps.db, batchId, now);
   const kept = await deps.queues.get('payouts').getJob(batchFileJobId(batchId));
   // Removing races with nobody: a failed or completed job is not picked up again by a worker.
   await kept?.remove().catch(() => undefined);

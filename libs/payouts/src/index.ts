@@ -15,6 +15,7 @@ export { sweepErasedEarnings } from './unclaimed-earnings';
 export { batchKeys, confirmBatch, createBatch, listBatches } from './payout-batch.service';
 export { batchFileJobId, batchFileJobState, enqueueBatchFile, isStuck, requeueBatchFile, STUCK_AFTER_MS } from './batch-file-queue';
 export { batchFileInput, renderBatchFile, sha256, writeBatchFile } from './batch-file.job';
+export { BATCH_FILE_TIME_LIMIT_MINUTES, failBatchFile, sweepStuckBatchFiles } from './batch-file-sweep';
 export type { BatchFileResult } from './batch-file.job';
 export { markPaidFromStatementEntries } from './statement-match';
 export { reconcileStatementDebits } from './statement-reconcile';

@@ -37,7 +37,9 @@ export function batchDto(row: BatchRow, fileJob: BatchFileJob = null, now: Date 
     confirmedByAdmin: row.confirmed_by !== null,
     downloadUrl: row.status === 'generating' ? null : `/api/admin/payout-batches/${row.id}/pain001.xml`,
     fileJob: row.status === 'generating' ? fileJob : null,
-    stuck: isStuck(row, fileJob, now),
+    // A failed file is stuck whatever its job says: it waits for the admin to generate it again.
+    stuck: row.file_failure_reason !== null || isStuck(row, fileJob, now),
+    fileFailure: row.file_failed_at && row.file_failure_reason ? { reason: row.file_failure_reason, at: row.file_failed_at.toISOString() } : null,
   };
 }
 
@@ -89,6 +91,7 @@ export async function createBatch(
       debtor_bic: settings.platformBic ?? BIC_NOT_PROVIDED,
       created_by: adminId,
       created_at: now,
+      file_attempt_at: now,
     });
     const ids = rows.map((row) => row.id);
     await batchesRepository.insertItems(trx, batchId, ids);

@@ -1,4 +1,4 @@
-import { sql, type Database, type Db, type DbTransaction } from '@dd/db';
+import { sql, type BatchFileFailureReason, type Database, type Db, type DbTransaction } from '@dd/db';
 import { CURSOR_TIMESTAMP_FORMAT } from './paging';
 
 type Executor = Db | DbTransaction<Database>;
@@ -19,6 +19,8 @@ const BATCH_COLUMNS = [
   'file_ready_at',
   'confirmed_at',
   'confirmed_by',
+  'file_failed_at',
+  'file_failure_reason',
 ] as const;
 
 /** Payout batches, their fixed payouts and files, and the payouts' status from the bank's side. */
@@ -52,6 +54,7 @@ export const batchesRepository = {
       debtor_bic: string;
       created_by: string;
       created_at: Date;
+      file_attempt_at: Date;
     },
   ): Promise<void> {
     await trx.insertInto('payout_batches').values(row).execute();
@@ -120,7 +123,36 @@ export const batchesRepository = {
   },
 
   async markBatchReady(trx: DbTransaction<Database>, batchId: string, at: Date): Promise<void> {
-    await trx.updateTable('payout_batches').set({ status: 'ready', file_ready_at: at }).where('id', '=', batchId).where('status', '=', 'generating').execute();
+    await trx
+      .updateTable('payout_batches')
+      .set({ status: 'ready', file_ready_at: at, file_failed_at: null, file_failure_reason: null })
+      .where('id', '=', batchId)
+      .where('status', '=', 'generating')
+      .execute();
+  },
+
+  /**
+   * Marks the given generating batch, or every generating batch whose current attempt started before `before`, as failed with the
+   * reason; one already failed keeps its first reason and time. Returns the ids it marked.
+   */
+  async markFileFailed(db: Executor, target: { batchId: string } | { before: Date }, reason: BatchFileFailureReason, at: Date): Promise<string[]> {
+    let query = db
+      .updateTable('payout_batches')
+      .set({ file_failed_at: at, file_failure_reason: reason })
+      .where('status', '=', 'generating')
+      .where('file_failed_at', 'is', null);
+    query = 'batchId' in target ? query.where('id', '=', target.batchId) : query.where('file_attempt_at', '<', target.before);
+    return (await query.returning('id').execute()).map((row) => row.id);
+  },
+
+  /** A new attempt at the file: the batch is generating again, not failed, and its time limit starts again. */
+  async startFileAttempt(db: Executor, batchId: string, at: Date): Promise<void> {
+    await db
+      .updateTable('payout_batches')
+      .set({ file_attempt_at: at, file_failed_at: null, file_failure_reason: null })
+      .where('id', '=', batchId)
+      .where('status', '=', 'generating')
+      .execute();
   },
 
   async markBatchPaid(trx: DbTransaction<Database>, batchId: string, at: Date, by: string | null): Promise<void> {

@@ -47,7 +47,7 @@ export function createPayoutService(deps: { db: Db; queues: Queues; settings?: P
     reject: (adminId: string, requestId: string, note: string) => rejectRequest(db, adminId, requestId, note, now()),
     createBatch: (adminId: string, requestIds?: readonly string[]) => createBatch({ db, queues }, adminId, requestIds, settings, now()),
     batches: (page: { cursor?: string | null; limit?: number } = {}) => listBatches({ db, queues }, page, now()),
-    requeueBatch: (adminId: string, batchId: string) => requeueBatchFile({ db, queues }, adminId, batchId),
+    requeueBatch: (adminId: string, batchId: string) => requeueBatchFile({ db, queues }, adminId, batchId, now()),
     markReturned: (adminId: string, requestId: string, reason: { reasonCode: string; note: string }) => markReturned(db, adminId, requestId, reason, now()),
     confirmBatch: (adminId: string, batchId: string) => confirmBatch(db, adminId, batchId, now()),
     batchFile: (batchId: string) => batchFile(db, batchId),

@@ -15,15 +15,17 @@ export {
   budgetPeriod,
   formatEpsilonMicro,
   microToRational,
+  nextBudgetPeriodStart,
   parseEpsilonMicro,
   privacySettingsFrom,
   privacySettingsFromEnv,
+  reportCostMicro,
 } from './privacy.settings';
 export type { PrivacySettings } from './privacy.settings';
 export { loadNoiseSecret } from './noise-secret';
 export { budgetOwnerOf, poolOf } from './legal-entity';
 export type { LegalEntity } from './legal-entity';
 export { createPrivacyAccountant, noisyCountOf } from './privacy-accountant';
-export type { PrivacyAccountant, Release, ReleaseInput, ReleaseOutcome, ReleaseRefusal } from './privacy-accountant';
+export type { EntityBudget, PrivacyAccountant, Release, ReleaseInput, ReleaseOutcome, ReleaseRefusal } from './privacy-accountant';
 export { createReleasedAudienceGate } from './delivery-gate';
 export type { DeliveryCandidate, DeliveryDecision, DeliveryGate, DeliveryRefusalCode, DeliveryRequest } from './delivery-gate';

@@ -3,7 +3,7 @@ import { noisyCount } from './discrete-laplace';
 import { budgetOwnerOf, poolOf, type LegalEntity } from './legal-entity';
 import { deriveNoiseKey } from './noise-key';
 import { loadNoiseSecret, readNoiseSecret } from './noise-secret';
-import { budgetPeriod, formatEpsilonMicro, microToRational, type PrivacySettings } from './privacy.settings';
+import { budgetPeriod, formatEpsilonMicro, microToRational, nextBudgetPeriodStart, type PrivacySettings } from './privacy.settings';
 import { privacyLedgerRepository as ledger } from './privacy-ledger.repository';
 import { keyedRandomSource, type RandomSource } from './random-source';
 
@@ -46,6 +46,14 @@ export interface ReleaseInput<V> {
 /** A noisy count: the count plus discrete Laplace noise at the release's epsilon (sensitivity 1). */
 export const noisyCountOf = (count: number, epsilonMicro: number) => (source: RandomSource) => noisyCount(count, microToRational(epsilonMicro), source);
 
+/** A legal entity's two monthly pools: what each may spend and has spent (millionths), and when both start again. */
+export interface EntityBudget {
+  period: string;
+  resetsAt: Date;
+  purchases: { budgetMicro: number; spentMicro: number };
+  estimates: { budgetMicro: number; spentMicro: number };
+}
+
 type ReleaseRow = NonNullable<Awaited<ReturnType<typeof ledger.find>>>;
 
 function toRelease<V>(row: ReleaseRow, fresh: boolean): Release<V> {
@@ -68,6 +76,9 @@ export function createPrivacyAccountant(deps: { db: Db; settings: PrivacySetting
   const { db, settings } = deps;
   const now = deps.now ?? (() => new Date());
   let secret: Buffer | undefined;
+
+  /** What a delivery charges each member: the purchase's whole cost, and never less than its audience release. */
+  const memberCostOf = (memberCostMicro: number) => Math.max(memberCostMicro, settings.audienceEpsilonMicro);
 
   const budgetOf = (kind: PrivacyReleaseKind) => (poolOf(kind) === 'estimates' ? settings.estimateMonthlyEpsilonMicro : settings.advertiserMonthlyEpsilonMicro);
 
@@ -143,7 +154,7 @@ export function createPrivacyAccountant(deps: { db: Db; settings: PrivacySetting
       input: { entity: LegalEntity; key: string; label: string; candidates: readonly string[]; memberCostMicro: number; requireMicro: number },
     ): Promise<{ status: 'released'; release: Release<number>; members: string[] } | { status: 'refused'; reason: ReleaseRefusal }> {
       const epsilonMicro = settings.audienceEpsilonMicro;
-      const memberCost = Math.max(input.memberCostMicro, epsilonMicro);
+      const memberCost = memberCostOf(input.memberCostMicro);
       const period = budgetPeriod(now());
       let charged: string[] = [];
       const outcome = await release<number>(trx, {
@@ -182,6 +193,34 @@ export function createPrivacyAccountant(deps: { db: Db; settings: PrivacySetting
 
     /** Epsilon (millionths) the legal entity has spent from a pool in a month. */
     spent: (entity: LegalEntity, pool: 'estimates' | 'purchases', period = budgetPeriod(now())) => ledger.spent(db, budgetOwnerOf(entity), pool, period),
+
+    /**
+     * The legal entity's own spending this month and what is left, per pool: its own purchases and
+     * questions, nothing about members, so the advertiser may see it (the budget meter).
+     */
+    async entityBudget(entity: LegalEntity): Promise<EntityBudget> {
+      const at = now();
+      const period = budgetPeriod(at);
+      const owner = budgetOwnerOf(entity);
+      const [purchases, estimates] = await Promise.all([ledger.spent(db, owner, 'purchases', period), ledger.spent(db, owner, 'estimates', period)]);
+      return {
+        period,
+        resetsAt: nextBudgetPeriodStart(at),
+        purchases: { budgetMicro: settings.advertiserMonthlyEpsilonMicro, spentMicro: purchases },
+        estimates: { budgetMicro: settings.estimateMonthlyEpsilonMicro, spentMicro: estimates },
+      };
+    },
+
+    /**
+     * Member numbers a delivery costing `memberCostMicro` each would leave out now, by the rule
+     * `releaseAudience` charges with; 'everyone' when the cost exceeds a whole month. An exact set:
+     * only ever counted into a release (the purchase prediction), never shown.
+     */
+    async memberNosWithoutBudget(executor: Db | DbTransaction<Database>, memberCostMicro: number): Promise<Set<number> | 'everyone'> {
+      const cost = memberCostOf(memberCostMicro);
+      if (cost > settings.memberMonthlyEpsilonMicro) return 'everyone';
+      return new Set(await ledger.memberNosOverBudget(executor, budgetPeriod(now()), cost, settings.memberMonthlyEpsilonMicro));
+    },
 
     memberSpent: (customerId: string, period = budgetPeriod(now())) => ledger.memberSpent(db, customerId, period),
 

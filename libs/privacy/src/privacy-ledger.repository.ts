@@ -77,6 +77,21 @@ export const privacyLedgerRepository = {
     return new Set(rows.map((row) => row.customer_id));
   },
 
+  /**
+   * Member numbers whose month cannot take `requireMicro` more within `budgetMicro`: the members
+   * chargeMembers would leave out. Only ever fed into a release (the purchase prediction).
+   */
+  async memberNosOverBudget(db: Executor, period: string, requireMicro: number, budgetMicro: number): Promise<number[]> {
+    const rows = await db
+      .selectFrom('member_privacy_spend as s')
+      .innerJoin('users as u', 'u.id', 's.customer_id')
+      .select('u.member_no')
+      .where('s.period', '=', period)
+      .where(sql<boolean>`s.spent_micro + ${requireMicro} > ${budgetMicro}`)
+      .execute();
+    return rows.map((row) => row.member_no);
+  },
+
   async recordMemberCharges(trx: DbTransaction<Database>, releaseId: number, customerIds: readonly string[], epsilonMicro: number): Promise<void> {
     if (customerIds.length === 0) return;
     await sql`insert into member_release_charges (release_id, customer_id, epsilon_micro)

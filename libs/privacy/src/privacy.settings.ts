@@ -68,3 +68,16 @@ export const privacySettingsFromEnv = (env: EnvSource): PrivacySettings => priva
 export function budgetPeriod(at: Date): string {
   return at.toISOString().slice(0, 7);
 }
+
+/** When the budget period an instant falls in ends and the next one starts: the first of next month, 00:00 UTC. */
+export function nextBudgetPeriodStart(at: Date): Date {
+  return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 1, 1));
+}
+
+/**
+ * What one insight report costs, both the legal entity and each member delivered to: its audience
+ * release plus one release per table. Fulfilment charges it, and the purchase prediction checks it.
+ */
+export function reportCostMicro(tables: number, settings: Pick<PrivacySettings, 'audienceEpsilonMicro' | 'tableEpsilonMicro'>): number {
+  return settings.audienceEpsilonMicro + tables * settings.tableEpsilonMicro;
+}

@@ -243,6 +243,40 @@ describe('recomputeFeatures', () => {
     for (const restricted of [...SPECIAL_CATEGORIES, ...PROTECTED_LIFE_EVENT_CATEGORIES, 'housing', 'gambling', 'income']) expect(text).not.toContain(restricted);
   });
 
+  it('nets reversals in spend bands as in spending: a reversed debit cancels it, a reversed credit is not spending', async () => {
+    const customerId = await insertCustomer();
+    await db.updateTable('customer_profiles').set({ birth_year: 1985 }).where('user_id', '=', customerId).execute();
+    let n = 0;
+    const tx = (bookedOn: string, cents: number, category: string, isReversal = false) => ({
+      customer_id: customerId,
+      booked_on: bookedOn,
+      amount_cents: cents,
+      counterparty_name: `Tegenpartij ${category}`,
+      description: isReversal ? 'Terugboeking' : `Betaling ${category}`,
+      category,
+      dedupe_key: `reversal-test-${++n}`,
+      is_reversal: isReversal,
+    });
+    await db
+      .insertInto('transactions')
+      .values([
+        // €600 on energy, of which a €300 direct debit was reversed by the bank: €300 over three months, band 3.
+        tx('2026-10-05', -30_000, 'energy'),
+        tx('2026-11-05', -30_000, 'energy'),
+        tx('2026-11-07', 30_000, 'energy', true),
+        // A €30 dining payment reversed in full: no dining band at all.
+        tx('2026-11-10', -3_000, 'dining'),
+        tx('2026-11-12', 3_000, 'dining', true),
+        // Salary taken back (a reversed credit, booked as "other") is not €900 of spending on "other".
+        tx('2026-11-20', -90_000, 'other', true),
+      ])
+      .execute();
+
+    await recomputeFeatures(db, customerId, NOW);
+    const features = await db.selectFrom('customer_features').select('spend_bands').where('customer_id', '=', customerId).executeTakeFirstOrThrow();
+    expect(features.spend_bands).toEqual({ energy: 3 });
+  });
+
   it('reports a customer without a profile and writes nothing', async () => {
     const { id } = await db
       .insertInto('users')

@@ -48,7 +48,7 @@ export const profileRepository = {
   recentSpending(db: Executor, customerId: string, sinceDay: string) {
     return db
       .selectFrom('transactions')
-      .select(['booked_on', 'amount_cents', 'category'])
+      .select(['booked_on', 'amount_cents', 'category', 'is_reversal'])
       .where('customer_id', '=', customerId)
       .where('booked_on', '>=', sinceDay)
       .where('special', '=', false)

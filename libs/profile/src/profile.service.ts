@@ -97,6 +97,15 @@ export function createProfileService(deps: { db: Db; queues: Queues; now?: () =>
 export type ProfileService = ReturnType<typeof createProfileService>;
 
 /**
+ * Reversals are netted as in the customer's spending chart: a reversed debit arrives as a credit marked as a
+ * reversal and, being positive, cancels its category's amount. A reversed credit (money that came in going back,
+ * a debit marked as a reversal) is not spending, so it must not raise a band: the credit it undoes never lowered one.
+ */
+function isReversedCredit(row: { amount_cents: number; is_reversal: boolean }): boolean {
+  return row.is_reversal && row.amount_cents < 0;
+}
+
+/**
  * Derives the coarse features segments may use. Special categories and protected life events are
  * excluded twice: their rows are not read, and spend bands exist only for sellable categories.
  */
@@ -107,7 +116,7 @@ export async function recomputeFeatures(db: Db, customerId: string, at: Date = n
   const rows = await profileRepository.recentSpending(db, customerId, since);
   const band = profile.birth_year === null ? null : ageBand(profile.birth_year, at);
   const spendBands = monthlySpendBands(
-    rows.map((r) => ({ bookedOn: r.booked_on, amountCents: r.amount_cents, category: r.category })),
+    rows.filter((r) => !isReversedCredit(r)).map((r) => ({ bookedOn: r.booked_on, amountCents: r.amount_cents, category: r.category })),
     at,
   );
   await profileRepository.upsertFeatures(db, {

@@ -130,9 +130,59 @@ export const JOBS = defineRegistry([
     options: { attempts: 3 },
   }),
   defineJob({
+    queue: 'maintenance',
+    name: 'gdpr.sweep',
+    // Fails exports still being prepared after their time limit (the customer asks for a new one) and queues again
+    // the job of erasures still pending after theirs (libs/gdpr, sweepStuckExports, sweepPendingErasures).
+    payload: z.object({}),
+    options: { attempts: 3 },
+  }),
+  defineJob({
+    queue: 'maintenance',
+    name: 'payouts.batch-sweep',
+    // Marks payout batches whose pain.001 file was not written within its time limit as failed, for the admin to
+    // generate again (libs/payouts, sweepStuckBatchFiles).
+    payload: z.object({}),
+    options: { attempts: 3 },
+  }),
+  defineJob({
+    queue: 'maintenance',
+    name: 'marketplace.sweep',
+    // Fails approved purchases still not delivered long after approval (a lost job, a job failed for good)
+    // and gives their reservation back, so no purchase shows "in progress" forever (libs/marketplace, sweepStuckPurchases).
+    payload: z.object({}),
+    options: { attempts: 3 },
+  }),
+  defineJob({
     queue: 'marketplace',
     name: 'marketplace.requeue',
     // Queues fulfilment again for requests approved a while ago that never got a job (Redis was down at approval).
+    payload: z.object({}),
+    // Scheduled; a missed run is made up by the next one.
+    options: { attempts: 3 },
+  }),
+  defineJob({
+    queue: 'mail',
+    name: 'mail.send',
+    // Sends one message of the mail outbox (libs/mail, sendOutboxMessage); a message already sent is left alone.
+    payload: z.object({ outboxId: z.string().uuid() }),
+    // Enqueued as `mail-<outboxId>` after the transaction that wrote the message; a mail server that is
+    // down for a while is waited out with the default exponential backoff.
+    options: { attempts: 8 },
+  }),
+  defineJob({
+    queue: 'mail',
+    name: 'accounts.password-reset',
+    // Mails a password-reset link if the address has an account (libs/accounts, mailPasswordResetLink). The API
+    // queues one for every request, known address or not, so its answer and timing tell nothing.
+    payload: z.object({ email: z.string().email().max(254) }),
+    // The address is personal data: the job is not kept once done.
+    options: { attempts: 3, removeOnComplete: true, removeOnFail: true },
+  }),
+  defineJob({
+    queue: 'maintenance',
+    name: 'mail.sweep',
+    // Queues the send job of outbox messages still pending a while after they were written (Redis was down then).
     payload: z.object({}),
     // Scheduled; a missed run is made up by the next one.
     options: { attempts: 3 },

@@ -13,6 +13,7 @@ import {
   type PrivacyAccountant,
   type PrivacySettings,
   type RandomSource,
+  reportCostMicro,
 } from '@dd/privacy';
 import { validateSegment } from '@dd/segments';
 import { privacyReportsRepository as reports } from './privacy-reports.repository';
@@ -90,7 +91,7 @@ export function createInsightReportService(deps: { db: Db; settings: PrivacySett
     const { tree, categories } = validateSegment(request.segment);
     const breakdowns = request.breakdowns.map((code) => {
       const found = breakdownFor(code);
-      if (!found) throw new DomainError('VALIDATION_FAILED', `"${code}" is not a breakdown a report can show.`, { field: 'breakdowns' });
+      if (!found) throw new DomainError('VALIDATION_FAILED', 'A breakdown asked for is not one a report can show.', { field: 'breakdowns' });
       return found;
     });
     if (breakdowns.length === 0 || new Set(request.breakdowns).size !== breakdowns.length) {
@@ -99,7 +100,7 @@ export function createInsightReportService(deps: { db: Db; settings: PrivacySett
     const at = now();
     const period = budgetPeriod(at);
     const tablesMicro = breakdowns.length * settings.tableEpsilonMicro;
-    const wholeCost = tablesMicro + settings.audienceEpsilonMicro;
+    const wholeCost = reportCostMicro(breakdowns.length, settings);
     const consentCategories = [...new Set([...categories, ...breakdowns.map((b) => b.category)])].sort();
     const query = { tree, categories: consentCategories, purpose: PURPOSE, industry: request.organisation.industry };
     const entity = { organisationId: request.organisation.id, kvkNumber: request.organisation.kvkNumber ?? null };

@@ -22,9 +22,12 @@ export interface NodeProcess {
   stop(): Promise<void>;
 }
 
-/** `node --import tsx <entry>` in the repository, as `npm start` runs the API and the worker: a process of its own. */
-export function startNodeProcess(entry: string, env: NodeJS.ProcessEnv): NodeProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * `node --import tsx <entry>` in the repository, as `npm start` runs the API and the worker: a process of its own.
+ * `nodeArgs` go before the entry (`--cpu-prof` to profile the process while it is measured).
+ */
+export function startNodeProcess(entry: string, env: NodeJS.ProcessEnv, nodeArgs: readonly string[] = []): NodeProcess {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const chunks: string[] = [];
   const keep = (data: Buffer) => {
     chunks.push(data.toString());

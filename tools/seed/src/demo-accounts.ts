@@ -32,6 +32,11 @@ export const DEMO_ORGANISATION = {
   contact_name: 'Thomas Bakker',
   industry: 'retail',
   status: 'verified',
+  // Its invoices carry a buyer's address, as every advertiser's do once it gave one.
+  address_street: 'Vredenburg 40',
+  address_postcode: '3511 BD',
+  address_city: 'Utrecht',
+  address_country: 'NL',
 } as const;
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [

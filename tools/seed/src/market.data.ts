@@ -15,9 +15,13 @@ export interface MarketAdvertiser {
   contact_name: string;
   industry: string;
   status: 'verified';
+  address_street: string;
+  address_postcode: string;
+  address_city: string;
+  address_country: 'NL';
 }
 
-const advertiser = (n: number, name: string, kvk: string, industry: string, contact: string): MarketAdvertiser => ({
+const advertiser = (n: number, name: string, kvk: string, industry: string, contact: string, address: readonly [street: string, postcode: string, city: string]): MarketAdvertiser => ({
   id: seededUuid('demo', 'organisation', n),
   name,
   kvk_number: kvk,
@@ -26,13 +30,17 @@ const advertiser = (n: number, name: string, kvk: string, industry: string, cont
   contact_name: contact,
   industry,
   status: 'verified',
+  address_street: address[0],
+  address_postcode: address[1],
+  address_city: address[2],
+  address_country: 'NL',
 });
 
 export const MARKET_ADVERTISERS: readonly MarketAdvertiser[] = [
-  advertiser(2, 'Reisbureau Zonvast B.V.', '90123457', 'travel', 'Eva Jansen'),
-  advertiser(3, 'Kookwinkel De Pollepel B.V.', '90123458', 'home_garden', 'Daan Visser'),
-  advertiser(4, 'Stadsfiets Nederland B.V.', '90123459', 'mobility', 'Lotte Smit'),
-  advertiser(5, 'Muziekhuis Cadans B.V.', '90123460', 'media_entertainment', 'Bram Mulder'),
+  advertiser(2, 'Reisbureau Zonvast B.V.', '90123457', 'travel', 'Eva Jansen', ['Stationsplein 12', '3511 CE', 'Utrecht']),
+  advertiser(3, 'Kookwinkel De Pollepel B.V.', '90123458', 'home_garden', 'Daan Visser', ['Grote Markt 5', '9711 LV', 'Groningen']),
+  advertiser(4, 'Stadsfiets Nederland B.V.', '90123459', 'mobility', 'Lotte Smit', ['Coolsingel 40', '3011 AD', 'Rotterdam']),
+  advertiser(5, 'Muziekhuis Cadans B.V.', '90123460', 'media_entertainment', 'Bram Mulder', ['Stratumseind 20', '5611 ET', 'Eindhoven']),
 ];
 
 export interface SaleTemplate {

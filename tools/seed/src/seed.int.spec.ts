@@ -1,9 +1,11 @@
 import { verifyPassword } from '@dd/accounts';
 import { CONSENT_POLICY, CONSENT_POLICY_HASH } from '@dd/consent';
+import { postalAddressSchema } from '@dd/contract';
 import { sql } from '@dd/db';
 import { createTestDatabase, type TestDatabase } from '@dd/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATION } from './demo-accounts';
+import { MARKET_ADVERTISERS } from './market.data';
 import { SEED_EMAIL_DOMAIN, UNUSABLE_PASSWORD_HASH } from './ids';
 import type { SeedOptions } from './seed.options';
 import { SeedConflictError, runSeed, type SeedSummary } from './seed.runner';
@@ -93,8 +95,28 @@ describe('npm run seed', () => {
       expect(await verifyPassword(user.password_hash, login.password ?? '')).toBe(true);
       expect(user.organisation_id).toBe(login.role === 'advertiser' ? DEMO_ORGANISATION.id : null);
     }
-    const org = await test.db.selectFrom('organisations').select(['name', 'kvk_number', 'status']).where('id', '=', DEMO_ORGANISATION.id).executeTakeFirstOrThrow();
-    expect(org).toEqual({ name: 'Demo Adverteerder B.V.', kvk_number: expect.stringMatching(/^\d{8}$/), status: 'verified' });
+    const org = await test.db
+      .selectFrom('organisations')
+      .select(['name', 'kvk_number', 'status', 'address_street', 'address_postcode', 'address_city', 'address_country'])
+      .where('id', '=', DEMO_ORGANISATION.id)
+      .executeTakeFirstOrThrow();
+    expect(org).toEqual({
+      name: 'Demo Adverteerder B.V.',
+      kvk_number: expect.stringMatching(/^\d{8}$/),
+      status: 'verified',
+      address_street: 'Vredenburg 40',
+      address_postcode: '3511 BD',
+      address_city: 'Utrecht',
+      address_country: 'NL',
+    });
+    // Every seeded advertiser has an address that passes the contract's rules, so its invoices name it.
+    const addresses = await test.db
+      .selectFrom('organisations')
+      .select(['address_street as street', 'address_postcode as postcode', 'address_city as city', 'address_country as country'])
+      .where('id', 'in', [DEMO_ORGANISATION.id, ...MARKET_ADVERTISERS.map((a) => a.id)])
+      .execute();
+    expect(addresses.length).toBeGreaterThan(0);
+    for (const address of addresses) expect(postalAddressSchema.parse(address)).toEqual(address);
     const demo = DEMO_ACCOUNTS[0]!;
     expect(await count(sql`select count(*)::int as n from customer_profiles where user_id = ${demo.id}`)).toBe(1);
     expect(await count(sql`select count(*)::int as n from transactions where customer_id = ${demo.id}`)).toBeGreaterThan(50);

@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Viewer } from '@dd/contract';
 import { Badge, Button, Icon } from '@dd/ui';
 import { describeError } from './api-error';
@@ -30,6 +31,11 @@ export function AccountMenu({ viewer }: { viewer: Viewer }) {
         </span>
         <Badge tone="brand">{t(`roles.${viewer.role}`)}</Badge>
       </div>
+      {/* On a phone only the icon shows (the text stays the link's name), so the bar keeps one row. */}
+      <Link to="/account" className="account-menu__link">
+        <Icon name="user" size={16} />
+        <span className="account-menu__link-text">{t('nav.accountSettings')}</span>
+      </Link>
       <Button variant="secondary" size="sm" onClick={() => signOut.mutate()} loading={signOut.isPending}>
         <Icon name="logOut" size={16} />
         {t('nav.signOut')}

@@ -38,6 +38,26 @@ describe('the footer', () => {
     expect(textOf(footer)).toContain('Terms of use');
     expect(textOf(footer)).toContain('How we use your data');
   });
+
+  it('names the operator and its support address as the deployment configured them', async () => {
+    const html = await renderPage(<AppLayout />, {
+      path: '/',
+      seed: (trpc, queryClient) => {
+        queryClient.setQueryData(trpc.auth.me.queryKey(), null);
+        queryClient.setQueryData(trpc.reference.operator.queryKey(), {
+          name: 'Datadividend Nederland B.V.',
+          addressLines: ['Oudegracht 1', '3511 AA Utrecht'],
+          kvkNumber: '87654321',
+          privacyEmail: 'privacy@datadividend.nl',
+          supportEmail: 'hulp@datadividend.nl',
+          example: false,
+        });
+      },
+    });
+    const footer = footerOf(html);
+    expect(textOf(footer)).toContain('Datadividend Nederland B.V.');
+    expect(footer).toContain('href="mailto:hulp@datadividend.nl"');
+  });
 });
 
 describe('the role navigation', () => {

@@ -1,5 +1,6 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
 import type { RoleName } from '@dd/contract';
+import { EmailVerificationBanner } from '../features/account/email-verification-banner';
 import { homePath } from './role-home';
 import { ConnectionNotice, PageLoadError, PageLoading } from './status-views';
 import { useViewerQuery } from './use-viewer';
@@ -13,7 +14,12 @@ export function RequireRole({ only: role }: { only: RoleName }) {
   const viewer = me.data;
   if (!viewer) return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
   if (viewer.role !== role) return <Navigate to={homePath(viewer.role)} replace />;
-  return <Outlet context={viewer} />;
+  return (
+    <>
+      <EmailVerificationBanner viewer={viewer} />
+      <Outlet context={viewer} />
+    </>
+  );
 }
 
 /** The landing page and the sign-in/sign-up forms: a signed-in person goes straight home. */

@@ -1,5 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useTRPC } from './trpc';
 
 /** Links to the legal pages; in the layout, so on every page, signed in or out. */
 export const FOOTER_LINKS = [
@@ -10,6 +12,9 @@ export const FOOTER_LINKS = [
 
 export function SiteFooter() {
   const { t } = useTranslation();
+  const trpc = useTRPC();
+  // Who runs the platform and where to write, as the deployment configured it (the same details as the legal pages).
+  const operator = useQuery(trpc.reference.operator.queryOptions(undefined, { staleTime: Infinity }));
   return (
     <footer className="app-shell__footer">
       <div className="dd-container app-shell__footer-inner">
@@ -18,6 +23,11 @@ export function SiteFooter() {
             © {new Date().getFullYear()} {t('common.brand')}. {t('common.footerTagline')}
           </span>
           <span>{t('common.footerPrivacy')}</span>
+          {operator.data ? (
+            <span>
+              {operator.data.name} · <a href={`mailto:${operator.data.supportEmail}`}>{operator.data.supportEmail}</a>
+            </span>
+          ) : null}
         </div>
         <nav aria-label={t('common.footerLegal')}>
           <ul className="app-shell__footer-links">

@@ -1,6 +1,5 @@
-import i18next, { type i18n as I18n } from 'i18next';
-import { initReactI18next } from 'react-i18next';
-import type { LocaleCode } from '@dd/contract';
+import { accountEn } from '../features/account/account.en';
+import { accountNl } from '../features/account/account.nl';
 import { adminAuditEn } from '../features/admin-audit/admin-audit.en';
 import { adminAuditNl } from '../features/admin-audit/admin-audit.nl';
 import { adminOperationsEn } from '../features/admin-operations/admin-operations.en';
@@ -27,35 +26,17 @@ import { purchasesEn } from '../features/purchases/purchases.en';
 import { purchasesNl } from '../features/purchases/purchases.nl';
 import { en } from './en';
 import { nl } from './nl';
-import { DEFAULT_LOCALE, SUPPORTED_LOCALES } from './locale-storage';
 
 /**
+ * Every namespace in both languages, for the tests; the portal itself loads them per page (see
+ * create-i18n.ts and feature-namespaces.ts).
  * `translation` holds the shared texts and most pages. Larger features get a namespace of their own
  * (`useTranslation('earnings')`): TypeScript checks every t() call against all keys of its namespace,
  * and one namespace of well over 900 keys exceeds its instantiation limits.
  */
 export const resources = {
-  nl: { translation: nl, earnings: earningsNl, adminPayouts: adminPayoutsNl, billing: billingNl, bankStatements: bankStatementsNl, purchases: purchasesNl, moderation: moderationNl, offers: offersNl, organisation: organisationNl, adminOrganisations: adminOrganisationsNl, adminAudit: adminAuditNl, adminOperations: adminOperationsNl, legal: legalNl },
-  en: { translation: en, earnings: earningsEn, adminPayouts: adminPayoutsEn, billing: billingEn, bankStatements: bankStatementsEn, purchases: purchasesEn, moderation: moderationEn, offers: offersEn, organisation: organisationEn, adminOrganisations: adminOrganisationsEn, adminAudit: adminAuditEn, adminOperations: adminOperationsEn, legal: legalEn },
+  nl: { translation: nl, account: accountNl, earnings: earningsNl, adminPayouts: adminPayoutsNl, billing: billingNl, bankStatements: bankStatementsNl, purchases: purchasesNl, moderation: moderationNl, offers: offersNl, organisation: organisationNl, adminOrganisations: adminOrganisationsNl, adminAudit: adminAuditNl, adminOperations: adminOperationsNl, legal: legalNl },
+  en: { translation: en, account: accountEn, earnings: earningsEn, adminPayouts: adminPayoutsEn, billing: billingEn, bankStatements: bankStatementsEn, purchases: purchasesEn, moderation: moderationEn, offers: offersEn, organisation: organisationEn, adminOrganisations: adminOrganisationsEn, adminAudit: adminAuditEn, adminOperations: adminOperationsEn, legal: legalEn },
 } as const;
 
-export const NAMESPACES = ['translation', 'earnings', 'adminPayouts', 'billing', 'bankStatements', 'purchases', 'moderation', 'offers', 'organisation', 'adminOrganisations', 'adminAudit', 'adminOperations', 'legal'] as const;
-
-/** One i18next instance for the portal; keeps `<html lang>` in step with the language. */
-export function createI18n(locale: LocaleCode): I18n {
-  const instance = i18next.createInstance();
-  instance.on('languageChanged', (language) => {
-    document.documentElement.lang = language;
-  });
-  void instance.use(initReactI18next).init({
-    resources,
-    ns: [...NAMESPACES],
-    defaultNS: 'translation',
-    lng: locale,
-    fallbackLng: DEFAULT_LOCALE,
-    supportedLngs: [...SUPPORTED_LOCALES],
-    interpolation: { escapeValue: false },
-    initAsync: false,
-  });
-  return instance;
-}
+export const NAMESPACES = ['translation', 'account', 'earnings', 'adminPayouts', 'billing', 'bankStatements', 'purchases', 'moderation', 'offers', 'organisation', 'adminOrganisations', 'adminAudit', 'adminOperations', 'legal'] as const;

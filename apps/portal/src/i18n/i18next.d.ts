@@ -1,4 +1,5 @@
 import 'i18next';
+import type { accountNl } from '../features/account/account.nl';
 import type { adminAuditNl } from '../features/admin-audit/admin-audit.nl';
 import type { adminOperationsNl } from '../features/admin-operations/admin-operations.nl';
 import type { adminOrganisationsNl } from '../features/admin-organisations/admin-organisations.nl';
@@ -18,6 +19,7 @@ declare module 'i18next' {
     defaultNS: 'translation';
     resources: {
       translation: Translations;
+      account: typeof accountNl;
       earnings: typeof earningsNl;
       adminPayouts: typeof adminPayoutsNl;
       billing: typeof billingNl;

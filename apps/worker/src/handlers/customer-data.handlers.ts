@@ -1,6 +1,6 @@
 import { failImport, runImport, runRecategorisation, sweepStuckUploads } from '@dd/data-import';
 import type { Db } from '@dd/db';
-import { purgeExpiredExports, runErasure, runExport } from '@dd/gdpr';
+import { failExport, purgeExpiredExports, runErasure, runExport, sweepPendingErasures, sweepStuckExports } from '@dd/gdpr';
 import { recomputeFeatures } from '@dd/profile';
 import type { Queues } from '@dd/queue';
 import type { FinalFailureHandlers, JobHandlers } from '../job.handler';
@@ -33,14 +33,25 @@ export function customerDataHandlers({ db, queues }: { db: Db; queues: () => Que
       if (failed.length > 0) logger.warn({ uploadIds: failed }, 'uploads still in progress after the time limit were failed');
       return failed.length;
     },
+    // Scheduled: the bounds on an export being prepared and an erasure pending (libs/gdpr, gdpr.limits.ts).
+    'gdpr.sweep': async (_payload, { logger }) => {
+      const failed = await sweepStuckExports(db);
+      const requeued = await sweepPendingErasures({ db, queues: queues() });
+      if (failed.length > 0) logger.warn({ exportIds: failed }, 'exports still being prepared after the time limit were failed');
+      if (requeued.length > 0) logger.warn({ customerIds: requeued }, 'erasures still pending after the time limit were queued again');
+      return { exportsFailed: failed.length, erasuresRequeued: requeued.length };
+    },
   } satisfies Partial<JobHandlers>;
 }
 
-/** When an import job has failed for good, its upload ends as failed instead of "being read" forever. */
+/** When an import or export job has failed for good, its upload or export ends as failed instead of "in progress" forever. */
 export function customerDataFailureHandlers({ db }: { db: Db }) {
   return {
     'statement.import': async ({ uploadId }, { logger }) => {
       if (await failImport(db, uploadId)) logger.warn({ uploadId }, 'upload failed: its import job failed for good');
+    },
+    'gdpr.export': async ({ exportId }, { logger }) => {
+      if (await failExport(db, exportId)) logger.warn({ exportId }, 'export failed: its job failed for good');
     },
   } satisfies FinalFailureHandlers;
 }

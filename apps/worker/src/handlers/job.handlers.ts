@@ -1,13 +1,15 @@
 import type { WorkerEnv } from '@dd/config';
 import type { Db } from '@dd/db';
 import type { Queues } from '@dd/queue';
+import { accountsHandlers } from './accounts.handlers';
 import { billingFailureHandlers, billingHandlers } from './billing.handlers';
 import { customerDataFailureHandlers, customerDataHandlers } from './customer-data.handlers';
 import type { FinalFailureHandlers, JobHandlers } from '../job.handler';
 import { ledgerHandlers } from './ledger.handlers';
+import { mailFailureHandlers, mailHandlers } from './mail.handlers';
 import { maintenanceHandlers } from './maintenance.handlers';
-import { marketplaceHandlers } from './marketplace.handlers';
-import { payoutsHandlers } from './payouts.handlers';
+import { marketplaceFailureHandlers, marketplaceHandlers } from './marketplace.handlers';
+import { payoutsFailureHandlers, payoutsHandlers } from './payouts.handlers';
 
 export interface HandlerDependencies {
   db: Db;
@@ -29,13 +31,18 @@ export function createHandlers(dependencies: HandlerDependencies): JobHandlers {
     ...payoutsHandlers(dependencies),
     ...billingHandlers(dependencies),
     ...marketplaceHandlers(dependencies),
+    ...mailHandlers(dependencies),
+    ...accountsHandlers(dependencies),
   };
 }
 
-/** What runs when a job has failed for good: the imports end their upload or statement as failed. */
+/** What runs when a job has failed for good: the imports end their upload or statement as failed, an export or a batch file its export or batch, mail its message. */
 export function createFinalFailureHandlers(dependencies: Pick<HandlerDependencies, 'db'>): FinalFailureHandlers {
   return {
     ...customerDataFailureHandlers(dependencies),
     ...billingFailureHandlers(dependencies),
+    ...marketplaceFailureHandlers(dependencies),
+    ...mailFailureHandlers(dependencies),
+    ...payoutsFailureHandlers(dependencies),
   };
 }

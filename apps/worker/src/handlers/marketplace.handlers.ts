@@ -2,10 +2,10 @@ import { billingSettingsFrom, type BillingSettings } from '@dd/billing';
 import type { WorkerEnv } from '@dd/config';
 import type { Db } from '@dd/db';
 import { ledgerSettingsFrom, type LedgerSettings } from '@dd/ledger';
-import { fulfilPurchase, requeueApprovedPurchases, type FulfilmentStep } from '@dd/marketplace';
+import { failUnfinishedPurchase, fulfilPurchase, requeueApprovedPurchases, sweepStuckPurchases, type FulfilmentStep } from '@dd/marketplace';
 import { privacySettingsFrom, type PrivacySettings } from '@dd/privacy';
 import type { Queues } from '@dd/queue';
-import type { JobHandlers } from '../job.handler';
+import type { FinalFailureHandlers, JobHandlers } from '../job.handler';
 
 export interface MarketplaceSettings {
   privacy: PrivacySettings;
@@ -41,5 +41,20 @@ export function marketplaceHandlers({ db, queues, env }: { db: Db; queues: () =>
       if (queued > 0) logger.warn({ queued }, 'approved purchases without a finished fulfilment were queued again');
       return queued;
     },
+    // Scheduled: no purchase stays approved or in progress past the time limit (libs/marketplace, PURCHASE_TIME_LIMIT_MINUTES).
+    'marketplace.sweep': async (_payload, { logger }) => {
+      const failed = await sweepStuckPurchases(db);
+      if (failed.length > 0) logger.warn({ requestIds: failed }, 'purchases still open after the time limit were failed and their reservations released');
+      return failed.length;
+    },
   } satisfies Partial<JobHandlers>;
+}
+
+/** When a fulfilment job has failed for good, the advertiser sees the purchase failed (and gets the reservation back) at once. */
+export function marketplaceFailureHandlers({ db }: { db: Db }) {
+  return {
+    'marketplace.fulfil': async ({ requestId }, { logger }) => {
+      if (await failUnfinishedPurchase(db, requestId, { code: 'fulfilmentFailed', params: {} })) logger.warn({ requestId }, 'purchase failed: its fulfilment job failed for good');
+    },
+  } satisfies FinalFailureHandlers;
 }

@@ -1,6 +1,6 @@
 import type { Db } from '@dd/db';
-import { reconcileStatementDebits, reconcileStatementReturns, sweepErasedEarnings, writeBatchFile } from '@dd/payouts';
-import type { JobHandlers } from '../job.handler';
+import { failBatchFile, reconcileStatementDebits, reconcileStatementReturns, sweepErasedEarnings, sweepStuckBatchFiles, writeBatchFile } from '@dd/payouts';
+import type { FinalFailureHandlers, JobHandlers } from '../job.handler';
 
 export function payoutsHandlers({ db }: { db: Db }) {
   return {
@@ -31,5 +31,20 @@ export function payoutsHandlers({ db }: { db: Db }) {
         unclaimedCents: swept.movedCents,
       };
     },
+    // Scheduled: the bound on a batch's file being written (libs/payouts, BATCH_FILE_TIME_LIMIT_MINUTES).
+    'payouts.batch-sweep': async (_payload, { logger }) => {
+      const failed = await sweepStuckBatchFiles(db);
+      if (failed.length > 0) logger.warn({ batchIds: failed }, 'payout batches whose file was not written in time were marked failed');
+      return failed.length;
+    },
   } satisfies Partial<JobHandlers>;
+}
+
+/** When a batch's file job has failed for good, the admin sees the batch failed with its reason at once. */
+export function payoutsFailureHandlers({ db }: { db: Db }) {
+  return {
+    'payouts.batch': async ({ batchId }, { logger }) => {
+      if (await failBatchFile(db, batchId)) logger.warn({ batchId }, 'payout batch file failed: its job failed for good');
+    },
+  } satisfies FinalFailureHandlers;
 }

@@ -35,6 +35,12 @@ const ACCESS_BY_PATH: Record<string, Access> = {
   'auth.signUpAdvertiser': 'public',
   'auth.signIn': 'public',
   'auth.signOut': 'signedIn',
+  // The links mailed to an address work without a session: a reset is for someone who cannot sign in.
+  'auth.verifyEmail': 'public',
+  'auth.requestPasswordReset': 'public',
+  'auth.checkPasswordReset': 'public',
+  'auth.resetPassword': 'public',
+  'reference.operator': 'public',
   'reference.all': 'signedIn',
   'reference.industries': 'public',
   'reference.segmentOptions': 'signedIn',

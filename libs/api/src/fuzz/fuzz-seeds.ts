@@ -163,6 +163,7 @@ export function fuzzSeeds(world: SeedWorld): Record<string, unknown> {
     'advertiser.updateOrganisation': { name: 'Wel Geverifieerd B.V.', kvkNumber: '12345678', vatNumber: 'NL123456782B01', contactName: 'Joost Bakker', contactEmail: 'inkoop@example.nl', industry: 'retail' },
     'earnings.requestPayout': { amount: 1_500, iban: 'NL91ABNA0417164300', accountHolder: 'Eva Jansen' },
     'advertiser.purchases.cancel': { id: world.pendingPurchaseId },
+    'advertiser.purchases.check': { product: 'insight_report', segment: UTRECHT, breakdowns: ['ageBand'], locale: 'nl' },
     'advertiser.segments.delete': { id: world.segmentId },
     'admin.moderation.decide': { id: world.pendingPurchaseId, decision: 'reject', reason: 'Het doel past niet bij de gekozen groep.' },
     'admin.organisations.verify': { id: world.unverifiedOrganisationId, detailsVersion: world.detailsVersion },

@@ -12,6 +12,12 @@ import { router } from '../trpc';
 const decisionOutput = adminOrganisationSchema.omit({ accounts: true });
 
 /** Advertiser verification: the list with each organisation's details, one decision each, and withdrawing a verification (all audited). */
+/** A decision changes the organisation's status: this process's cached sessions and estimates must see it now. */
+function forgettingOrganisation<T>(ctx: { services: { sessions: { forget(scope: { organisationId: string }): void } } }, organisationId: string, result: T): T {
+  ctx.services.sessions.forget({ organisationId });
+  return result;
+}
+
 export const adminOrganisationsRouter = router({
   list: adminProcedure
     .input(adminOrganisationsInput)
@@ -22,15 +28,15 @@ export const adminOrganisationsRouter = router({
   verify: adminProcedure
     .input(verifyOrganisationInput)
     .output(decisionOutput)
-    .mutation(({ ctx, input }) => ctx.services.organisationVerification.verify(ctx.viewer.id, input.id, input.detailsVersion)),
+    .mutation(async ({ ctx, input }) => forgettingOrganisation(ctx, input.id, await ctx.services.organisationVerification.verify(ctx.viewer.id, input.id, input.detailsVersion))),
 
   reject: adminProcedure
     .input(rejectOrganisationInput)
     .output(decisionOutput)
-    .mutation(({ ctx, input }) => ctx.services.organisationVerification.reject(ctx.viewer.id, input.id, input.reason)),
+    .mutation(async ({ ctx, input }) => forgettingOrganisation(ctx, input.id, await ctx.services.organisationVerification.reject(ctx.viewer.id, input.id, input.reason))),
 
   withdraw: adminProcedure
     .input(withdrawVerificationInput)
     .output(decisionOutput)
-    .mutation(({ ctx, input }) => ctx.services.organisationVerification.withdraw(ctx.viewer.id, input.id, input.reason)),
+    .mutation(async ({ ctx, input }) => forgettingOrganisation(ctx, input.id, await ctx.services.organisationVerification.withdraw(ctx.viewer.id, input.id, input.reason))),
 });

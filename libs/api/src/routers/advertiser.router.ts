@@ -13,7 +13,12 @@ export const advertiserRouter = router({
   updateOrganisation: advertiserProcedure
     .input(updateOrganisationInput)
     .output(organisationSchema)
-    .mutation(({ ctx, input }) => ctx.services.organisation.update({ userId: ctx.viewer.id, organisationId: ctx.viewer.organisation?.id }, input)),
+    .mutation(async ({ ctx, input }) => {
+      const organisation = await ctx.services.organisation.update({ userId: ctx.viewer.id, organisationId: ctx.viewer.organisation?.id }, input);
+      // Resubmitting changes the status sessions and estimates read.
+      if (ctx.viewer.organisation) ctx.services.sessions.forget({ organisationId: ctx.viewer.organisation.id });
+      return organisation;
+    }),
 
   /**
    * A privacy-safe estimate of a segment's audience, for the live segment builder. A mutation, not
@@ -24,13 +29,10 @@ export const advertiserRouter = router({
     .input(audienceEstimateInput)
     .output(audienceEstimateOutput)
     .mutation(async ({ ctx, input }) => {
-      // The status decides: only verified organisations get estimates, so a withdrawn verification stops them.
-      const organisation = await ctx.services.overview.organisation(ctx.viewer.organisation?.id);
-      return ctx.services.estimates.estimate(
-        { id: organisation.id, industry: organisation.industry, status: organisation.status, kvkNumber: organisation.kvkNumber },
-        input,
-        input.locale,
-      );
+      // The status decides: only verified organisations get estimates, so a withdrawn verification stops them
+      // (within the session cache's 2 s when another API process withdrew it).
+      const organisation = await ctx.services.sessions.organisation(ctx.viewer.organisation?.id);
+      return ctx.services.estimates.estimate(organisation, input, input.locale);
     }),
 
   /** The price per member of each product, for the builder's price estimate (settings PRICE_PER_MEMBER_*_CENTS). */

@@ -1,4 +1,14 @@
-import { signInInput, signUpAdvertiserInput, signUpCustomerInput } from '@dd/contract';
+import {
+  checkPasswordResetInput,
+  doneSchema,
+  resetLinkStatusSchema,
+  requestPasswordResetInput,
+  resetPasswordInput,
+  signInInput,
+  signUpAdvertiserInput,
+  signUpCustomerInput,
+  verifyEmailInput,
+} from '@dd/contract';
 import { publicProcedure, signedInProcedure } from '../procedures';
 import { RATE_LIMITS, rateLimited } from '../rate-limits';
 import { router } from '../trpc';
@@ -34,4 +44,33 @@ export const authRouter = router({
     ctx.cookie.clear();
     return { ok: true as const };
   }),
+
+  // Public: the link may be opened in another browser than the one that signed up.
+  verifyEmail: publicProcedure.input(verifyEmailInput).output(doneSchema).mutation(async ({ ctx, input }) => {
+    await ctx.services.emailVerification.verify(input.token);
+    return { ok: true as const };
+  }),
+
+  // The same answer for every address; the per-recipient limit keeps one inbox from being flooded.
+  requestPasswordReset: publicProcedure
+    .input(requestPasswordResetInput)
+    .use(rateLimited(RATE_LIMITS.passwordResetRequest))
+    .output(doneSchema)
+    .mutation(async ({ ctx, input }) => {
+      await ctx.services.passwordReset.request(input.email);
+      return { ok: true as const };
+    }),
+
+  checkPasswordReset: publicProcedure.input(checkPasswordResetInput).output(resetLinkStatusSchema).query(({ ctx, input }) => ctx.services.passwordReset.check(input.token)),
+
+  // Every session of the account ends, this browser's too: the person signs in with the new password.
+  resetPassword: publicProcedure
+    .use(rateLimited(RATE_LIMITS.passwordReset))
+    .input(resetPasswordInput)
+    .output(doneSchema)
+    .mutation(async ({ ctx, input }) => {
+      await ctx.services.passwordReset.complete(input.token, input.password);
+      ctx.cookie.clear();
+      return { ok: true as const };
+    }),
 });

@@ -19,6 +19,8 @@ export const privacyRouter = router({
 
   erase: customerProcedure.input(eraseAccountInput).mutation(async ({ ctx, input }) => {
     const result = await ctx.services.gdpr.requestErasure(ctx.viewer.id, input.confirmEmail);
+    // The erasure ended every session of the account in the database; this process's cache must not keep one alive.
+    ctx.services.sessions.forget({ userId: ctx.viewer.id });
     ctx.cookie.clear();
     return result;
   }),

@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { createPurchaseInput, listPurchasesInput, purchaseDetailInput, purchaseDetailSchema, purchaseIdInput, purchaseSummarySchema, type Viewer } from '@dd/contract';
+import {
+  createPurchaseInput,
+  listPurchasesInput,
+  privacyBudgetMeterSchema,
+  purchaseCheckInput,
+  purchaseCheckSchema,
+  purchaseDetailInput,
+  purchaseDetailSchema,
+  purchaseIdInput,
+  purchaseSummarySchema,
+  type Viewer,
+} from '@dd/contract';
 import { DomainError } from '@dd/errors';
 import type { PurchaseOwner } from '@dd/marketplace';
 import { advertiserProcedure } from '../procedures';
@@ -13,6 +24,18 @@ function ownerOf(viewer: Viewer): PurchaseOwner {
 
 /** Purchase requests (`advertiser.purchases.*`). Strict output schemas: no column leaks by accident. */
 export const purchasesRouter = router({
+  /**
+   * Whether the purchase the form holds can succeed, before it is sent. A mutation, like the
+   * builder's estimate: a new question is an estimate release charged to the organisation's budget.
+   */
+  check: advertiserProcedure
+    .input(purchaseCheckInput)
+    .output(purchaseCheckSchema)
+    .mutation(({ ctx, input }) => ctx.services.purchases.check(ownerOf(ctx.viewer), input)),
+
+  /** The organisation's privacy budget this month: used, left, what still fits, and when it resets. */
+  budget: advertiserProcedure.output(privacyBudgetMeterSchema).query(({ ctx }) => ctx.services.purchases.budget(ownerOf(ctx.viewer))),
+
   /** Requests a report or campaign and reserves its maximum cost from the balance; it then waits for review. */
   create: advertiserProcedure
     .input(createPurchaseInput)

@@ -1,6 +1,6 @@
 import { CATEGORIES, INDUSTRIES, INTERESTS, PROFILE_CATEGORY_LIST, PROVINCES } from '@dd/categories';
 import { z } from 'zod';
-import { industryDtoSchema, referenceDataSchema, segmentOptionsSchema } from '@dd/contract';
+import { industryDtoSchema, operatorDetailsSchema, referenceDataSchema, segmentOptionsSchema } from '@dd/contract';
 import { segmentOptions } from '@dd/segments';
 import { publicProcedure, signedInProcedure } from '../procedures';
 import { router } from '../trpc';
@@ -17,6 +17,8 @@ export const referenceRouter = router({
   all: signedInProcedure.output(referenceDataSchema).query(() => referenceData),
   /** The industries alone, public: an advertiser picks one on the sign-up form, before having an account. */
   industries: publicProcedure.output(z.array(industryDtoSchema)).query(() => referenceData.industries),
+  /** Who runs the platform and how to reach them, public: the legal pages and the footer are shown to everyone. */
+  operator: publicProcedure.output(operatorDetailsSchema).query(({ ctx }) => ctx.services.operator),
   /** What the segment builder offers besides the labels above: adult age bands, households, municipalities, spend bands. */
   segmentOptions: signedInProcedure.output(segmentOptionsSchema).query(() => segmentOptions()),
 });

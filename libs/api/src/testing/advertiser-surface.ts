@@ -55,6 +55,8 @@ export const RELEASED_FIELDS: Record<string, Record<string, readonly ReleaseSour
     'offerStats.opened.value': ['campaign_stats'],
     'offerStats.clicked.value': ['campaign_stats'],
   },
+  // The prediction's audience: an estimate release (consent for criteria and breakdowns, members with budget left).
+  'advertiser.purchases.check': { 'audience.value': ['estimate'] },
   'advertiser.reports.csv': { csv: ['report'] },
   // Top-ups (bank money, not about members) less what purchases reserved and were charged.
   'billing.summary': {
@@ -77,6 +79,9 @@ export const RELEASED_FIELDS: Record<string, Record<string, readonly ReleaseSour
 export const NOT_ABOUT_MEMBERS: readonly (readonly [RegExp, string])[] = [
   [/^[\w.]+ (\[\]\.)?(estimate|offerStats\.\w+)\.k$/, 'k or the cell threshold of a "fewer than" answer: a setting'],
   [/^advertiser\.purchases\.get report\.tables\[\]\.threshold$/, 'the cell threshold: a setting'],
+  [/^advertiser\.purchases\.check audience\.k$/, 'k of a "fewer than" answer: a setting'],
+  [/^advertiser\.purchases\.check problems\[\]\.params\{\}$/, 'why a purchase cannot succeed: k, epsilons of the organisation’s own budget, a date'],
+  [/^advertiser\.purchases\.budget (purchases|estimates)\.(usedShare|reportsLeft|campaignsLeft|questionsLeft)$/, 'the organisation’s own privacy spending this month (the ledger’s sum for its legal entity) and settings'],
   [/^advertiser\.purchases\.\w+ (\[\]\.)?failure\.params\{\}$/, 'a refusal’s parameters: k, a setting'],
   [/ (products\[\]\.)?pricePerMemberCents$/, 'the price per member: a setting'],
   [/ (lines\[\]\.)?unitPriceCents$/, 'the price per member on the invoice: a setting'],

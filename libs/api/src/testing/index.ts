@@ -3,3 +3,4 @@ export { brokenPromises, ECHOES, isKnownEcho } from './error-contract';
 export { fuzzCasesFor, type FuzzCases } from './fuzz-cases';
 export { deepArray, deepObject, HOSTILE_STRINGS, MARKER, withProtoKey, type HostileCase } from './hostile-inputs';
 export { expectedOutcome, PROCEDURES, ROLES, type FuzzRole, type ProcedureEntry } from './procedure-catalogue';
+export { mailedVerificationToken, verifyMailedAddress } from './mailed-links';

@@ -9,6 +9,7 @@ import type { Context } from '../context';
 import type { AppServices } from '../services';
 import { createCallerFactory } from '../trpc';
 import { signedInAdmin, signedUpAdvertiser, TEST_PASSWORD } from './actors';
+import { verifyMailedAddress } from './mailed-links';
 import type { FuzzRole } from './procedure-catalogue';
 import { createTestClient, TEST_ORIGIN } from './test-context';
 
@@ -45,6 +46,8 @@ export async function createActors(world: World): Promise<Record<FuzzRole, Actor
   const customerClient = createTestClient(world.db, world.queues, undefined, { services: world.services });
   const email = `fuzz-klant-${randomUUID()}@example.nl`;
   const viewer = await (await customerClient.call()).auth.signUpCustomer({ displayName: 'Eva Jansen', email, password: TEST_PASSWORD });
+  // A verified address, as a member who receives offers and shares in sales has.
+  await verifyMailedAddress(world.db, customerClient, email);
   const unverified = await signedUpAdvertiser(world, { organisationName: 'Nog Niet Geverifieerd B.V.', withDetails: true });
   const verified = await signedUpAdvertiser(world, { organisationName: 'Wel Geverifieerd B.V.', withDetails: true, verified: true, depositCents: 50_000 });
   const admin = await signedInAdmin(world);

@@ -14,6 +14,7 @@ const complete: AdminOrganisation = {
   contactName: 'Sanne de Vries',
   contactEmail: 'inkoop@bakkerij.test',
   industry: 'groceries',
+  address: null,
   createdAt: '2026-11-20T10:00:00.000Z',
   decidedAt: null,
   rejectionReason: null,

@@ -114,6 +114,11 @@ export const adminPayoutsEn: TranslationShape<typeof adminPayoutsNl> = {
     stuck: 'Stuck',
     stuckHint: 'The payment file is not being written: its job is missing or failed.',
     requeue: 'Generate again',
+    failed: 'Failed',
+    failedReason: {
+      fileTimedOut: 'Failed: the payment file was not written within {{minutes}} minutes. Choose "Generate again"; the payouts stay reserved for this batch.',
+      fileJobFailed: 'Failed: writing the payment file went wrong on every attempt. Choose "Generate again"; if it keeps failing, look up the error in the jobs view.',
+    },
     requeued: 'The payment file is being written again.',
     requeueFailed: 'Generating again did not work.',
     more: 'More batches',

@@ -113,6 +113,11 @@ export const adminPayoutsNl = {
     stuck: 'Vastgelopen',
     stuckHint: 'Het betaalbestand wordt niet gemaakt: de taak ontbreekt of is mislukt.',
     requeue: 'Opnieuw aanmaken',
+    failed: 'Mislukt',
+    failedReason: {
+      fileTimedOut: 'Mislukt: het betaalbestand was niet binnen {{minutes}} minuten gemaakt. Kies "Opnieuw aanmaken"; de betalingen blijven voor deze batch gereserveerd.',
+      fileJobFailed: 'Mislukt: het maken van het betaalbestand ging bij elke poging fout. Kies "Opnieuw aanmaken"; blijft het mislukken, kijk dan in het takenoverzicht naar de fout.',
+    },
     requeued: 'Het betaalbestand wordt opnieuw aangemaakt.',
     requeueFailed: 'Opnieuw aanmaken lukte niet.',
     more: 'Meer batches',

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { PayoutBatchDto } from '@dd/contract';
+import { BATCH_FILE_TIME_LIMIT_MINUTES, type PayoutBatchDto } from '@dd/contract';
 import { Alert, Badge, Button, buttonClassName, ConfirmDialog, formatAmount, Icon, type BadgeTone } from '@dd/ui';
 import { describeError } from '../../app/api-error';
 import { formatCount, formatDate, formatDateTime } from '../../app/format';
@@ -84,9 +84,13 @@ export function PayoutBatchesSection() {
                   <td>{formatDate(batch.requestedExecutionDate, language)}</td>
                   <td>
                     <Badge tone={batch.stuck ? 'danger' : STATUS_TONE[batch.status]} dot>
-                      {batch.stuck ? t('batches.stuck') : t(`batches.statuses.${batch.status}`)}
+                      {batch.fileFailure ? t('batches.failed') : batch.stuck ? t('batches.stuck') : t(`batches.statuses.${batch.status}`)}
                     </Badge>
-                    {batch.stuck ? <span className="admin-payouts__sub">{t('batches.stuckHint')}</span> : null}
+                    {batch.fileFailure ? (
+                      <span className="admin-payouts__sub">{t(`batches.failedReason.${batch.fileFailure.reason}`, { minutes: BATCH_FILE_TIME_LIMIT_MINUTES })}</span>
+                    ) : batch.stuck ? (
+                      <span className="admin-payouts__sub">{t('batches.stuckHint')}</span>
+                    ) : null}
                     {batch.confirmedAt ? (
                       <span className="admin-payouts__sub">
                         {t(batch.confirmedByAdmin ? 'batches.paidOn' : 'batches.viaStatement', { date: formatDate(batch.confirmedAt, language) })}

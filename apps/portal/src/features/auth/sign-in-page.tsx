@@ -74,6 +74,9 @@ export function SignInPage() {
           onChange={update('password')}
           error={form.errorFor('password')}
         />
+        <p className="auth-form__aside">
+          <Link to="/forgot-password">{t('auth.signIn.forgotPassword')}</Link>
+        </p>
         <Button type="submit" size="lg" fullWidth loading={signIn.isPending}>
           {t('auth.signIn.submit')}
         </Button>

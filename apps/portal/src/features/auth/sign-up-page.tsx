@@ -9,10 +9,12 @@ import { homePath } from '../../app/role-home';
 import { useTRPC } from '../../app/trpc';
 import { useSetViewer } from '../../app/use-viewer';
 import { isLocale } from '../../i18n/locale-storage';
+import { AddressFields, emptyAddress, validateAddress, type AddressField, type AddressValues } from '../organisation/address-fields';
 import { IndustrySelect } from '../organisation/industry-select';
 import { useIndustries } from '../organisation/use-industries';
 import { AuthFrame } from './auth-frame';
 import { FormAlert } from './form-alert';
+import type { FieldErrors } from './form-errors';
 import { useAuthForm } from './use-auth-form';
 
 type SignUpRole = 'customer' | 'advertiser';
@@ -47,6 +49,9 @@ export function SignUpPage() {
   const [contactEmailEdited, setContactEmailEdited] = useState(false);
   const values = contactEmailEdited ? entered : { ...entered, contactEmail: entered.email };
   const isAdvertiser = role === 'advertiser';
+  // The postal address for invoices: optional here (the organisation page completes it), checked once begun.
+  const [address, setAddress] = useState<AddressValues>(() => emptyAddress());
+  const [addressErrors, setAddressErrors] = useState<FieldErrors<AddressField>>({});
   const industries = useIndustries();
   const locale = isLocale(i18n.language) ? i18n.language : 'nl';
   const extra = useMemo(() => ({ locale }), [locale]);
@@ -67,8 +72,14 @@ export function SignUpPage() {
     extra,
     onValid: (data) => {
       // The person signing up is the organisation's contact; the organisation page can name another.
-      if ('organisationName' in data) signUpAdvertiser.mutate({ ...data, contactName: data.displayName });
-      else signUpCustomer.mutate(data);
+      if ('organisationName' in data) {
+        const postal = validateAddress(address);
+        if (!postal.ok) {
+          setAddressErrors(postal.fieldErrors);
+          return;
+        }
+        signUpAdvertiser.mutate({ ...data, contactName: data.displayName, ...(postal.address ? { address: postal.address } : {}) });
+      } else signUpCustomer.mutate(data);
     },
   });
 
@@ -144,6 +155,14 @@ export function SignUpPage() {
               aria-required="true"
             />
             <IndustrySelect industries={industries.data ?? []} value={values.industry} onChange={update('industry')} error={form.errorFor('industry')} />
+            <AddressFields
+              values={address}
+              errors={addressErrors}
+              onChange={(field, value) => {
+                setAddress((current) => ({ ...current, [field]: value }));
+                setAddressErrors((current) => ({ ...current, [field]: undefined }));
+              }}
+            />
           </>
         ) : null}
         <TextField

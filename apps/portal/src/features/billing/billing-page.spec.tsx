@@ -104,7 +104,7 @@ describe('the printable invoice', () => {
     issuedOn: '2026-11-20',
     suppliedOn: '2026-11-19',
     seller: { name: 'DataDividend B.V.', addressLines: ['Keizersgracht 100', '1015 AA Amsterdam'], kvkNumber: '12345678', vatNumber: 'NL123456789B01', iban: 'NL91ABNA0417164300', accountName: 'DataDividend B.V.' },
-    buyer: { name: 'Bakkerij de Graaf', kvkNumber: '87654321', vatNumber: null, contactName: 'Joris de Graaf', contactEmail: 'joris@bakkerij.test' },
+    buyer: { name: 'Bakkerij de Graaf', addressLines: ['Dorpsstraat 12', '1234 AB  Ergens'], kvkNumber: '87654321', vatNumber: null, contactName: 'Joris de Graaf', contactEmail: 'joris@bakkerij.test' },
     lines: [{ description: 'Inzichtrapport', quantity: 3, unitPriceCents: 3_333.3333, netCents: 10_000 }],
     netCents: 10_000,
     vatRateBp: 2_100,
@@ -129,6 +129,7 @@ describe('the printable invoice', () => {
     expect(text).toContain('KvK 12345678');
     expect(text).toContain('Btw-nummer NL123456789B01');
     expect(text).toContain('KvK 87654321');
+    expect(text).toContain('Bakkerij de Graaf Dorpsstraat 12 1234 AB Ergens');
     expect(text).not.toContain('Btw-nummer null');
     expect(text).toContain('t.a.v. Joris de Graaf');
     expect(text).toContain('joris@bakkerij.test');

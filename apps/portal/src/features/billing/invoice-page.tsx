@@ -111,6 +111,9 @@ function InvoiceView({ invoice }: { invoice: Invoice }) {
             </h2>
             <address>
               <strong>{invoice.buyer.name}</strong>
+              {invoice.buyer.addressLines.map((line) => (
+                <span key={line}>{line}</span>
+              ))}
               {invoice.buyer.kvkNumber ? (
                 <span>
                   {t('invoice.kvk')} {invoice.buyer.kvkNumber}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderPage, textOf } from '../../app/testing/render-page';
+import type { OperatorDetails } from '@dd/contract';
+import { renderPage, textOf, type Seed } from '../../app/testing/render-page';
 import { legalEn } from './legal.en';
 import { legalNl } from './legal.nl';
 import { LEGAL_DOCS, LegalPage } from './legal-page';
@@ -7,6 +8,19 @@ import { LEGAL_DOCS, LegalPage } from './legal-page';
 type Tree = string | Tree[] | { [key: string]: Tree };
 const shape = (tree: Tree): unknown =>
   typeof tree === 'string' ? 'text' : Array.isArray(tree) ? tree.map(shape) : Object.fromEntries(Object.entries(tree).map(([key, value]) => [key, shape(value)]));
+
+const OPERATOR: OperatorDetails = {
+  name: 'Datadividend Nederland B.V.',
+  addressLines: ['Oudegracht 1', '3511 AA Utrecht'],
+  kvkNumber: '87654321',
+  privacyEmail: 'privacy@datadividend.nl',
+  supportEmail: 'hulp@datadividend.nl',
+  example: false,
+};
+const withOperator =
+  (operator: OperatorDetails): Seed =>
+  (trpc, queryClient) =>
+    queryClient.setQueryData(trpc.reference.operator.queryKey(), operator);
 
 describe('the legal pages', () => {
   it('have the same sections and lists in Dutch and English', () => {
@@ -34,5 +48,19 @@ describe('the legal pages', () => {
       }
     }
     expect(textOf(await renderPage(<LegalPage doc="privacy" />, { path: '/legal/privacy', seed: () => undefined }))).toContain('Autoriteit Persoonsgegevens');
+  });
+
+  it('name the configured operator and its contacts, in both languages, and say so when they are examples', async () => {
+    for (const language of ['nl', 'en'] as const) {
+      const terms = textOf(await renderPage(<LegalPage doc="terms" />, { language, path: '/legal/terms', seed: withOperator(OPERATOR) }));
+      expect(terms).toContain('Datadividend Nederland B.V., Oudegracht 1, 3511 AA Utrecht (KvK 87654321)');
+      expect(terms).toContain('hulp@datadividend.nl');
+      const privacy = textOf(await renderPage(<LegalPage doc="privacy" />, { language, path: '/legal/privacy', seed: withOperator(OPERATOR) }));
+      expect(privacy).toContain('privacy@datadividend.nl');
+      expect(privacy).not.toContain('{{');
+      const example = textOf(await renderPage(<LegalPage doc="privacy" />, { language, path: '/legal/privacy', seed: withOperator({ ...OPERATOR, example: true }) }));
+      expect(example).toContain(language === 'nl' ? 'voorbeeldgegevens' : 'example details');
+      expect(privacy).not.toContain(language === 'nl' ? 'voorbeeldgegevens' : 'example details');
+    }
   });
 });

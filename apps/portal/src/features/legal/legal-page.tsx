@@ -1,6 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { OperatorDetails } from '@dd/contract';
 import { usePageTitle } from '../../app/page-title';
+import { useTRPC } from '../../app/trpc';
 import type { LegalDocument } from './legal.nl';
 import './legal.css';
 
@@ -12,7 +15,10 @@ export const legalPath = (doc: LegalDoc) => `/legal/${doc}`;
 /** One legal document (terms, privacy statement, data overview), public for everyone, signed in or not. */
 export function LegalPage({ doc }: { doc: LegalDoc }) {
   const { t } = useTranslation('legal');
-  const document = t(doc, { returnObjects: true }) as LegalDocument;
+  const trpc = useTRPC();
+  // The operator's name, address and contacts are the deployment's (libs/config), not text in the bundle.
+  const operator = useQuery(trpc.reference.operator.queryOptions(undefined, { staleTime: Infinity }));
+  const document = t(doc, { returnObjects: true, ...operatorValues(operator.data) }) as LegalDocument;
   usePageTitle(document.title);
   return (
     <div className="dd-container page legal-page">
@@ -22,6 +28,7 @@ export function LegalPage({ doc }: { doc: LegalDoc }) {
             {document.title}
           </h1>
           <p className="legal-page__updated">{t('updated')}</p>
+          {operator.data?.example ? <p className="legal-page__updated">{t('exampleDetails')}</p> : null}
           <p className="legal-page__intro">{document.intro}</p>
         </header>
         {document.sections.map((section) => (
@@ -52,4 +59,16 @@ export function LegalPage({ doc }: { doc: LegalDoc }) {
       </nav>
     </div>
   );
+}
+
+/** The values the documents' {{placeholders}} take; an ellipsis while they load, so no sentence names a wrong party. */
+function operatorValues(operator: OperatorDetails | undefined): Record<string, string> {
+  if (!operator) return { name: '…', address: '…', kvk: '…', privacyEmail: '…', supportEmail: '…' };
+  return {
+    name: operator.name,
+    address: operator.addressLines.join(', '),
+    kvk: operator.kvkNumber,
+    privacyEmail: operator.privacyEmail,
+    supportEmail: operator.supportEmail,
+  };
 }

@@ -8,6 +8,7 @@ export const legalEn: LegalTranslations = {
     data: 'How we use your data',
   },
   updated: 'Last updated: 1 December 2026',
+  exampleDetails: 'These are example details of a development environment; a real installation shows the operator’s details here.',
   related: 'Read also',
   signUpNotice: 'By creating an account you agree to the',
   signUpPrivacyBefore: 'The',
@@ -19,7 +20,7 @@ export const legalEn: LegalTranslations = {
     sections: [
       {
         heading: 'Who we are',
-        paragraphs: ['DataDividend is offered by DataDividend B.V., Keizersgracht 100, 1015 AA Amsterdam, the Netherlands. Send questions about these terms to support@datadividend.nl.'],
+        paragraphs: ['DataDividend is offered by {{name}}, {{address}} (KvK {{kvk}}). Send questions about these terms to {{supportEmail}}.'],
         items: [],
       },
       {
@@ -90,7 +91,7 @@ export const legalEn: LegalTranslations = {
   privacy: {
     title: 'Privacy statement',
     intro:
-      'DataDividend B.V. is the controller of your personal data. Here you read which data we hold, why, how long we keep it, who receives what and which rights you have. An overview per kind of data is on the page ‘How we use your data’.',
+      '{{name}} is the controller of your personal data. Here you read which data we hold, why, how long we keep it, who receives what and which rights you have. An overview per kind of data is on the page ‘How we use your data’.',
     sections: [
       {
         heading: 'Which data',
@@ -150,13 +151,13 @@ export const legalEn: LegalTranslations = {
           'Correction: change your profile and correct categories under My data.',
           'Withdrawing consent and objecting: switch consent off under Consent, or withdraw everything at once.',
           'Erasure: delete your account under Privacy & export; your sessions end immediately.',
-          'If something does not work, email privacy@datadividend.nl; we answer within a month.',
+          'If something does not work, email {{privacyEmail}}; we answer within a month.',
           'You can also file a complaint with the Dutch Data Protection Authority (autoriteitpersoonsgegevens.nl).',
         ],
       },
       {
         heading: 'Contact',
-        paragraphs: ['DataDividend B.V., Keizersgracht 100, 1015 AA Amsterdam, the Netherlands, privacy@datadividend.nl.'],
+        paragraphs: ['{{name}}, {{address}} (KvK {{kvk}}), {{privacyEmail}}.'],
         items: [],
       },
     ],
@@ -224,7 +225,7 @@ export const legalEn: LegalTranslations = {
       {
         heading: 'Using your rights',
         paragraphs: [
-          'Download and delete under Privacy & export, change consent under Consent, correct data under Profile and My data. Questions or a complaint: privacy@datadividend.nl, or the Dutch Data Protection Authority.',
+          'Download and delete under Privacy & export, change consent under Consent, correct data under Profile and My data. Questions or a complaint: {{privacyEmail}}, or the Dutch Data Protection Authority.',
         ],
         items: [],
       },

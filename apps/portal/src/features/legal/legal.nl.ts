@@ -23,6 +23,7 @@ export const legalNl = {
     data: 'Hoe we je gegevens gebruiken',
   },
   updated: 'Laatst bijgewerkt: 1 december 2026',
+  exampleDetails: 'Dit zijn voorbeeldgegevens van een ontwikkelomgeving; een echte installatie toont hier de gegevens van de aanbieder.',
   related: 'Lees ook',
   signUpNotice: 'Door een account aan te maken ga je akkoord met de',
   signUpPrivacyBefore: 'In de',
@@ -34,7 +35,7 @@ export const legalNl = {
     sections: [
       {
         heading: 'Wie wij zijn',
-        paragraphs: ['DataDividend wordt aangeboden door DataDividend B.V., Keizersgracht 100, 1015 AA Amsterdam. Vragen over deze voorwaarden stuur je naar support@datadividend.nl.'],
+        paragraphs: ['DataDividend wordt aangeboden door {{name}}, {{address}} (KvK {{kvk}}). Vragen over deze voorwaarden stuur je naar {{supportEmail}}.'],
         items: [],
       },
       {
@@ -105,7 +106,7 @@ export const legalNl = {
   privacy: {
     title: 'Privacyverklaring',
     intro:
-      'DataDividend B.V. is verantwoordelijk voor de verwerking van je persoonsgegevens. Hier lees je welke gegevens we hebben, waarom, hoe lang we ze bewaren, wie wat krijgt en welke rechten je hebt. Een overzicht per soort gegevens staat op de pagina ‘Hoe we je gegevens gebruiken’.',
+      '{{name}} is verantwoordelijk voor de verwerking van je persoonsgegevens. Hier lees je welke gegevens we hebben, waarom, hoe lang we ze bewaren, wie wat krijgt en welke rechten je hebt. Een overzicht per soort gegevens staat op de pagina ‘Hoe we je gegevens gebruiken’.',
     sections: [
       {
         heading: 'Welke gegevens',
@@ -165,13 +166,13 @@ export const legalNl = {
           'Verbetering: pas je profiel aan en verbeter categorieën onder Mijn gegevens.',
           'Toestemming intrekken en bezwaar: zet toestemmingen uit onder Toestemming, of trek alles in één keer in.',
           'Verwijdering: verwijder je account onder Privacy & export; je sessies worden direct beëindigd.',
-          'Lukt iets niet, mail dan privacy@datadividend.nl; we antwoorden binnen een maand.',
+          'Lukt iets niet, mail dan {{privacyEmail}}; we antwoorden binnen een maand.',
           'Je kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens (autoriteitpersoonsgegevens.nl).',
         ],
       },
       {
         heading: 'Contact',
-        paragraphs: ['DataDividend B.V., Keizersgracht 100, 1015 AA Amsterdam, privacy@datadividend.nl.'],
+        paragraphs: ['{{name}}, {{address}} (KvK {{kvk}}), {{privacyEmail}}.'],
         items: [],
       },
     ],
@@ -239,7 +240,7 @@ export const legalNl = {
       {
         heading: 'Je rechten gebruiken',
         paragraphs: [
-          'Downloaden en verwijderen doe je onder Privacy & export, toestemming aanpassen onder Toestemming, gegevens verbeteren onder Profiel en Mijn gegevens. Vragen of een klacht: privacy@datadividend.nl, of de Autoriteit Persoonsgegevens.',
+          'Downloaden en verwijderen doe je onder Privacy & export, toestemming aanpassen onder Toestemming, gegevens verbeteren onder Profiel en Mijn gegevens. Vragen of een klacht: {{privacyEmail}}, of de Autoriteit Persoonsgegevens.',
         ],
         items: [],
       },

@@ -169,6 +169,7 @@ function screeningDetails(t: TFunction<'moderation'>, i18n: { exists: (key: stri
  * link that breaks the rules. The server refuses the approval for the same reason code.
  */
 export function approvalBlockText(t: TFunction<'moderation'>, block: ApprovalBlock): string {
+  if (block.code === 'privacyBudgetInsufficient') return t('decide.blocked.privacyBudget', block.params);
   const words = typeof block.params['words'] === 'string' ? block.params['words'].trim() : '';
   if (words) return t('decide.blocked.words', { words });
   const links = typeof block.params['links'] === 'string' ? block.params['links'].trim() : '';
@@ -220,8 +221,9 @@ function DecisionControls({ item, failedChecks, locale, onNotice }: DecisionCont
           return;
         }
         // The queue was older than the offer's screening (or the rules changed): say why, and reload it so the button follows.
-        if (described.reason?.code === 'offerNotApprovable') {
-          setFailure(`${t('decide.failed')} ${approvalBlockText(t, { code: 'offerNotApprovable', params: described.reason.params })}`);
+        const blockCode = described.reason?.code;
+        if (blockCode === 'offerNotApprovable' || blockCode === 'privacyBudgetInsufficient') {
+          setFailure(`${t('decide.failed')} ${approvalBlockText(t, { code: blockCode, params: described.reason?.params ?? {} })}`);
           void queryClient.invalidateQueries({ queryKey: trpc.admin.moderation.pathKey() });
           return;
         }

@@ -68,6 +68,10 @@ export const moderationEn: TranslationShape<typeof moderationNl> = {
       passed: 'The amount has been reserved from the balance.',
       failed: 'The amount could not be reserved.',
     },
+    privacyBudgetLeft: {
+      passed: 'The organisation’s privacy budget for purchases covers this request (needs ε {{needed}}, {{left}} left this month).',
+      failed: 'The organisation’s privacy budget for purchases no longer covers this request (needs ε {{needed}}, {{left}} left; resets on {{resetsOn}}). Fulfilment would fail.',
+    },
     unknown: {
       passed: 'Check ‘{{code}}’ passed.',
       failed: 'Check ‘{{code}}’ failed.',
@@ -96,6 +100,7 @@ export const moderationEn: TranslationShape<typeof moderationNl> = {
       words: 'The offer is about special categories of data or asks for personal data (‘{{words}}’). Reject it with a reason, so the advertiser can change the text.',
       link: 'The offer’s link breaks the rules (https only, no user name, backslash or hidden characters): {{links}}. Reject it with a reason.',
       other: 'The offer breaks the rules. Reject it with a reason.',
+      privacyBudget: 'The advertiser’s privacy budget for purchases this month no longer covers this request (needs ε {{needed}}, {{left}} left), so fulfilment would fail. Reject it with that reason; the reserved amount goes back to the advertiser.',
     },
     reasonLabel: 'Reason for rejection',
     reasonHint: 'The advertiser reads this. Say what is wrong and what they can change (at least 10 characters).',

@@ -68,6 +68,10 @@ export const moderationNl = {
       passed: 'Het bedrag is gereserveerd van het saldo.',
       failed: 'Het bedrag kon niet worden gereserveerd.',
     },
+    privacyBudgetLeft: {
+      passed: 'Het privacybudget voor aankopen van de organisatie dekt deze aanvraag (nodig ε {{needed}}, deze maand nog {{left}} over).',
+      failed: 'Het privacybudget voor aankopen van de organisatie dekt deze aanvraag niet meer (nodig ε {{needed}}, nog {{left}} over; vult weer aan op {{resetsOn}}). De uitvoering zou mislukken.',
+    },
     unknown: {
       passed: 'Controle ‘{{code}}’ is in orde.',
       failed: 'Controle ‘{{code}}’ is niet in orde.',
@@ -96,6 +100,7 @@ export const moderationNl = {
       words: 'De aanbieding gaat over bijzondere gegevens of vraagt om persoonsgegevens (‘{{words}}’). Wijs haar af met een reden, zodat de adverteerder de tekst kan aanpassen.',
       link: 'De link van de aanbieding voldoet niet aan de regels (alleen https, zonder gebruikersnaam, backslash of verborgen tekens): {{links}}. Wijs haar af met een reden.',
       other: 'De aanbieding voldoet niet aan de regels. Wijs haar af met een reden.',
+      privacyBudget: 'Het privacybudget voor aankopen van de adverteerder dekt deze aanvraag deze maand niet meer (nodig ε {{needed}}, nog {{left}} over), dus de uitvoering zou mislukken. Wijs haar af met die reden; het gereserveerde bedrag gaat terug naar de adverteerder.',
     },
     reasonLabel: 'Reden van afwijzing',
     reasonHint: 'De adverteerder leest dit. Zeg wat er mis is en wat hij kan aanpassen (minstens 10 tekens).',

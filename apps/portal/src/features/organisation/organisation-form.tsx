@@ -6,6 +6,7 @@ import { Alert, Button, TextField } from '@dd/ui';
 import { fieldErrorText } from '../../app/field-error-text';
 import { useTRPC } from '../../app/trpc';
 import { serverFormErrors, validateFields, type FieldErrors } from '../auth/form-errors';
+import { AddressFields, emptyAddress, validateAddress, type AddressField, type AddressValues } from './address-fields';
 import { IndustrySelect } from './industry-select';
 
 const FIELDS = ['name', 'kvkNumber', 'vatNumber', 'contactName', 'contactEmail', 'industry'] as const;
@@ -37,6 +38,8 @@ export function OrganisationForm({ organisation, industries }: { organisation: O
   const queryClient = useQueryClient();
   const [values, setValues] = useState(() => initialValues(organisation));
   const [errors, setErrors] = useState<FieldErrors<Field>>({});
+  const [address, setAddress] = useState<AddressValues>(() => emptyAddress(organisation.address));
+  const [addressErrors, setAddressErrors] = useState<FieldErrors<AddressField>>({});
   const [notice, setNotice] = useState<{ tone: 'success' | 'warning' | 'danger'; text: string } | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const [focusRequest, setFocusRequest] = useState(0);
@@ -54,6 +57,7 @@ export function OrganisationForm({ organisation, industries }: { organisation: O
         // The header and home page show the status from the viewer: a resubmission or a new review changes it.
         void queryClient.invalidateQueries({ queryKey: trpc.auth.me.queryKey() });
         setValues(initialValues(updated));
+        setAddress(emptyAddress(updated.address));
         const reviewAgain = verified && updated.status === 'unverified';
         setNotice({ tone: reviewAgain ? 'warning' : 'success', text: t(rejected ? 'form.resubmitted' : reviewAgain ? 'form.savedReviewAgain' : 'form.saved') });
       },
@@ -70,13 +74,16 @@ export function OrganisationForm({ organisation, industries }: { organisation: O
     event.preventDefault();
     setNotice(null);
     const result = validateFields(updateOrganisationInput, values, FIELDS);
-    if (!result.ok) {
-      setErrors(result.fieldErrors);
+    const postal = validateAddress(address);
+    if (!result.ok || !postal.ok) {
+      setErrors(result.ok ? {} : result.fieldErrors);
+      setAddressErrors(postal.ok ? {} : postal.fieldErrors);
       setFocusRequest((n) => n + 1);
       return;
     }
     setErrors({});
-    save.mutate(result.data);
+    setAddressErrors({});
+    save.mutate({ ...result.data, ...(postal.address ? { address: postal.address } : {}) });
   };
 
   const update = (field: Field) => (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
@@ -130,6 +137,14 @@ export function OrganisationForm({ organisation, industries }: { organisation: O
         />
         {text('contactName', { autoComplete: 'name' })}
         {text('contactEmail', { hint: t('fields.contactEmailHint'), autoComplete: 'email', type: 'email', inputMode: 'email' })}
+        <AddressFields
+          values={address}
+          errors={addressErrors}
+          onChange={(field, value) => {
+            setAddress((current) => ({ ...current, [field]: value }));
+            setAddressErrors((current) => ({ ...current, [field]: undefined }));
+          }}
+        />
         {changedReviewed.length > 0 ? (
           <Alert tone="warning" className="organisation-form__review-again">
             {t('form.reviewAgainWarning', { fields: changedReviewed.map((field) => t(`reviewed.${field as 'name'}`)).join(', ') })}

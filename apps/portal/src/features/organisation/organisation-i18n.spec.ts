@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { auditSearchInput, rejectOrganisationInput, signUpAdvertiserInput, updateOrganisationInput, verifyOrganisationInput, withdrawVerificationInput } from '@dd/contract';
+import { auditSearchInput, postalAddressSchema, rejectOrganisationInput, signUpAdvertiserInput, updateOrganisationInput, verifyOrganisationInput, withdrawVerificationInput } from '@dd/contract';
 import { resources } from '../../i18n/i18n';
 import { advertiserFormSchema } from '../auth/sign-up-page';
 
@@ -19,6 +19,11 @@ describe('organisation texts', () => {
         { name: '', kvkNumber: '', vatNumber: '', contactName: '', contactEmail: '', industry: '' },
         { name: 'x', kvkNumber: '123', vatNumber: 'BE0123456789', contactName: 'x'.repeat(101), contactEmail: 'nope', industry: 'x'.repeat(61) },
         { name: 'Bakkerij\u0000', kvkNumber: '12345678', vatNumber: 'NL123456789B01', contactName: 'Anna\u202e', contactEmail: 'a@b.nl', industry: 'retail\u0000' },
+      ]),
+      ...messagesOf(postalAddressSchema, [
+        { street: '', postcode: '', city: '', country: 'Nederland' },
+        { street: 'Oudegracht', postcode: '0123', city: 'x'.repeat(101) },
+        { street: 'x'.repeat(201), postcode: 'x'.repeat(13), city: 'Utrecht' },
       ]),
       ...messagesOf(rejectOrganisationInput, [{ id: 'x', reason: 'kort' }, { id: 'x', reason: 'x'.repeat(1001) }, { id: 'x', reason: 'Opgeheven\u0000 bij de KvK' }]),
       ...messagesOf(withdrawVerificationInput, [{ id: 'x', reason: '' }]),

@@ -17,6 +17,7 @@ const base: Organisation = {
   contactName: 'Sanne de Vries',
   contactEmail: 'sanne@bakkerij.test',
   industry: null,
+  address: { street: 'Vredenburg 40', postcode: '3511 BD', city: 'Utrecht', country: 'NL' },
   createdAt: '2026-11-20T10:00:00.000Z',
   decidedAt: null,
   rejectionReason: null,
@@ -48,6 +49,10 @@ describe('the advertiser’s organisation page', () => {
     expect(html).toMatch(/<input[^>]*aria-required="true"[^>]*name="vatNumber"|<input[^>]*name="vatNumber"[^>]*aria-required="true"/);
     expect(html).not.toContain('readOnly');
     expect(page).toContain('Gegevens opslaan');
+    // The postal address for invoices, filled in from what the organisation gave.
+    expect(page).toContain('Postadres');
+    expect(html).toMatch(/<input[^>]*name="address-street"[^>]*value="Vredenburg 40"/);
+    expect(html).toMatch(/<input[^>]*name="address-postcode"[^>]*value="3511 BD"/);
     expect(page).toContain('Supermarkten');
   });
 

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { EXPORT_RETENTION_DAYS, type DataExportDto } from '@dd/contract';
+import { EXPORT_RETENTION_DAYS, EXPORT_TIME_LIMIT_MINUTES, type DataExportDto } from '@dd/contract';
 import { Alert, Badge, Button, buttonClassName, Card, Icon, Spinner, type BadgeTone } from '@dd/ui';
 import { describeError } from '../../app/api-error';
 import { formatBytes, formatDate, formatDateTime } from '../../app/format';
@@ -102,7 +102,11 @@ function ExportItem({ item }: { item: DataExportDto }) {
           </span>
         </div>
       ) : null}
-      {status === 'failed' ? <p className="export-item__note">{t('privacy.export.failedBody')}</p> : null}
+      {status === 'failed' ? (
+        <p className="export-item__note">
+          {t(`privacy.export.failedReason.${item.failureReason ?? 'exportFailed'}`, { minutes: EXPORT_TIME_LIMIT_MINUTES })}
+        </p>
+      ) : null}
       {status === 'expired' ? <p className="export-item__note">{t('privacy.export.expiredBody')}</p> : null}
     </li>
   );

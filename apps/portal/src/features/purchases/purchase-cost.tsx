@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { BillingSummary, ProductPriceDto, PurposeCode } from '@dd/contract';
+import type { AudienceEstimate, BillingSummary, ProductPriceDto, PurposeCode } from '@dd/contract';
 import { Alert, Badge, Button, buttonClassName, formatAmount, Icon } from '@dd/ui';
 import { describeError } from '../../app/api-error';
 import type { ReferenceLabels } from '../../app/reference-labels';
@@ -16,13 +16,15 @@ interface PurchaseCostProps {
   labels: ReferenceLabels;
   /** Categories the product reads besides the criteria (a report's breakdowns); shown with them. */
   extraCategories?: readonly string[];
+  /** The purchase check's audience (what the request will reserve for), once known; else the builder's estimate. */
+  buyable?: AudienceEstimate | undefined;
 }
 
 /**
  * The privacy-safe estimate for the chosen product's purpose, the price per person, what will be
  * reserved (incl. VAT) and the balance it comes from. Results are announced once, politely.
  */
-export function PurchaseCost({ estimate, purpose, price, billing, labels, extraCategories = [] }: PurchaseCostProps) {
+export function PurchaseCost({ estimate, purpose, price, billing, labels, extraCategories = [], buyable }: PurchaseCostProps) {
   const { t, i18n } = useTranslation('purchases');
   const { t: tc } = useTranslation();
   const language = i18n.language;
@@ -31,7 +33,7 @@ export function PurchaseCost({ estimate, purpose, price, billing, labels, extraC
   const answer = query.data;
   const categories = answer ? [...new Set([...answer.categories, ...extraCategories])] : [];
   const vatRateBp = billing?.vatRateBp ?? 2_100;
-  const reserve = answer && price ? reservationCents(answer.estimate, price.pricePerMemberCents, vatRateBp) : null;
+  const reserve = answer && price ? reservationCents(buyable ?? answer.estimate, price.pricePerMemberCents, vatRateBp) : null;
   const short = reserve !== null && billing !== undefined && billing.balanceCents < reserve;
 
   return (

@@ -7,7 +7,7 @@ import i18next from 'i18next';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { createMemoryRouter, Outlet, RouterProvider } from 'react-router';
 import type { AppRouter } from '@dd/api';
-import type { AudienceEstimateAnswer, BillingSummary, ProductPrices, ReferenceData, SavedSegment, SegmentNode, Viewer } from '@dd/contract';
+import type { AudienceEstimateAnswer, BillingSummary, ProductPrices, PurchaseCheck, ReferenceData, SavedSegment, SegmentNode, Viewer } from '@dd/contract';
 import { textOf, type Seed } from '../../app/testing/render-page';
 import { createApiClient, TRPCProvider } from '../../app/trpc';
 import { estimateQueryKey } from '../segments/use-segment-estimate';
@@ -150,6 +150,24 @@ describe('PurchaseFormPage', () => {
     expect(page).toContain('€ 179,00');
     expect(page).not.toContain('Je saldo is niet genoeg');
     expect(html).toMatch(/aria-live="polite"/);
+  });
+
+  it('tells before sending when the purchase cannot succeed, and why', async () => {
+    const check: PurchaseCheck = {
+      cost: '0.35',
+      audience: { kind: 'fewer-than', k: 100 },
+      problems: [
+        { code: 'purchaseBudgetInsufficient', params: { needed: '0.35', left: '0.2', resetsOn: '2027-01-01' } },
+        { code: 'breakdownConsentMissing', params: { k: 100, categories: 'profile_age' } },
+      ],
+    };
+    const seed: Seed = (_trpc, queryClient) =>
+      queryClient.setQueryData(['advertiser.purchases.check', { product: 'insight_report', segment: tree, breakdowns: ['ageBand'], locale: 'nl' }], check);
+    const { page } = await render({ search: fromSaved, seed });
+    expect(page).toContain('Kan deze aankoop slagen?');
+    expect(page).toContain('Privacykosten van deze aankoop: ε 0.35');
+    expect(page).toContain('Deze aankoop kost ε 0.35 van het privacybudget voor aankopen van je organisatie, en er is deze maand nog ε 0.2 over.');
+    expect(page).toContain('Minder dan 100 mensen in dit segment gaven toestemming voor de gegevens die deze uitsplitsingen laten zien.');
   });
 
   it('says when the balance is short and links to top up', async () => {

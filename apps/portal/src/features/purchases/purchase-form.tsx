@@ -22,9 +22,12 @@ import { useSegmentEstimate } from '../segments/use-segment-estimate';
 import { breakdownCategory, breakdownChoices, breakdownLabel, marketplaceErrorText, marketplaceFailureText, PURPOSE_OF } from './marketplace-text';
 import { OfferFields, emptyOffer, offerFieldOf, type OfferState } from './offer-fields';
 import type { PurchaseDraft } from './purchase-draft';
+import { BudgetMeter } from './budget-meter';
+import { PurchaseCheckPanel } from './purchase-check';
 import { PurchaseCost } from './purchase-cost';
 import type { CreatedNotice } from './purchases-page';
 import { TextAreaField } from './text-area-field';
+import { usePurchaseCheck } from './use-purchase-check';
 
 interface PurchaseFormProps {
   source: PurchaseDraft;
@@ -74,6 +77,11 @@ export function PurchaseForm({ source, labels, prices, billing, viewer, locale }
   const price = prices.products.find((item) => item.product === product);
   const status = viewer.organisation?.status ?? 'unverified';
   const canBuy = status === 'verified';
+  // The same rules fulfilment decides by, asked before anything is sent or reserved.
+  const check = usePurchaseCheck(
+    { product, segment: source.segment, breakdowns: product === 'insight_report' ? breakdowns : [], endsOn: product === 'offer_campaign' && /^\d{4}-\d{2}-\d{2}$/.test(offer.endsOn) ? offer.endsOn : undefined, locale },
+    canBuy,
+  );
 
   useEffect(() => {
     if (focusId) document.getElementById(focusId.id)?.focus();
@@ -289,7 +297,10 @@ export function PurchaseForm({ source, labels, prices, billing, viewer, locale }
           billing={billing}
           labels={labels}
           extraCategories={product === 'insight_report' ? breakdowns.map(breakdownCategory).filter((code): code is string => code !== undefined) : []}
+          buyable={check.query.data?.audience}
         />
+        {canBuy ? <PurchaseCheckPanel check={check} /> : null}
+        <BudgetMeter />
       </aside>
 
       <section className="page-section purchase-form__submit" aria-label={t('form.submit')}>

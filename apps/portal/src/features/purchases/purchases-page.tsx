@@ -8,7 +8,8 @@ import { formatDate } from '../../app/format';
 import { usePageTitle } from '../../app/page-title';
 import { SectionLoadError, SectionLoading } from '../../app/status-views';
 import { useTRPC } from '../../app/trpc';
-import { audienceText } from './marketplace-text';
+import { BudgetMeter } from './budget-meter';
+import { audienceText, failureText } from './marketplace-text';
 import { PurchaseStatusBadge } from './purchase-status-badge';
 import './purchases.css';
 
@@ -99,6 +100,7 @@ export function PurchasesPage() {
           </ul>
         )}
       </div>
+      <BudgetMeter />
     </div>
   );
 }
@@ -136,6 +138,8 @@ function PurchaseRow({ purchase }: { purchase: PurchaseSummary }) {
           <dd>{purchase.chargedCents === null ? t('list.notCharged') : formatAmount(purchase.chargedCents)}</dd>
         </div>
       </dl>
+      {/* A failure is shown where the advertiser looks, with what to do next; the detail page says the same. */}
+      {purchase.status === 'failed' ? <p className="purchase-row__failure">{purchase.failure ? failureText(t, i18n, purchase.failure) : t('failures.unknown')}</p> : null}
     </li>
   );
 }

@@ -26,6 +26,7 @@ import {
 } from './builder-state';
 import { NEW_PURCHASE_PATH, type PurchaseDraft } from '../purchases/purchase-draft';
 import { CriterionEditor, GroupEditor, MatchChoice } from './criteria-rows';
+import { BudgetMeter } from '../purchases/budget-meter';
 import { EstimatePanel, EstimateSummary } from './estimate-panel';
 import { segmentProblemOf, type SegmentServerProblem } from './segment-error-text';
 import { useSegmentEstimate } from './use-segment-estimate';
@@ -259,6 +260,8 @@ export function SegmentBuilder({ saved, initial, options, prices, labels }: Segm
 
       <aside className="segment-builder__aside">
         <EstimatePanel estimate={estimate} hasCriteria={tree !== null} purpose={purpose} onPurpose={setPurpose} prices={prices} labels={labels} />
+        {/* What the organisation can still buy and ask this month, before a purchase is even started. */}
+        <BudgetMeter />
       </aside>
 
       <section className="page-section segment-builder__save" aria-labelledby="segment-save-title">

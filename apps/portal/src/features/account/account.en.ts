@@ -1,0 +1,62 @@
+import type { TranslationShape } from '../../i18n/translation-shape';
+import type { accountNl } from './account.nl';
+
+export const accountEn: TranslationShape<typeof accountNl> = {
+  banner: {
+    text: 'Confirm your email address with the link we sent to {{email}}.',
+    customerConsequence: 'Until then you earn nothing and receive no offers.',
+    advertiserConsequence: 'Until then we cannot verify your organisation.',
+    resend: 'Send the email again',
+    resent: 'We sent a new link. The previous one no longer works.',
+    alreadyVerified: 'Your email address is already confirmed.',
+    resendFailed: 'The email could not be sent again.',
+  },
+  verify: {
+    title: 'Confirm your email address',
+    description: 'Confirm that this email address is yours.',
+    submit: 'Confirm',
+    done: 'Your email address is confirmed. Thank you!',
+    continue: 'Continue to DataDividend',
+    invalid: 'This link does not work (any more): it was already used, has expired or was replaced by a newer one. Sign in and ask for a new link.',
+    missing: 'This link is incomplete. Open the link from the email again, or copy all of it.',
+  },
+  forgot: {
+    title: 'Forgot your password',
+    description: 'Enter your email address. If it has an account, we send you a link to choose a new password.',
+    submit: 'Send the link',
+    sent: 'If {{email}} has an account, an email with a link is now in your inbox. The link works for one hour.',
+    backToSignIn: 'Back to sign in',
+    throttled: 'Too many requests. Try again in {{wait}}.',
+  },
+  reset: {
+    title: 'Choose a new password',
+    description: 'Choose a new password of at least 12 characters. You are then signed out everywhere.',
+    password: 'New password',
+    passwordHint: 'At least 12 characters, with letters and digits or punctuation.',
+    submit: 'Save password',
+    done: 'Your new password is saved and you are signed out everywhere. Sign in with your new password.',
+    signIn: 'Sign in',
+    invalid: 'This link does not work (any more): it was already used, has expired or was replaced by a newer one.',
+    requestNew: 'Ask for a new link',
+    checking: 'Checking the link…',
+  },
+  change: {
+    title: 'Your account',
+    description: 'How you sign in. Change your password; your other devices are then signed out.',
+    heading: 'Change password',
+    current: 'Current password',
+    new: 'New password',
+    newHint: 'At least 12 characters, with letters and digits or punctuation.',
+    submit: 'Change password',
+    done: 'Your password is changed. Your other devices are signed out.',
+    email: 'Email address',
+  },
+  mailbox: {
+    title: 'Development mailbox',
+    description: 'Without a mail server (SMTP_URL), messages are kept as files and shown here. Development only.',
+    empty: 'No messages yet.',
+    to: 'To',
+    refresh: 'Refresh',
+    loadError: 'The mailbox could not be loaded.',
+  },
+};

@@ -1,0 +1,62 @@
+/** Texts of the account pages: e-mail verification, password reset and change, the development mailbox. */
+export const accountNl = {
+  banner: {
+    text: 'Bevestig je e-mailadres via de link die we naar {{email}} hebben gestuurd.',
+    customerConsequence: 'Tot dan verdien je nog niets en ontvang je geen aanbiedingen.',
+    advertiserConsequence: 'Tot dan kunnen we je organisatie niet verifiëren.',
+    resend: 'Stuur de e-mail opnieuw',
+    resent: 'We hebben een nieuwe link gestuurd. De vorige werkt niet meer.',
+    alreadyVerified: 'Je e-mailadres is al bevestigd.',
+    resendFailed: 'De e-mail kon niet opnieuw worden verstuurd.',
+  },
+  verify: {
+    title: 'E-mailadres bevestigen',
+    description: 'Bevestig dat dit e-mailadres van jou is.',
+    submit: 'Bevestigen',
+    done: 'Je e-mailadres is bevestigd. Dank je wel!',
+    continue: 'Verder naar DataDividend',
+    invalid: 'Deze link werkt niet (meer): hij is al gebruikt, verlopen of vervangen door een nieuwere. Log in en vraag een nieuwe link aan.',
+    missing: 'Deze link is niet compleet. Open de link uit de e-mail opnieuw, of kopieer hem in zijn geheel.',
+  },
+  forgot: {
+    title: 'Wachtwoord vergeten',
+    description: 'Vul je e-mailadres in. Als er een account bij hoort, sturen we je een link om een nieuw wachtwoord te kiezen.',
+    submit: 'Stuur de link',
+    sent: 'Als er een account bij {{email}} hoort, staat er nu een e-mail met een link in je inbox. De link werkt één uur.',
+    backToSignIn: 'Terug naar inloggen',
+    throttled: 'Er zijn te veel aanvragen gedaan. Probeer het over {{wait}} opnieuw.',
+  },
+  reset: {
+    title: 'Nieuw wachtwoord kiezen',
+    description: 'Kies een nieuw wachtwoord van minstens 12 tekens. Daarna word je overal uitgelogd.',
+    password: 'Nieuw wachtwoord',
+    passwordHint: 'Minstens 12 tekens, met letters en cijfers of leestekens.',
+    submit: 'Wachtwoord opslaan',
+    done: 'Je nieuwe wachtwoord is opgeslagen en je bent overal uitgelogd. Log in met je nieuwe wachtwoord.',
+    signIn: 'Inloggen',
+    invalid: 'Deze link werkt niet (meer): hij is al gebruikt, verlopen of vervangen door een nieuwere.',
+    requestNew: 'Vraag een nieuwe link aan',
+    checking: 'Link controleren…',
+  },
+  change: {
+    title: 'Je account',
+    description: 'Je inloggegevens. Wijzig je wachtwoord; je andere apparaten worden dan uitgelogd.',
+    heading: 'Wachtwoord wijzigen',
+    current: 'Huidig wachtwoord',
+    new: 'Nieuw wachtwoord',
+    newHint: 'Minstens 12 tekens, met letters en cijfers of leestekens.',
+    submit: 'Wachtwoord wijzigen',
+    done: 'Je wachtwoord is gewijzigd. Op je andere apparaten ben je uitgelogd.',
+    email: 'E-mailadres',
+  },
+  mailbox: {
+    title: 'Ontwikkel-mailbox',
+    description: 'Zonder mailserver (SMTP_URL) worden berichten als bestand bewaard en hier getoond. Alleen in ontwikkeling.',
+    empty: 'Nog geen berichten.',
+    to: 'Aan',
+    refresh: 'Vernieuwen',
+    loadError: 'De mailbox kon niet worden geladen.',
+  },
+};
+
+export type AccountTranslations = typeof accountNl;

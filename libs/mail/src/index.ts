@@ -1,0 +1,15 @@
+export { MESSAGES, parseMessageParams, renderMessage, UnknownMessageError } from './mail.registry';
+export type { MailLocale, MessageDefinition, MessageKind, MessageParams } from './mail.registry';
+export { escapeHtml } from './html-escape';
+export { portalLink } from './mail.layout';
+export type { RenderedMail } from './mail.layout';
+export { createMailOutbox, forgetMailTo, mailJobId, requeuePendingMail } from './mail-outbox.service';
+export type { MailOutbox, OutgoingMessage } from './mail-outbox.service';
+export { createMailTransport, DEFAULT_MAIL_DIR, mailSettingsFrom } from './mail.transport';
+export type { MailEnvelope, MailSettings, MailTransport } from './mail.transport';
+export { failOutboxMessage, sendOutboxMessage } from './mail.sender';
+export type { MailSenderDeps, SendOutcome } from './mail.sender';
+export { readEml } from './eml.reader';
+export type { ReadMail } from './eml.reader';
+export { devMailboxEnabled, listDevMailbox } from './dev-mailbox';
+export type { DevMailboxMessage } from './dev-mailbox';

@@ -1,0 +1,2 @@
+export { startTestSmtpServer } from './test-smtp-server';
+export type { ReceivedMail } from './test-smtp-server';
