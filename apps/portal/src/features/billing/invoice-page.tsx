@@ -130,33 +130,36 @@ function InvoiceView({ invoice }: { invoice: Invoice }) {
           </section>
         </div>
 
-        <table className="dd-table invoice-paper__lines">
-          <caption className="dd-visually-hidden">{t('invoice.linesCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('invoice.description')}</th>
-              <th scope="col" className="dd-table__number">
-                {t('invoice.quantity')}
-              </th>
-              <th scope="col" className="dd-table__number">
-                {t('invoice.unitPrice')}
-              </th>
-              <th scope="col" className="dd-table__number">
-                {t('invoice.amount')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {invoice.lines.map((line, index) => (
-              <tr key={index}>
-                <td>{line.description}</td>
-                <td className="dd-table__number">{formatCount(line.quantity, language)}</td>
-                <td className="dd-table__number">{formatUnitPrice(line.unitPriceCents)}</td>
-                <td className="dd-table__number">{formatAmount(line.netCents)}</td>
+        {/* On a phone the lines scroll in their own box, not the page. */}
+        <div className="billing-table-wrap">
+          <table className="dd-table invoice-paper__lines">
+            <caption className="dd-visually-hidden">{t('invoice.linesCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('invoice.description')}</th>
+                <th scope="col" className="dd-table__number">
+                  {t('invoice.quantity')}
+                </th>
+                <th scope="col" className="dd-table__number">
+                  {t('invoice.unitPrice')}
+                </th>
+                <th scope="col" className="dd-table__number">
+                  {t('invoice.amount')}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {invoice.lines.map((line, index) => (
+                <tr key={index}>
+                  <td>{line.description}</td>
+                  <td className="dd-table__number">{formatCount(line.quantity, language)}</td>
+                  <td className="dd-table__number">{formatUnitPrice(line.unitPriceCents)}</td>
+                  <td className="dd-table__number">{formatAmount(line.netCents)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
 
         <dl className="invoice-paper__totals">
           <div>
