@@ -40,8 +40,6 @@ async function visit(path: string, heading: string | RegExp, name: string) {
   await saveScreenshot(page, `phone-${name}`);
 }
 
-// Every page of every role (advertiser and admin included) is also checked at 390 px, with a
-// screenshot, in the walks of accessibility.e2e.spec.ts; this file covers the phone's own behaviour.
 describe('the portal on a phone (390 px)', () => {
   it('public pages fit the screen and link the legal pages', async () => {
     await visit('/', /./, 'landing');
