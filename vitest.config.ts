@@ -6,7 +6,11 @@ import { workspaceAliases } from './tools/vitest/aliases.ts';
 export default defineConfig({
   resolve: { alias: workspaceAliases() },
   test: {
-    reporters: process.env.CI ? ['default'] : ['default'],
+    reporters: ['default'],
+    // Integration tests spend most of their time waiting on PostgreSQL, Redis and child processes.
+    // Vitest's default (one worker less than the cores) runs them one at a time on a 2-core machine;
+    // three at a time keep both cores busy. Browser tests still run one file at a time (below).
+    maxWorkers: 3,
     projects: [
       {
         extends: true,

@@ -8,6 +8,7 @@ import { bankStatementSchema, UPLOAD_NAME_HEADER } from '@dd/contract';
 import { createTestDatabase, type TestDatabase } from '@dd/db/testing';
 import { createTestQueues } from '@dd/queue/testing';
 import { buildServer } from './server';
+import { signInThroughSecondStep } from '@dd/api/testing';
 
 const ORIGIN = 'http://localhost:3000';
 const MIB = 1024 * 1024;
@@ -28,13 +29,18 @@ beforeAll(async () => {
   app = await buildServer({ env, db: tdb.db, queues: testQueues.queues, logger: pino({ level: 'silent' }), pingRedis: async () => 'PONG' });
   base = await app.listen({ host: '127.0.0.1', port: 0 });
   await createAccountsService({ db: tdb.db }).ensureAdmin('beheer@example.nl', PASSWORD);
-  const res = await fetch(`${base}/trpc/auth.signIn`, {
-    method: 'POST',
-    headers: { ...portalHeaders, 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'beheer@example.nl', password: PASSWORD }),
-  });
-  expect(res.status).toBe(200);
-  cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+  // The password, then the admin's second step (set-up at this first sign-in); the last answer carries the session cookie.
+  await signInThroughSecondStep(
+    async (procedure, input) => {
+      const res = await fetch(`${base}/trpc/${procedure}`, { method: 'POST', headers: { ...portalHeaders, 'content-type': 'application/json' }, body: JSON.stringify(input) });
+      expect(res.status).toBe(200);
+      const session = res.headers.getSetCookie().find((c) => c.startsWith('dd_session='));
+      if (session) cookie = session.split(';')[0]!;
+      return ((await res.json()) as { result: { data: unknown } }).result.data;
+    },
+    'beheer@example.nl',
+    PASSWORD,
+  );
 });
 
 afterAll(async () => {

@@ -2,7 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppServices } from '@dd/api';
-import { deepArray, deepObject, expectedOutcome, fuzzCasesFor, HOSTILE_STRINGS, isKnownEcho, MARKER, PROCEDURES, withProtoKey, type FuzzRole } from '@dd/api/testing';
+import { deepArray, deepObject, expectedOutcome, fuzzCasesFor, HOSTILE_STRINGS, isKnownEcho, MARKER, PROCEDURES, signInThroughSecondStep, withProtoKey, type FuzzRole } from '@dd/api/testing';
 import { loadApiEnv } from '@dd/config';
 import { createTestDatabase, type TestDatabase } from '@dd/db/testing';
 import { ERROR_CODES } from '@dd/errors';
@@ -50,7 +50,16 @@ beforeAll(async () => {
   cookies.advertiserUnverified = cookieOf(await post('auth.signUpAdvertiser', { displayName: 'Joost Bakker', email: 'http-fuzz-adv@example.nl', password: PASSWORD, organisationName: 'Bakker Media B.V.' }));
   // The first admin comes from ADMIN_EMAIL at start-up; here straight from the accounts service.
   await createAppServices(tdb.db, testQueues.queues, { sessionTtlHours: 1 }).accounts.ensureAdmin('http-fuzz-beheer@example.nl', PASSWORD);
-  cookies.admin = cookieOf(await post('auth.signIn', { email: 'http-fuzz-beheer@example.nl', password: PASSWORD }));
+  // The admin's session comes with the second step (set up at this first sign-in), not with the password.
+  await signInThroughSecondStep(
+    async (procedure, input) => {
+      const res = await post(procedure, input);
+      if (String(res.headers['set-cookie']).startsWith('dd_session=')) cookies.admin = cookieOf(res);
+      return (res.json() as { result: { data: unknown } }).result.data;
+    },
+    'http-fuzz-beheer@example.nl',
+    PASSWORD,
+  );
   for (const role of ['customer', 'advertiserUnverified', 'admin'] as const) expect(cookies[role], role).toMatch(/^dd_session=./);
 }, 120_000);
 

@@ -3,6 +3,7 @@ import { createLogger, EnvError, loadApiEnv } from '@dd/config';
 import { createDb, openLocalDatabase } from '@dd/db';
 import { checkRedis, createQueues, createRedisConnection, RedisSetupError } from '@dd/queue';
 import { buildServer } from './server';
+import { developmentTotpKey } from './two-factor-key';
 
 // The API process: `npm start` runs it with DATABASE_URL set (embedded or real PostgreSQL).
 async function main(): Promise<void> {
@@ -20,7 +21,9 @@ async function main(): Promise<void> {
   }
 
   const queues = createQueues(redis, env.QUEUE_PREFIX, { onError: (error) => logger.warn({ err: error }, 'queue error') });
-  const app = await buildServer({ env, db, queues, logger, pingRedis: () => redis.ping(), warmAudience: true });
+  // Production must configure the key (the env schema refuses to start without it); elsewhere one is kept in .data.
+  const twoFactorKey = env.TOTP_ENCRYPTION_KEY ?? (await developmentTotpKey());
+  const app = await buildServer({ env, db, queues, logger, pingRedis: () => redis.ping(), warmAudience: true, twoFactorKey });
   await app.listen({ port: env.PORT, host: env.HOST });
   logger.info(`api listening at http://${env.HOST}:${env.PORT}`);
 

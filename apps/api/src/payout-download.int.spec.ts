@@ -8,6 +8,7 @@ import { checkPain001, createPayoutService, DEFAULT_PAYOUT_SETTINGS, writeBatchF
 import { ageAccount, creditEarnings, uniqueIban } from '@dd/payouts/testing';
 import { createTestQueues } from '@dd/queue/testing';
 import { buildServer } from './server';
+import { signInThroughSecondStep } from '@dd/api/testing';
 
 const ORIGIN = 'http://localhost:3000';
 const headers = { origin: ORIGIN, 'x-trpc-source': 'portal', 'content-type': 'application/json' };
@@ -30,10 +31,21 @@ afterAll(async () => {
   await tdb?.drop();
 });
 
+/** The session cookie after the password and, for an admin, the second step. */
 async function cookieFor(email: string): Promise<string> {
-  const res = await app.inject({ method: 'POST', url: '/trpc/auth.signIn', headers, payload: JSON.stringify({ email, password: PASSWORD }) });
-  expect(res.statusCode).toBe(200);
-  return String(res.headers['set-cookie']).split(';')[0]!;
+  let cookie = '';
+  await signInThroughSecondStep(
+    async (procedure, input) => {
+      const res = await app.inject({ method: 'POST', url: `/trpc/${procedure}`, headers, payload: JSON.stringify(input) });
+      expect(res.statusCode).toBe(200);
+      const session = [res.headers['set-cookie']].flat().find((c) => c?.startsWith('dd_session='));
+      if (session) cookie = session.split(';')[0]!;
+      return (res.json() as { result: { data: unknown } }).result.data;
+    },
+    email,
+    PASSWORD,
+  );
+  return cookie;
 }
 
 describe('the pain.001 download', () => {

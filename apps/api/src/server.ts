@@ -37,6 +37,8 @@ export interface ApiServerDeps {
   prices?: ProductPriceSettings;
   /** Build the audience index at start and keep it fresh in the background (the API process does; tests need not). */
   warmAudience?: boolean;
+  /** The key of admins' TOTP secrets; default: TOTP_ENCRYPTION_KEY from `env`, else one random key per process (tests). */
+  twoFactorKey?: Buffer;
 }
 
 export async function buildServer(deps: ApiServerDeps): Promise<FastifyInstance> {
@@ -92,11 +94,13 @@ export async function buildServer(deps: ApiServerDeps): Promise<FastifyInstance>
 
   const services = createAppServices(db, deps.queues, {
     sessionTtlHours: env.SESSION_TTL_HOURS,
+    sessionIdleMinutes: { member: env.SESSION_IDLE_TIMEOUT_MINUTES, admin: env.ADMIN_SESSION_IDLE_TIMEOUT_MINUTES },
     privacy: deps.privacy ?? privacySettingsFrom(env),
     payouts: deps.payouts ?? payoutSettingsFrom(env),
     billing: deps.billing ?? billingSettingsFrom(env),
     prices: deps.prices ?? productPricesFrom(env),
     operator: operatorDetailsFrom(env),
+    ...((deps.twoFactorKey ?? env.TOTP_ENCRYPTION_KEY) ? { twoFactorKey: deps.twoFactorKey ?? env.TOTP_ENCRYPTION_KEY } : {}),
   });
   if (deps.warmAudience) {
     services.audience

@@ -10,6 +10,7 @@ import { launchBrowser, newVisitor, saveScreenshot } from './browser';
 import { camt053Statement, PLATFORM_IBAN } from './camt053-statement';
 import { fillOrganisationDetails } from './organisation-details';
 import './provided-context';
+import { signInAsAdmin } from './admin-sign-in';
 
 const baseUrl = inject('baseUrl');
 const admin = inject('admin');
@@ -87,10 +88,7 @@ describe('an advertiser tops up by bank transfer and an admin imports the platfo
   });
 
   it('the admin sees in the list, moments later, when a file is not a CAMT.053 statement', async () => {
-    await adminPage.goto(`${baseUrl}/sign-in`);
-    await adminPage.getByLabel('E-mailadres').fill(admin.email);
-    await adminPage.getByLabel('Wachtwoord').fill(admin.password);
-    await adminPage.getByRole('button', { name: 'Inloggen' }).click();
+    await signInAsAdmin(adminPage, baseUrl, admin);
     await adminPage.getByRole('heading', { level: 1, name: `Welkom, ${admin.displayName}` }).waitFor();
 
     await openFromMenu(adminPage, 'Bankafschriften', 'Bankafschriften');

@@ -12,6 +12,7 @@ import { camt053Statement } from './camt053-statement';
 import { fillOrganisationDetails } from './organisation-details';
 import { confirmEmailFromMailbox } from './mailbox';
 import './provided-context';
+import { signInAsAdmin } from './admin-sign-in';
 
 const baseUrl = inject('baseUrl');
 const admin = inject('admin');
@@ -279,10 +280,7 @@ describe('the marketplace, end to end: consent, verification, top-up, purchase, 
   });
 
   it('the admin verifies the organisation on “Adverteerders”', async () => {
-    await adminPage.goto(`${baseUrl}/sign-in`);
-    await adminPage.getByLabel('E-mailadres').fill(admin.email);
-    await adminPage.getByLabel('Wachtwoord').fill(admin.password);
-    await adminPage.getByRole('button', { name: 'Inloggen' }).click();
+    await signInAsAdmin(adminPage, baseUrl, admin);
     await adminPage.getByRole('heading', { level: 1, name: `Welkom, ${admin.displayName}` }).waitFor();
 
     await openFromMenu(adminPage, 'Adverteerders', 'Adverteerders');

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDb, sql, type Db } from '@dd/db';
 import { launchBrowser, newVisitor, saveScreenshot } from './browser';
 import './provided-context';
+import { signInAsAdmin } from './admin-sign-in';
 
 const baseUrl = inject('baseUrl');
 const admin = inject('admin');
@@ -133,10 +134,7 @@ describe('a customer cashes out and the admin pays them', () => {
 
   it('the admin reviews both requests, creates a batch, downloads its pain.001 and confirms it paid', async () => {
     adminPage = await freshPage();
-    await adminPage.goto(`${baseUrl}/sign-in`);
-    await adminPage.getByLabel('E-mailadres').fill(admin.email);
-    await adminPage.getByLabel('Wachtwoord').fill(admin.password);
-    await adminPage.getByRole('button', { name: 'Inloggen' }).click();
+    await signInAsAdmin(adminPage, baseUrl, admin);
     await adminPage.getByRole('heading', { level: 1, name: `Welkom, ${admin.displayName}` }).waitFor();
     await nav(adminPage).getByRole('link', { name: 'Uitbetalingen', exact: true }).click();
     await adminPage.getByRole('heading', { level: 1, name: 'Uitbetalingen' }).waitFor();

@@ -105,19 +105,4 @@ describe('the portal on a phone (390 px)', () => {
     await page.getByRole('heading', { level: 1, name: 'Toestemming' }).waitFor();
     expect(await menu.getAttribute('aria-expanded')).toBe('false');
   });
-
-  it('every customer page fits the screen', async () => {
-    const pages: [string, string | RegExp, string][] = [
-      ['/customer', /^Welkom/, 'customer-overview'],
-      ['/customer/data', /./, 'customer-data'],
-      ['/customer/profile', /./, 'customer-profile'],
-      ['/customer/consent', /./, 'customer-consent'],
-      ['/customer/offers', /./, 'customer-offers'],
-      ['/customer/timeline', /./, 'customer-timeline'],
-      ['/customer/earnings', /./, 'customer-earnings'],
-      ['/customer/privacy', /./, 'customer-privacy'],
-      ['/legal/data', 'Hoe we je gegevens gebruiken', 'customer-legal-data'],
-    ];
-    for (const [path, heading, name] of pages) await visit(path, heading, name);
-  });
 });

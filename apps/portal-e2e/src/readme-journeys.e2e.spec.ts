@@ -6,9 +6,12 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
 import { sql } from '@dd/db';
+import { controlsWithoutVisibleFocus, seriousAxeViolations, sidewaysOverflow } from './accessibility-checks';
 import { launchBrowser, newVisitor, saveScreenshot } from './browser';
+import { ADMIN_PAGES, ADVERTISER_PAGES, CUSTOMER_PAGES, openSettled, routerPages, SIGNED_OUT_PAGES, walkPages } from './page-walk';
 import { readPayoutFile } from './pain001-file';
 import { runTool, startSeededPlatform, type SeededPlatform } from './seeded-platform';
+import { signInAsAdmin } from './admin-sign-in';
 
 /**
  * The README's two journeys ("Try it as a customer", "The marketplace journey, with demo data"),
@@ -209,7 +212,8 @@ describe('the README’s journeys on a fresh seed', () => {
     const printed = await runTool('tools/seed/src/top-up.cli.ts', ['--reference', reference, '--euros', '2500', '--out', statement], platform.env);
     expect(printed).toContain(`EUR 2500.00 to NL91ABNA0417164300 with reference ${reference}`);
 
-    await signIn(adminPage, DEMO.admin);
+    await signInAsAdmin(adminPage, baseUrl, DEMO.admin);
+    await adminPage.getByRole('heading', { level: 1, name: `Welkom, ${DEMO.admin.name}` }).waitFor();
     await openFromMenu(adminPage, 'Bankafschriften', 'Bankafschriften');
     await adminPage.getByLabel('CAMT.053-afschrift').setInputFiles(statement);
     await adminPage.getByRole('button', { name: 'Importeren' }).click();
@@ -332,7 +336,9 @@ describe('the README’s journeys on a fresh seed', () => {
     expect(file.totalCents).toBe(requestedCents);
     expect(file.payments).toEqual([{ iban: SANNE_IBAN, name: 'S. de Vries', cents: requestedCents }]);
 
+    // Read fresh: the portal keeps what it fetched for 30 s, and her last visit may be more recent than that.
     await openFromMenu(customer, 'Verdiensten', 'Je verdiensten');
+    await customer.reload();
     await customer.getByRole('listitem').filter({ hasText: SANNE_IBAN_SHOWN }).getByText('Onderweg naar je bank', { exact: true }).waitFor();
 
     await confirmPaid(batch);
@@ -356,8 +362,64 @@ describe('the README’s journeys on a fresh seed', () => {
 
     // New earnings wait out the holding period before they can be paid out.
     await openFromMenu(customer, 'Verdiensten', 'Je verdiensten');
+    await customer.reload();
     expect(await earningsFigure('Nog in afwachting')).toBeGreaterThanOrEqual(share);
     expect(await earningsFigure('Beschikbaar')).toBe(0);
+  });
+});
+
+// On the same seeded platform, after the journeys, so every page has something on it: the demo
+// customer's sales and payouts, the advertiser's segments, purchases and invoices, the admin's queues.
+// (A platform of its own would cost another seed and start-up.)
+describe('every page of every role: WCAG 2.1 AA (axe), keyboard focus, a phone’s width', () => {
+  it('the walk accounts for every page the router defines', () => {
+    const router = routerPages();
+    const walked = new Set([...SIGNED_OUT_PAGES, ...CUSTOMER_PAGES, ...ADVERTISER_PAGES, ...ADMIN_PAGES].map((walk) => walk.pattern));
+    expect(walked.size).toBe(router.pages);
+    const uncovered = router.segments.filter((segment) => ![...walked].some((pattern) => pattern === `/${segment}` || pattern.includes(`/${segment}/`) || pattern.endsWith(`/${segment}`)));
+    expect(uncovered).toEqual([]);
+  });
+
+  it('each check finds what it looks for (controls on the sign-in page with three planted faults)', async () => {
+    const visitor = await (await newVisitor(browser)).newPage();
+    await openSettled(visitor, `${baseUrl}/sign-in`);
+    expect(await seriousAxeViolations(visitor)).toEqual([]);
+    expect(await controlsWithoutVisibleFocus(visitor)).toEqual([]);
+    await visitor.setViewportSize({ width: 390, height: 844 });
+    expect(await sidewaysOverflow(visitor)).toBe(0);
+
+    await visitor.evaluate(() => {
+      const main = document.querySelector('main')!;
+      main.insertAdjacentHTML(
+        'beforeend',
+        '<style>#planted-button:focus { outline: none !important; box-shadow: none !important; }</style>' +
+          '<button id="planted-button" type="button" style="outline:none;box-shadow:none;border:0;background:#fff">Planted</button>' +
+          '<input id="planted-input" type="text">' +
+          '<div style="width:2000px;height:4px"></div>',
+      );
+    });
+    expect((await seriousAxeViolations(visitor)).map((line) => line.split(' ')[0])).toContain('label');
+    expect(await controlsWithoutVisibleFocus(visitor)).toContain('button#planted-button “Planted”');
+    expect(await sidewaysOverflow(visitor)).toBeGreaterThan(1_000);
+    await visitor.context().close();
+  });
+
+  it('signed out: every public page', async () => {
+    const visitor = await (await newVisitor(browser)).newPage();
+    expect(await walkPages(visitor, baseUrl, 'visitor', SIGNED_OUT_PAGES)).toEqual([]);
+    await visitor.context().close();
+  });
+
+  it('the demo customer: every page', async () => {
+    expect(await walkPages(customer, baseUrl, 'customer', CUSTOMER_PAGES)).toEqual([]);
+  });
+
+  it('the demo advertiser: every page, with segments, purchases and invoices to open', async () => {
+    expect(await walkPages(advertiser, baseUrl, 'advertiser', ADVERTISER_PAGES)).toEqual([]);
+  });
+
+  it('the demo admin: every page, with queues, batches and the audit log filled', async () => {
+    expect(await walkPages(adminPage, baseUrl, 'admin', ADMIN_PAGES)).toEqual([]);
   });
 });
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, newVisitor, saveScreenshot } from './browser';
 import { fillOrganisationDetails } from './organisation-details';
 import './provided-context';
+import { signInAsAdmin } from './admin-sign-in';
 
 const baseUrl = inject('baseUrl');
 const admin = inject('admin');
@@ -75,7 +76,7 @@ describe('admins', () => {
     await signIn(page, admin.email, 'not-the-password');
     await page.getByRole('alert').filter({ hasText: 'Het e-mailadres of het wachtwoord klopt niet.' }).waitFor();
 
-    await signIn(page, admin.email, admin.password);
+    await signInAsAdmin(page, baseUrl, admin, { navigate: false });
     await page.getByRole('heading', { level: 1, name: `Welkom, ${admin.displayName}` }).waitFor();
     expect(pathOf(page)).toBe('/admin');
     expect(await page.getByRole('heading', { level: 3, name: 'Adverteerders verifiëren' }).isVisible()).toBe(true);

@@ -30,6 +30,8 @@ export const SCHEDULES: JobSchedule[] = [
   // Every 5 minutes, so no purchase stays open much longer than PURCHASE_TIME_LIMIT_MINUTES (30).
   { job: 'marketplace.sweep', pattern: '4-59/5 * * * *', payload: {} },
   { job: 'mail.sweep', pattern: '3-59/5 * * * *', payload: {} },
+  // Monday morning: last week (Monday to Monday, Amsterdam time) is over everywhere by then.
+  { job: 'notifications.weekly-digest', pattern: '0 7 * * 1', payload: {} },
 ];
 
 /** Makes Redis hold exactly the schedulers listed, so a deploy is the only way to change them. */

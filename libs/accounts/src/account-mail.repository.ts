@@ -45,6 +45,16 @@ export const accountMailRepository = {
     return !!row;
   },
 
+  /** The new address, proven by the link that was mailed to it. */
+  setVerifiedEmail(db: Executor, userId: string, email: string, at: Date) {
+    return db.updateTable('users').set({ email, email_verified_at: at }).where('id', '=', userId).execute();
+  },
+
+  /** Whether an address belongs to an account, one being erased included (it keeps its address until it is gone). */
+  async emailInUse(db: Executor, email: string): Promise<{ id: string; display_name: string; locale: 'nl' | 'en' } | undefined> {
+    return db.selectFrom('users').select(['id', 'display_name', 'locale']).where('email', '=', email).executeTakeFirst();
+  },
+
   setPasswordHash(db: Executor, userId: string, passwordHash: string) {
     return db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
   },

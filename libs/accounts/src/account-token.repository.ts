@@ -24,6 +24,37 @@ export const accountTokenRepository = {
       .executeTakeFirst();
   },
 
+  /**
+   * A live e-mail change token and its account. Unlike the other purposes the token's address is the
+   * new one, not the account's, so the account is found by id.
+   */
+  findUsableChange(db: Executor, tokenHash: string, now: Date) {
+    return db
+      .selectFrom('account_tokens')
+      .innerJoin('users', 'users.id', 'account_tokens.user_id')
+      .select(['users.id', 'users.email', 'users.display_name', 'users.locale', 'users.role', 'account_tokens.email as new_email'])
+      .where('account_tokens.token_hash', '=', tokenHash)
+      .where('account_tokens.purpose', '=', 'email_change')
+      .where('account_tokens.used_at', 'is', null)
+      .where('account_tokens.expires_at', '>', now)
+      .where('users.erasure_requested_at', 'is', null)
+      .executeTakeFirst();
+  },
+
+  /** A user's newest open token of a purpose: the address it went to and until when it works. */
+  findOpen(db: Executor, userId: string, purpose: AccountTokenPurpose, now: Date) {
+    return db
+      .selectFrom('account_tokens')
+      .select(['email', 'expires_at'])
+      .where('user_id', '=', userId)
+      .where('purpose', '=', purpose)
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', now)
+      .orderBy('created_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+  },
+
   /** Uses a token up; true for exactly one caller, however many race for it. */
   async consume(db: Executor, tokenHash: string, purpose: AccountTokenPurpose, now: Date): Promise<boolean> {
     const result = await db

@@ -1,6 +1,8 @@
 import type { AdminOrganisation, AdminOrganisationsPage, OrganisationStatusCode } from '@dd/contract';
 import type { Db } from '@dd/db';
 import { DomainError } from '@dd/errors';
+import { dispatchNotified, notifyOrganisation, type Notified } from '@dd/notifications';
+import type { Queues } from '@dd/queue';
 import { accountMailRepository } from './account-mail.repository';
 import { auditRepository } from './audit.repository';
 import { organisationRepository } from './organisation.repository';
@@ -25,16 +27,30 @@ const decidedDetails = (row: OrganisationRow) => ({ name: row.name, kvkNumber: r
 const adminDto = (row: OrganisationRow): Omit<AdminOrganisation, 'accounts'> => ({ ...organisationDto(row), detailsVersion: detailsVersion(row) });
 
 /** The admin's side: the list of organisations with their details, one decision per organisation, and withdrawing a verification. */
-export function createOrganisationVerificationService(deps: { db: Db; now?: () => Date }) {
+export function createOrganisationVerificationService(deps: { db: Db; queues?: Queues; now?: () => Date }) {
   const { db } = deps;
   const now = deps.now ?? (() => new Date());
+
+  /** The organisation's advertisers hear of every decision; keyed to the decision's moment, so a later decision is news again. */
+  function tellAdvertisers(trx: Parameters<typeof notifyOrganisation>[0], row: OrganisationRow, decision: { status: 'verified' | 'rejected'; reason: string | null; at: Date }) {
+    const key = `organisation:${row.id}:${decision.status}:${decision.at.toISOString()}`;
+    return decision.status === 'verified'
+      ? notifyOrganisation(trx, { organisationId: row.id, kind: 'organisation.verified', key, params: { organisationName: row.name } })
+      : notifyOrganisation(trx, { organisationId: row.id, kind: 'organisation.rejected', key, params: { organisationName: row.name, reason: decision.reason ?? '' } });
+  }
+
+  /** Mail is queued once the decision has committed; without Redis now, mail.sweep queues it later. */
+  async function dispatched<T>(result: { value: T; notified: Notified }): Promise<T> {
+    if (deps.queues) await dispatchNotified(deps.queues, result.notified);
+    return result.value;
+  }
 
   async function decide(
     adminId: string,
     organisationId: string,
     decision: { status: 'verified'; seenVersion: string } | { status: 'rejected'; reason: string },
   ) {
-    return db.transaction().execute(async (trx) => {
+    const decided = await db.transaction().execute(async (trx) => {
       const row = await organisationRepository.findForUpdate(trx, organisationId);
       if (!row) throw organisationNotFound();
       if (row.status !== 'unverified') throw notUnverifiedError(row.status);
@@ -64,8 +80,10 @@ export function createOrganisationVerificationService(deps: { db: Db; now?: () =
         subjectId: organisationId,
         details: { ...decidedDetails(row), ...(reason === null ? {} : { reason }) },
       });
-      return adminDto({ ...row, status: decision.status, decided_at: at, rejection_reason: reason, verification_ended_at: null, verification_end_cause: null });
+      const notified = await tellAdvertisers(trx, row, { status: decision.status, reason, at });
+      return { value: adminDto({ ...row, status: decision.status, decided_at: at, rejection_reason: reason, verification_ended_at: null, verification_end_cause: null }), notified };
     });
+    return dispatched(decided);
   }
 
   return {
@@ -86,7 +104,7 @@ export function createOrganisationVerificationService(deps: { db: Db; now?: () =
      * it can neither buy nor ask for estimates until it resubmits and an admin verifies it again.
      */
     async withdraw(adminId: string, organisationId: string, reason: string) {
-      return db.transaction().execute(async (trx) => {
+      const withdrawn = await db.transaction().execute(async (trx) => {
         const row = await organisationRepository.findForUpdate(trx, organisationId);
         if (!row) throw organisationNotFound();
         if (row.status !== 'verified') throw notVerifiedError(row.status);
@@ -100,15 +118,20 @@ export function createOrganisationVerificationService(deps: { db: Db; now?: () =
           subjectId: organisationId,
           details: { ...decidedDetails(row), reason, verifiedAt: row.decided_at ? row.decided_at.toISOString() : null },
         });
-        return adminDto({
-          ...row,
-          status: 'rejected',
-          decided_at: at,
-          rejection_reason: reason,
-          verification_ended_at: at,
-          verification_end_cause: 'withdrawn',
-        });
+        const notified = await tellAdvertisers(trx, row, { status: 'rejected', reason, at });
+        return {
+          value: adminDto({
+            ...row,
+            status: 'rejected',
+            decided_at: at,
+            rejection_reason: reason,
+            verification_ended_at: at,
+            verification_end_cause: 'withdrawn',
+          }),
+          notified,
+        };
       });
+      return dispatched(withdrawn);
     },
   };
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Db } from '@dd/db';
+import type { Db, Role } from '@dd/db';
 import { DomainError } from '@dd/errors';
 import type { SignInInput } from '@dd/contract';
 import { accountRepository } from './account.repository';
@@ -81,7 +81,7 @@ export function createSignInService(deps: { db: Db; throttle: SignInThrottle; no
 
   return {
     /** The user id and the device cookie to set; wrong email and wrong password look the same from outside. */
-    async signIn(input: Required<SignInInput>, attempt: SignInAttempt): Promise<{ userId: string; device: DeviceCookie }> {
+    async signIn(input: Required<SignInInput>, attempt: SignInAttempt): Promise<{ userId: string; email: string; role: Role; device: DeviceCookie }> {
       const email = input.email.trim().toLowerCase();
       const at = now();
       const device = await trustedDevice(attempt.deviceToken, email, at);
@@ -113,8 +113,10 @@ export function createSignInService(deps: { db: Db; throttle: SignInThrottle; no
 
       await admission.succeeded();
       const cookie = await rememberDevice(usable.id, device && attempt.deviceToken ? { token: attempt.deviceToken, tokenHash: device.token_hash } : undefined, at);
-      await audit('auth.signed_in', usable.id, { ip: attempt.ip, knownDevice: device !== undefined }, { id: usable.id, role: usable.role });
-      return { userId: usable.id, device: cookie };
+      // An admin is signed in only after the second step (two-factor.service.ts); the password alone is a step.
+      const action = usable.role === 'admin' ? 'auth.password_accepted' : 'auth.signed_in';
+      await audit(action, usable.id, { ip: attempt.ip, knownDevice: device !== undefined }, { id: usable.id, role: usable.role });
+      return { userId: usable.id, email: usable.email, role: usable.role, device: cookie };
     },
   };
 }

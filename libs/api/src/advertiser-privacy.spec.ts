@@ -27,6 +27,7 @@ const NOT_A_CUSTOMER: Record<string, string> = {
   'reference.operator addressLines[]': "the platform operator's address on the legal pages",
   'reference.operator privacyEmail': "the platform operator's privacy contact",
   'reference.operator supportEmail': "the platform operator's support address",
+  'account.emailChange pending.email': 'the new address the caller typed in for their own account',
 };
 
 /** Raw counts may only leave as an AudienceEstimate ("about N", noised and rounded, or "fewer than k"). */

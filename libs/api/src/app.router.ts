@@ -6,6 +6,7 @@ import { billingRouter } from './routers/billing.router';
 import { consentRouter } from './routers/consent.router';
 import { earningsRouter } from './routers/earnings.router';
 import { importsRouter } from './routers/imports.router';
+import { notificationsRouter } from './routers/notifications.router';
 import { offersRouter } from './routers/offers.router';
 import { privacyRouter } from './routers/privacy.router';
 import { profileRouter } from './routers/profile.router';
@@ -24,6 +25,7 @@ export const appRouter = router({
   privacy: privacyRouter,
   earnings: earningsRouter,
   offers: offersRouter,
+  notifications: notificationsRouter,
   advertiser: advertiserRouter,
   billing: billingRouter,
   admin: adminRouter,

@@ -5,6 +5,7 @@ import { isDomainError } from '@dd/errors';
 import { hashToken } from '@dd/accounts';
 import { createTestQueues } from '@dd/queue/testing';
 import { createTestClient } from './testing/test-context';
+import { signInWithSecondStep } from './testing/two-factor';
 
 let tdb: TestDatabase;
 let redis: ReturnType<typeof createTestQueues>;
@@ -181,7 +182,7 @@ describe('authorization and CSRF', () => {
     await services.accounts.ensureAdmin('beheer@example.nl', strong);
     expect(await services.accounts.ensureAdmin('beheer@example.nl', 'Ander-Wachtwoord-99')).toEqual({ created: false });
     const client = createTestClient(tdb.db, queues);
-    await (await client.call()).auth.signIn({ email: 'beheer@example.nl', password: strong });
+    await signInWithSecondStep(client, 'beheer@example.nl', strong);
     const overview = await (await client.call()).admin.overview();
     expect(overview.admins).toBe(1);
     expect(overview.customers).toBeGreaterThan(3);

@@ -9,6 +9,7 @@ import { createTestQueues } from '@dd/queue/testing';
 import { createAppServices, type AppServices } from './services';
 import { rejection } from './testing/actors';
 import { createTestClient } from './testing/test-context';
+import { signInWithSecondStep } from './testing/two-factor';
 
 const PASSWORD = 'correct horse battery staple 42';
 const IBAN = DEFAULT_BILLING_SETTINGS.platformIban;
@@ -39,7 +40,7 @@ async function admin() {
   const email = `beheer-${randomUUID()}@example.nl`;
   await services.accounts.ensureAdmin(email, PASSWORD);
   const client = createTestClient(tdb.db, redis.queues, undefined, { services });
-  await (await client.call()).auth.signIn({ email, password: PASSWORD });
+  await signInWithSecondStep(client, email, PASSWORD);
   return client;
 }
 

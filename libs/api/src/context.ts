@@ -13,6 +13,8 @@ export interface RequestMeta {
    * (the default) it is the socket's peer; behind a proxy the server needs trustProxy to see past it.
    */
   ip: string;
+  /** The browser's User-Agent header; a new session stores only the browser and system families read from it. */
+  userAgent?: string | undefined;
   /** The file name the portal sends with a streamed statement upload (UPLOAD_NAME_HEADER), decoded; shown back only after cleaning. */
   uploadName?: string | undefined;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@dd/db/testing';
@@ -7,6 +8,7 @@ import { ageAccount, creditEarnings, uniqueIban } from '@dd/payouts/testing';
 import { createTestQueues } from '@dd/queue/testing';
 import { createAppServices, type AppServices } from './services';
 import { createTestClient } from './testing/test-context';
+import { signInWithSecondStep } from './testing/two-factor';
 
 let tdb: TestDatabase;
 let redis: ReturnType<typeof createTestQueues>;
@@ -45,9 +47,11 @@ async function customer(cents: number) {
 }
 
 async function admin() {
-  await services.accounts.ensureAdmin('beheer@example.nl', PASSWORD);
+  // A new admin each time: a third sign-in of one admin within 30 s would wait for a new code.
+  const email = `beheer-${randomUUID()}@example.nl`;
+  await services.accounts.ensureAdmin(email, PASSWORD);
   const client = createTestClient(tdb.db, redis.queues, undefined, { services });
-  await (await client.call()).auth.signIn({ email: 'beheer@example.nl', password: PASSWORD });
+  await signInWithSecondStep(client, email, PASSWORD);
   return client;
 }
 

@@ -52,6 +52,14 @@ export const RATE_LIMITS = {
   // Also bounds guessing the current password of a signed-in session.
   passwordChange: { name: 'password-change', what: 'password changes', perAccount: { limit: 10, windowMs: HOUR }, perAddress: { limit: 30, windowMs: HOUR } },
   passwordReset: { name: 'password-reset', what: 'password resets', perAddress: { limit: 30, windowMs: HOUR } },
+  // Mails the new address and the old one; also bounds guessing the current password.
+  emailChangeRequest: {
+    name: 'email-change-request',
+    what: 'email address changes',
+    perAccount: { limit: 5, windowMs: HOUR },
+    perAddress: { limit: 20, windowMs: HOUR },
+    perRecipient: { limit: 3, windowMs: HOUR },
+  },
 } as const satisfies Record<string, RateLimitRule>;
 
 type Scope = 'account' | 'address' | 'recipient';

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import {
   createAccountsService,
   createAuditSearchService,
@@ -12,8 +13,14 @@ import {
   createEmailVerificationService,
   createPasswordChangeService,
   createPasswordResetService,
+  createOwnSessionsService,
+  createEmailChangeService,
+  type SessionIdleTimeouts,
+  createSecretBox,
+  createTwoFactorService,
 } from '@dd/accounts';
 import { createMailOutbox } from '@dd/mail';
+import { createNotificationService } from '@dd/notifications';
 import { createBankStatementService, createBillingService, DEFAULT_BILLING_SETTINGS, type BillingSettings } from '@dd/billing';
 import { createConsentService } from '@dd/consent';
 import { createImportService, createTransactionsService } from '@dd/data-import';
@@ -32,6 +39,8 @@ import { DEFAULT_PRODUCT_PRICES, createSavedSegmentsService, productPriceList, t
 
 export interface ServiceSettings {
   sessionTtlHours: number;
+  /** Minutes a session may go unused, by kind of account; default: DEFAULT_SESSION_IDLE_MINUTES (7 days, admins 12 hours). */
+  sessionIdleMinutes?: SessionIdleTimeouts;
   privacy?: PrivacySettings;
   /** Payout limits and the debtor account of payout files; default: DEFAULT_PAYOUT_SETTINGS. */
   payouts?: PayoutSettings;
@@ -43,7 +52,14 @@ export interface ServiceSettings {
   operator?: OperatorDetails;
   /** The clock of sign-in throttling; tests fix it so waits come out exact. Default: the real time. */
   now?: () => Date;
+  /**
+   * The AES-256 key admins' TOTP secrets are encrypted with (TOTP_ENCRYPTION_KEY, or the generated
+   * development key). Default: one random key per process, for tests, whose databases do not outlive it.
+   */
+  twoFactorKey?: Buffer;
 }
+
+let processTwoFactorKey: Buffer | undefined;
 
 /** Composition root of the domain services the procedures call. */
 export function createAppServices(db: Db, queues: Queues, settings: ServiceSettings) {
@@ -51,11 +67,18 @@ export function createAppServices(db: Db, queues: Queues, settings: ServiceSetti
   const mail = createMailOutbox({ db, queues });
   const emailVerification = createEmailVerificationService({ db, mail });
   const accounts = createAccountsService({ db, verification: emailVerification });
-  const sessions = createSessionService({ db, ttlHours: settings.sessionTtlHours });
+  const sessions = createSessionService({ db, ttlHours: settings.sessionTtlHours, ...(settings.sessionIdleMinutes ? { idleMinutes: settings.sessionIdleMinutes } : {}) });
+  const operator = settings.operator ?? DEFAULT_OPERATOR_DETAILS;
   // One Redis limiter for every limit (estimates, sign-in, the RATE_LIMITS of procedures), shared by all API processes.
   const rateLimiter = createRedisRateLimiter(queues.connection, queues.prefix);
   const signInThrottle = createSignInThrottle({ backoff: createRedisAttemptBackoff(queues.connection, queues.prefix), limiter: rateLimiter });
   const signIn = createSignInService({ db, throttle: signInThrottle, ...(settings.now ? { now: settings.now } : {}) });
+  const twoFactor = createTwoFactorService({
+    db,
+    limiter: rateLimiter,
+    box: createSecretBox(settings.twoFactorKey ?? (processTwoFactorKey ??= randomBytes(32))),
+    ...(settings.now ? { now: settings.now } : {}),
+  });
   const privacy = settings.privacy ?? DEFAULT_PRIVACY_SETTINGS;
   const billing = settings.billing ?? DEFAULT_BILLING_SETTINGS;
   // Built on first use (or at start-up by the API process) and kept fresh from the change feed.
@@ -70,10 +93,13 @@ export function createAppServices(db: Db, queues: Queues, settings: ServiceSetti
     accounts,
     sessions,
     rateLimiter,
-    auth: createAuthService({ accounts, signIn, sessions }),
+    auth: createAuthService({ accounts, signIn, sessions, twoFactor }),
+    twoFactor,
     emailVerification,
     passwordReset: createPasswordResetService({ db, mail, queues, sessions }),
     passwordChange: createPasswordChangeService({ db, mail, sessions }),
+    ownSessions: createOwnSessionsService({ db, sessions }),
+    emailChange: createEmailChangeService({ db, mail, sessions, supportEmail: operator.supportEmail }),
     overview: createOverviewService({ db }),
     imports: createImportService({ db, queues }),
     transactions: createTransactionsService({ db, queues }),
@@ -82,7 +108,7 @@ export function createAppServices(db: Db, queues: Queues, settings: ServiceSetti
     gdpr: createGdprService({ db, queues }),
     // Advertiser registration and the admin's operations (verification, audit log, jobs, GDPR requests).
     organisation: createOrganisationService({ db }),
-    organisationVerification: createOrganisationVerificationService({ db }),
+    organisationVerification: createOrganisationVerificationService({ db, queues }),
     auditSearch: createAuditSearchService({ db }),
     jobsAdmin: createJobsAdminService({ db, queues }),
     gdprProgress: createGdprProgressService({ db }),
@@ -93,13 +119,15 @@ export function createAppServices(db: Db, queues: Queues, settings: ServiceSetti
     bankStatements: createBankStatementService({ db, queues, settings: billing }),
     savedSegments: createSavedSegmentsService({ db }),
     // The marketplace: advertisers' purchase requests (reserving their cost) and the admin's moderation.
-    purchases: createPurchaseService({ db, estimates, prices: settings.prices ?? DEFAULT_PRODUCT_PRICES, vatRateBp: billing.vatRateBp, privacy, accountant, results: purchaseResults.reader }),
+    purchases: createPurchaseService({ db, queues, estimates, prices: settings.prices ?? DEFAULT_PRODUCT_PRICES, vatRateBp: billing.vatRateBp, privacy, accountant, results: purchaseResults.reader }),
     moderation: createModerationService({ db, queues, settings: privacy, accountant }),
     // What fulfilment produced: the advertiser's results (noised) and the customers' offers inbox.
     purchaseResults,
     offersInbox: createOffersInboxService({ db }),
+    // Every role's in-portal notifications and mail settings.
+    notifications: createNotificationService({ db }),
     prices: productPriceList(settings.prices ?? DEFAULT_PRODUCT_PRICES),
-    operator: settings.operator ?? DEFAULT_OPERATOR_DETAILS,
+    operator,
   };
 }
 

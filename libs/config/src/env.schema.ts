@@ -10,6 +10,7 @@ import { checkPayoutLimits, payoutsEnvShape } from './settings/payouts.env';
 import { checkPlatformAccount, platformAccountEnvSchema, platformAccountEnvShape, resolvePlatformAccount } from './settings/platform-account.env';
 import { privacyEnvShape } from './settings/privacy.env';
 import { productPricesEnvShape } from './settings/product-prices.env';
+import { checkTwoFactorKey, twoFactorEnvShape } from './settings/two-factor.env';
 import { workerEnvShape } from './settings/worker.env';
 
 /**
@@ -25,6 +26,7 @@ const apiShape = {
   ...platformAccountEnvShape,
   ...billingEnvShape,
   ...operatorEnvShape,
+  ...twoFactorEnvShape,
   // Only to show the development mailbox when no mail server is configured; the worker sends.
   SMTP_URL: mailEnvShape.SMTP_URL,
   MAIL_DIR: mailEnvShape.MAIL_DIR,
@@ -37,6 +39,7 @@ export const apiEnvSchema = z
     checkSeller(env, ctx);
     checkPayoutLimits(env, ctx);
     checkOperator(env, ctx);
+    checkTwoFactorKey(env, ctx);
   }, EVEN_WITH_BAD_FIELDS)
   .transform((env) => ({ ...env, ...resolvePlatformAccount(env), ...resolveSeller(env), ...resolveOperator(env) }));
 
@@ -70,7 +73,8 @@ export const workerEnvSchema = z
 export const toolEnvSchemas = {
   'db:migrate': z.object(databaseEnvShape),
   seed: z.object(databaseEnvShape),
-  'admin:create': z.object({ ...databaseEnvShape, ...adminEnvShape }),
+  // PUBLIC_ORIGIN: it prints where the new admin signs in (and sets up two-factor sign-in).
+  'admin:create': z.object({ ...databaseEnvShape, ...adminEnvShape, PUBLIC_ORIGIN: apiEnvShape.PUBLIC_ORIGIN }),
   'demo:top-up': platformAccountEnvSchema,
 };
 

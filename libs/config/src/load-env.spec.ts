@@ -24,6 +24,8 @@ const PRODUCTION_SELLER = {
 };
 
 const OPERATOR_CONTACTS = { PRIVACY_CONTACT_EMAIL: 'privacy@datadividend.nl', SUPPORT_EMAIL: 'support@datadividend.nl' };
+/** 32 bytes, base64: the key admins' TOTP secrets are encrypted with. */
+const TWO_FACTOR_KEY = { TOTP_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64') };
 
 describe('loading the environment', () => {
   it('runs with no configuration at all', () => {
@@ -63,16 +65,23 @@ describe('loading the environment', () => {
     // The worker sends mail too, which production must send for real.
     const sendsMail = { SMTP_URL: 'smtp://mail.example.nl:587', MAIL_FROM: 'DataDividend <noreply@example.nl>' };
     for (const [load, alsoMissing] of [
-      [loadApiEnv, ['PRIVACY_CONTACT_EMAIL', 'SUPPORT_EMAIL']],
+      [loadApiEnv, ['PRIVACY_CONTACT_EMAIL', 'SUPPORT_EMAIL', 'TOTP_ENCRYPTION_KEY']],
       [loadWorkerEnv, ['SMTP_URL', 'MAIL_FROM']],
     ] as const) {
       const lines = problems(() => load({ NODE_ENV: 'production' }));
       expect(lines.map((line) => line.split(':')[0]).sort()).toEqual([...missing, ...alsoMissing].sort());
       for (const line of lines) expect(line).toMatch(/: required in production \(/);
-      expect(load({ ...PRODUCTION_SELLER, ...OPERATOR_CONTACTS, ...sendsMail })).toMatchObject({ PLATFORM_IBAN: 'NL02ABNA0123456789', PLATFORM_BIC: null, PLATFORM_ADDRESS: ['Oudegracht 1', '3511 AA Utrecht'] });
+      expect(load({ ...PRODUCTION_SELLER, ...OPERATOR_CONTACTS, ...TWO_FACTOR_KEY, ...sendsMail })).toMatchObject({ PLATFORM_IBAN: 'NL02ABNA0123456789', PLATFORM_BIC: null, PLATFORM_ADDRESS: ['Oudegracht 1', '3511 AA Utrecht'] });
     }
     // A bad IBAN in production is reported as bad, not also as missing.
-    expect(problems(() => loadApiEnv({ ...PRODUCTION_SELLER, ...OPERATOR_CONTACTS, PLATFORM_IBAN: 'NL03ABNA0123456789' }))).toEqual(['PLATFORM_IBAN: is not a valid IBAN (check digits or length are wrong)']);
+    expect(problems(() => loadApiEnv({ ...PRODUCTION_SELLER, ...OPERATOR_CONTACTS, ...TWO_FACTOR_KEY, PLATFORM_IBAN: 'NL03ABNA0123456789' }))).toEqual(['PLATFORM_IBAN: is not a valid IBAN (check digits or length are wrong)']);
+  });
+
+  it('reads the TOTP encryption key as 32 bytes, base64 or hex, and refuses anything else', () => {
+    expect(loadApiEnv({}).TOTP_ENCRYPTION_KEY).toBeUndefined();
+    expect(loadApiEnv(TWO_FACTOR_KEY).TOTP_ENCRYPTION_KEY).toEqual(Buffer.alloc(32, 9));
+    expect(loadApiEnv({ TOTP_ENCRYPTION_KEY: '09'.repeat(32) }).TOTP_ENCRYPTION_KEY).toEqual(Buffer.alloc(32, 9));
+    expect(problems(() => loadApiEnv({ TOTP_ENCRYPTION_KEY: 'geheim' }))).toEqual([expect.stringMatching(/^TOTP_ENCRYPTION_KEY: must be 32 bytes/)]);
   });
 
   it('shows example operator contacts in development, says they are examples, and refuses to start without real ones in production', () => {
@@ -82,10 +91,10 @@ describe('loading the environment', () => {
       OPERATOR_DETAILS_EXAMPLE: true,
     });
     expect(loadApiEnv({ ...OPERATOR_CONTACTS, PLATFORM_NAME: 'Voorbeeld B.V.' })).toMatchObject({ ...OPERATOR_CONTACTS, OPERATOR_DETAILS_EXAMPLE: false });
-    const lines = problems(() => loadApiEnv({ ...PRODUCTION_SELLER, SUPPORT_EMAIL: 'Support@DataDividend.nl' }));
+    const lines = problems(() => loadApiEnv({ ...PRODUCTION_SELLER, ...TWO_FACTOR_KEY, SUPPORT_EMAIL: 'Support@DataDividend.nl' }));
     expect(lines).toEqual([expect.stringMatching(/^PRIVACY_CONTACT_EMAIL: required in production \(shown on the legal pages/)]);
     expect(problems(() => loadApiEnv({ PRIVACY_CONTACT_EMAIL: 'not an address' }))).toEqual([expect.stringMatching(/^PRIVACY_CONTACT_EMAIL: /)]);
-    expect(loadApiEnv({ ...PRODUCTION_SELLER, ...OPERATOR_CONTACTS, SUPPORT_EMAIL: ' Support@DataDividend.nl ' })).toMatchObject({
+    expect(loadApiEnv({ ...PRODUCTION_SELLER, ...OPERATOR_CONTACTS, ...TWO_FACTOR_KEY, SUPPORT_EMAIL: ' Support@DataDividend.nl ' })).toMatchObject({
       SUPPORT_EMAIL: 'support@datadividend.nl',
       OPERATOR_DETAILS_EXAMPLE: false,
     });
@@ -94,7 +103,7 @@ describe('loading the environment', () => {
   it('gives each command only what it reads', () => {
     // db:migrate runs in production containers without the seller's details.
     expect(loadToolEnv('db:migrate', { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/dd' })).toEqual({ DATABASE_URL: 'postgres://db/dd' });
-    expect(loadToolEnv('admin:create', { ADMIN_EMAIL: 'a@b.nl', PORT: 'abc' })).toEqual({ ADMIN_EMAIL: 'a@b.nl' });
+    expect(loadToolEnv('admin:create', { ADMIN_EMAIL: 'a@b.nl', PORT: 'abc' })).toEqual({ ADMIN_EMAIL: 'a@b.nl', PUBLIC_ORIGIN: 'http://localhost:3000' });
     expect(loadToolEnv('demo:top-up', { PLATFORM_IBAN: 'nl02 abna 0123 4567 89' }).PLATFORM_IBAN).toBe('NL02ABNA0123456789');
     expect(() => loadToolEnv('demo:top-up', { NODE_ENV: 'production' })).toThrow(/^PLATFORM_IBAN: required in production/);
     expect(() => loadToolEnv('seed', { DATABASE_URL: 'not a url' })).toThrow(/^DATABASE_URL: /);

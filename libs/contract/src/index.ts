@@ -19,3 +19,5 @@ export * from './offer-content.schema';
 export * from './organisation.schema';
 export * from './postal-address.schema';
 export * from './admin-operations.schema';
+export * from './notifications.schema';
+export * from './two-factor.schema';

@@ -18,6 +18,9 @@ import * as m20261126T090000 from './20261126T090000-transaction-reversal';
 import * as m20261206T110000 from './20261206T110000-payout-batch-file-failure';
 import * as m20261206T110100 from './20261206T110100-organisation-address';
 import * as m20261206T130000 from './20261206T130000-mail-and-account-tokens';
+import * as m20261206T140000 from './20261206T140000-session-devices-and-email-change';
+import * as m20261206T150000 from './20261206T150000-notifications';
+import * as m20261206T160000 from './20261206T160000-admin-two-factor';
 
 /**
  * Static index: bundlers and Docker images drop folders they cannot see being imported, so every
@@ -43,4 +46,7 @@ export const migrations: Record<string, Migration> = {
   '20261206T110000-payout-batch-file-failure': m20261206T110000,
   '20261206T110100-organisation-address': m20261206T110100,
   '20261206T130000-mail-and-account-tokens': m20261206T130000,
+  '20261206T140000-session-devices-and-email-change': m20261206T140000,
+  '20261206T150000-notifications': m20261206T150000,
+  '20261206T160000-admin-two-factor': m20261206T160000,
 };

@@ -52,15 +52,47 @@ export interface UsersTable {
   email_verified_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
-export type AccountTokenPurpose = 'email_verification' | 'password_reset';
+export type AccountTokenPurpose = 'email_verification' | 'password_reset' | 'email_change';
 
 /** Single-use tokens mailed to an account's address; owned by libs/accounts. Only the SHA-256 is stored. */
 export interface AccountTokensTable {
   token_hash: string;
   user_id: string;
   purpose: AccountTokenPurpose;
-  /** The address the token was mailed to: it proves that address only. */
+  /** The address the token was mailed to: it proves that address only (for `email_change`, the new address). */
   email: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+/** An admin's confirmed authenticator; owned by libs/accounts. The secret is AES-256-GCM encrypted. */
+export interface TwoFactorCredentialsTable {
+  user_id: string;
+  secret_ciphertext: string;
+  /** The last TOTP time step a code was accepted for: codes of that step and earlier are refused. */
+  last_used_step: number;
+  confirmed_at: CreatedAt;
+}
+
+/** Single-use recovery codes of an authenticator, SHA-256 only; owned by libs/accounts. */
+export interface TwoFactorRecoveryCodesTable {
+  user_id: string;
+  code_hash: string;
+  created_at: CreatedAt;
+  used_at: Timestamp | null;
+}
+
+export type TwoFactorChallengeKind = 'verify' | 'set_up';
+
+/** The pending second step after a correct password; owned by libs/accounts. Only the token's SHA-256 is stored. */
+export interface TwoFactorChallengesTable {
+  token_hash: string;
+  user_id: string;
+  kind: TwoFactorChallengeKind;
+  /** A set-up challenge's new secret, encrypted like the credential's, until it is confirmed. */
+  set_up_secret_ciphertext: string | null;
+  set_up_confirmed_at: Timestamp | null;
   created_at: CreatedAt;
   expires_at: Timestamp;
   used_at: Timestamp | null;
@@ -85,6 +117,31 @@ export interface MailOutboxTable {
   sent_at: Timestamp | null;
 }
 
+/** One thing a user was told about in the portal; owned by libs/notifications. */
+export interface NotificationsTable {
+  id: Generated<string>;
+  user_id: string;
+  /** A kind of the notification registry: a persistent contract like a job name. */
+  kind: string;
+  /** Unique per user: the same event never notifies twice. */
+  notification_key: string;
+  /** Checked against the kind's schema in the registry. */
+  params: ColumnType<Record<string, unknown>, string | undefined, string>;
+  created_at: CreatedAt;
+  read_at: Timestamp | null;
+}
+
+/** A user's choice to have a kind mailed or not; without a row the registry's default holds. Owned by libs/notifications. */
+export interface NotificationPreferencesTable {
+  user_id: string;
+  kind: string;
+  mail: boolean;
+  updated_at: Generated<Date>;
+}
+
+/** Why a session ended: signed out, ended from another session, a password or address change, inactivity. */
+export type SessionEndReason = 'signed_out' | 'ended' | 'security' | 'idle';
+
 export interface SessionsTable {
   /** SHA-256 of the cookie token: a database leak does not hand out live sessions. */
   token_hash: string;
@@ -92,6 +149,14 @@ export interface SessionsTable {
   created_at: CreatedAt;
   expires_at: Timestamp;
   revoked_at: Timestamp | null;
+  /** The opaque id the sessions list shows; the token's hash never leaves the server. */
+  public_id: Generated<string>;
+  /** Refreshed at most every few minutes of use; the idle timeout counts from it. */
+  last_used_at: Generated<Date>;
+  /** Browser and operating system families from the User-Agent at sign-in; null when not recognised. */
+  device_browser: string | null;
+  device_os: string | null;
+  end_reason: SessionEndReason | null;
 }
 
 /** Browsers that signed in to an account before (OWASP device cookies); owned by libs/accounts. */
@@ -683,7 +748,12 @@ export interface Database {
   sign_in_failures: SignInFailuresTable;
   known_devices: KnownDevicesTable;
   account_tokens: AccountTokensTable;
+  two_factor_credentials: TwoFactorCredentialsTable;
+  two_factor_recovery_codes: TwoFactorRecoveryCodesTable;
+  two_factor_challenges: TwoFactorChallengesTable;
   mail_outbox: MailOutboxTable;
+  notifications: NotificationsTable;
+  notification_preferences: NotificationPreferencesTable;
   customer_profiles: CustomerProfilesTable;
   transactions: TransactionsTable;
   transaction_recategorisations: TransactionRecategorisationsTable;

@@ -19,6 +19,8 @@ export const EXPORTED_TABLES: Readonly<Record<string, string>> = {
   payout_requests: 'payout-requests',
   member_privacy_spend: 'privacy-budget',
   member_release_charges: 'privacy-charges',
+  notifications: 'notifications',
+  notification_preferences: 'notification-settings',
 };
 
 /** `table` or `table.column` (for a reference that never points at a customer), with the reason. */
@@ -30,6 +32,9 @@ export const EXCLUDED_FROM_EXPORT: Readonly<Record<string, string>> = {
   sale_members: 'The member set of each sale; every sale the customer was part of is in timeline, with their share.',
   account_tokens:
     'Single-use e-mail verification and password-reset links, kept only as a one-way hash until used or expired: a secret like the password, which says nothing about the customer.',
+  two_factor_credentials: 'Admin accounts only: customers have no second sign-in step.',
+  two_factor_recovery_codes: 'Admin accounts only: customers have no second sign-in step.',
+  two_factor_challenges: 'Admin accounts only: customers have no second sign-in step.',
   'bank_statements.uploaded_by': 'Refers to the admin who uploaded a bank statement, never to a customer.',
   'bank_statement_entries.resolved_by': 'Refers to the admin who resolved a payment, never to a customer.',
   'organisations.decided_by': 'Refers to the admin who verified an advertiser, never to a customer.',

@@ -18,9 +18,11 @@ offers.json/.csv          elke aanbieding in je inbox, ook verwijderde: wanneer 
 payout-requests.json/.csv je uitbetalingsverzoeken, met rekeningnummer en status
 privacy-budget.json/.csv  hoeveel privacybudget per maand aan jou is besteed (in miljoensten epsilon)
 privacy-charges.json/.csv elke vrijgave die je privacybudget gebruikte: soort, moment en hoeveel
-sessions.json/.csv        je aanmeldingen: wanneer ze begonnen, verliepen of werden beëindigd
+sessions.json/.csv        je aanmeldingen: wanneer ze begonnen, laatst gebruikt, verliepen of werden beëindigd (en waarom), met browser en besturingssysteem
 known-devices.json/.csv   de browsers die we herkennen om je account tegen raden te beschermen
 sign-in-failures.json/.csv mislukte aanmeldpogingen op je account
+notifications.json/.csv   de meldingen die we je in het portaal lieten zien, en wanneer je ze las
+notification-settings.json/.csv welke meldingen je wel of niet per e-mail wilt krijgen
 
 Bedragen staan in eurocenten (gehele getallen); een minteken is geld dat uitgaat.
 Geheimen (je wachtwoord, sessie- en apparaatsleutels) staan er niet in: we bewaren ze alleen als
@@ -42,9 +44,11 @@ offers.json/.csv          every offer in your inbox, removed ones too: when rece
 payout-requests.json/.csv your payout requests, with account number and status
 privacy-budget.json/.csv  how much privacy budget was spent on you per month (in millionths of epsilon)
 privacy-charges.json/.csv each release that used your privacy budget: kind, moment and how much
-sessions.json/.csv        your sign-ins: when they started, expired or were ended
+sessions.json/.csv        your sign-ins: when they started, were last used, expired or were ended (and why), with browser and operating system
 known-devices.json/.csv   the browsers we recognise to protect your account against guessing
 sign-in-failures.json/.csv failed sign-in attempts on your account
+notifications.json/.csv   the notifications we showed you in the portal, and when you read them
+notification-settings.json/.csv which notifications you chose to get by email or not
 
 Amounts are in euro cents (integer); a minus sign is money going out.
 Secrets (your password, session and device keys) are not included: we keep them only as a

@@ -1,4 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSessionService } from '@dd/accounts';
@@ -6,6 +9,7 @@ import { createConsentService } from '@dd/consent';
 import { sql, type Db } from '@dd/db';
 import { createTestDatabase, type TestDatabase } from '@dd/db/testing';
 import { DomainError } from '@dd/errors';
+import { createMailTransport, sendOutboxMessage } from '@dd/mail';
 import { recomputeFeatures } from '@dd/profile';
 import type { Queues } from '@dd/queue';
 import { createTestQueues } from '@dd/queue/testing';
@@ -463,15 +467,17 @@ describe('erasure', () => {
     }
 
     // The scan sees the data where it is before erasure; otherwise finding nothing later proves nothing.
+    // The outbox holds the name too: the "your export is ready" mail waits there with its greeting.
     expect(await whereFound(needles)).toEqual({
       email: ['data_export_files', 'mail_outbox', 'upload_contents', 'users'],
-      displayName: ['data_export_files', 'upload_contents', 'users'],
+      displayName: ['data_export_files', 'mail_outbox', 'upload_contents', 'users'],
       iban: ['data_export_files', 'transactions', 'upload_contents', 'uploads'],
       counterparty: ['data_export_files', 'transactions', 'upload_contents'],
     });
     expect((await whereFound({ id: erased.id })).id).toEqual([
       'consent_current', 'consent_decisions', 'customer_features', 'customer_profiles', 'data_exports', 'data_use_receipts', 'industry_exclusions',
-      'industry_exclusions_current', 'known_devices', 'member_privacy_spend', 'offer_deliveries', 'sessions', 'sign_in_failures', 'transactions', 'uploads', 'users',
+      'industry_exclusions_current', 'known_devices', 'mail_outbox', 'member_privacy_spend', 'notifications', 'offer_deliveries', 'sessions', 'sign_in_failures',
+      'transactions', 'uploads', 'users',
     ]);
     const consent = createConsentService({ db, now: () => NOW });
     const coveredQuestion = { customerId: erased.id, categories: ['groceries'], purpose: 'insights' as const, industry: null, at: NOW };
@@ -504,6 +510,12 @@ describe('erasure', () => {
 
     const before = await snapshot();
     expect(await runErasure(db, erased.id)).toBe('erased');
+    // The one message that outlives the account is its confirmation: queued after the account's mail was
+    // forgotten, and deleted with its address as soon as it is sent.
+    const confirmation = await db.selectFrom('mail_outbox').select(['id', 'kind']).where('recipient', '=', erased.email).execute();
+    expect(confirmation.map((row) => row.kind)).toEqual(['notice.gdpr.erasureDone']);
+    const transport = createMailTransport({ smtpUrl: undefined, mailDir: await mkdtemp(join(tmpdir(), 'dd-erasure-mail-')) });
+    expect(await sendOutboxMessage({ db, transport, from: 'DataDividend <no-reply@datadividend.test>', origin: 'http://localhost:3000' }, confirmation[0]!.id)).toBe('sent');
     const after = await snapshot();
 
     // Nothing personal is left anywhere; only the audit log keeps the pseudonymous id.

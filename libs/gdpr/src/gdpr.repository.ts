@@ -165,7 +165,7 @@ export const gdprRepository = {
 
   /** Sign-ins: when each session began and ended; the token's hash is a secret, not information about the customer. */
   sessions(db: Executor, customerId: string) {
-    return db.selectFrom('sessions').select(['created_at', 'expires_at', 'revoked_at']).where('user_id', '=', customerId).orderBy('created_at').execute();
+    return db.selectFrom('sessions').select(['created_at', 'last_used_at', 'expires_at', 'revoked_at', 'end_reason', 'device_browser', 'device_os']).where('user_id', '=', customerId).orderBy('created_at').execute();
   },
 
   /** Browsers remembered for sign-in throttling, without the device token's hash. */
@@ -213,9 +213,9 @@ export const gdprRepository = {
 
   /** Every personal row hangs off the user by ON DELETE CASCADE; consent history needs the erasure flag. */
   /** The deleted customer's address (for what is kept by address, not by user id), or undefined when there was none. */
-  async deleteCustomer(trx: DbTransaction<Database>, customerId: string): Promise<string | undefined> {
+  /** The address, language and name of the account deleted now (for its last message), or undefined when it was gone already. */
+  async deleteCustomer(trx: DbTransaction<Database>, customerId: string) {
     await sql`select set_config('dd.erasure', 'on', true)`.execute(trx);
-    const deleted = await trx.deleteFrom('users').where('id', '=', customerId).where('role', '=', 'customer').returning('email').executeTakeFirst();
-    return deleted?.email;
+    return trx.deleteFrom('users').where('id', '=', customerId).where('role', '=', 'customer').returning(['email', 'locale', 'display_name']).executeTakeFirst();
   },
 };

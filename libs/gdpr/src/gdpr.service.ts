@@ -2,6 +2,7 @@ import type { Db } from '@dd/db';
 import { auditRepository } from '@dd/accounts';
 import { DomainError } from '@dd/errors';
 import { forgetMailTo } from '@dd/mail';
+import { dispatchNotified, mailErasureDone, notificationsForExport, notify, type Notified } from '@dd/notifications';
 import { settleEarningsOnErasure } from '@dd/payouts';
 import { enqueue, type Queues } from '@dd/queue';
 import { buildExportZip } from './export.builder';
@@ -120,7 +121,7 @@ export type GdprService = ReturnType<typeof createGdprService>;
  * The export job: gathers every personal record into a ZIP kept for seven days. Idempotent. A failed export
  * (by the sweep or a final job failure) is final: the customer was told to ask again, so a late run stores nothing.
  */
-export async function runExport(db: Db, exportId: string, at: Date = new Date()): Promise<'ready' | 'already-ready' | 'failed' | 'missing'> {
+export async function runExport(db: Db, exportId: string, at: Date = new Date(), queues?: Queues): Promise<'ready' | 'already-ready' | 'failed' | 'missing'> {
   const row = await gdprRepository.findExport(db, exportId);
   if (!row) return 'missing';
   if (row.status === 'ready') return 'already-ready';
@@ -144,6 +145,7 @@ export async function runExport(db: Db, exportId: string, at: Date = new Date())
       gdprRepository.knownDevices(db, customerId),
       gdprRepository.signInFailures(db, customerId),
     ]);
+  const told = await notificationsForExport(db, customerId);
   if (!account) return 'missing';
   // File names match EXPORTED_TABLES (export.coverage.ts), which a test holds against the schema.
   const zip = buildExportZip(
@@ -164,23 +166,24 @@ export async function runExport(db: Db, exportId: string, at: Date = new Date())
       { name: 'sessions', rows: sessions },
       { name: 'known-devices', rows: devices },
       { name: 'sign-in-failures', rows: failures },
+      { name: 'notifications', rows: told.notifications },
+      { name: 'notification-settings', rows: told.preferences },
     ],
     exportReadme(account.locale),
     at,
   );
-  return db.transaction().execute(async (trx) => {
+  const outcome = await db.transaction().execute(async (trx) => {
     const status = await gdprRepository.lockStatus(trx, exportId);
-    if (status === 'ready') return 'already-ready' as const;
-    if (status !== 'building') return 'failed' as const;
+    if (status === 'ready') return { status: 'already-ready' as const };
+    if (status !== 'building') return { status: 'failed' as const };
     await gdprRepository.saveExportFile(trx, exportId, zip);
-    await gdprRepository.markExport(trx, exportId, {
-      status: 'ready',
-      ready_at: at,
-      expires_at: new Date(at.getTime() + EXPORT_RETENTION_DAYS * DAY_MS),
-      byte_size: zip.length,
-    });
-    return 'ready' as const;
+    const expiresAt = new Date(at.getTime() + EXPORT_RETENTION_DAYS * DAY_MS);
+    await gdprRepository.markExport(trx, exportId, { status: 'ready', ready_at: at, expires_at: expiresAt, byte_size: zip.length });
+    const notified = await notify(trx, { userId: customerId, kind: 'gdpr.exportReady', key: `export:${exportId}:ready`, params: { expiresOn: expiresAt.toISOString().slice(0, 10) } });
+    return { status: 'ready' as const, notified };
   });
+  if (queues && outcome.status === 'ready') await dispatchNotified(queues, outcome.notified);
+  return outcome.status;
 }
 
 /**
@@ -192,11 +195,14 @@ export async function runExport(db: Db, exportId: string, at: Date = new Date())
  * IBAN and are paid as usual; every other cent of the member's earnings moves to the platform's
  * unclaimed_earnings account (ledger key `erasure:<customerId>:unclaimed`), never silently dropped.
  */
-export async function runErasure(db: Db, customerId: string): Promise<'erased' | 'already-erased'> {
-  return db.transaction().execute(async (trx) => {
-    const email = await gdprRepository.deleteCustomer(trx, customerId);
-    if (email === undefined) return 'already-erased';
-    await forgetMailTo(trx, email);
+export async function runErasure(db: Db, customerId: string, queues?: Queues): Promise<'erased' | 'already-erased'> {
+  const outcome = await db.transaction().execute(async (trx) => {
+    const erased = await gdprRepository.deleteCustomer(trx, customerId);
+    if (erased === undefined) return { status: 'already-erased' as const };
+    await forgetMailTo(trx, erased.email);
+    // After the account's mail was forgotten: the confirmation is the one message that leaves with
+    // the address, and libs/mail deletes its row (address included) once it was sent.
+    const notified: Notified = await mailErasureDone(trx, { customerId, email: erased.email, locale: erased.locale, displayName: erased.display_name });
     const earnings = await settleEarningsOnErasure(trx, customerId);
     await auditRepository.append(trx, {
       actorUserId: null,
@@ -208,8 +214,10 @@ export async function runErasure(db: Db, customerId: string): Promise<'erased' |
         ? { details: { unclaimedCents: earnings.movedCents, keptForPayoutCents: earnings.keptForPayoutCents } }
         : {}),
     });
-    return 'erased';
+    return { status: 'erased' as const, notified };
   });
+  if (queues && outcome.status === 'erased') await dispatchNotified(queues, outcome.notified);
+  return outcome.status;
 }
 
 export async function purgeExpiredExports(db: Db, at: Date = new Date()): Promise<number> {

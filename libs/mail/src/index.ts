@@ -1,9 +1,9 @@
-export { MESSAGES, parseMessageParams, renderMessage, UnknownMessageError } from './mail.registry';
+export { forgetsAfterSending, MESSAGES, parseMessageParams, renderMessage, UnknownMessageError } from './mail.registry';
 export type { MailLocale, MessageDefinition, MessageKind, MessageParams } from './mail.registry';
 export { escapeHtml } from './html-escape';
 export { portalLink } from './mail.layout';
 export type { RenderedMail } from './mail.layout';
-export { createMailOutbox, forgetMailTo, mailJobId, requeuePendingMail } from './mail-outbox.service';
+export { addToOutbox, createMailOutbox, dispatchMail, forgetMailTo, mailJobId, requeuePendingMail } from './mail-outbox.service';
 export type { MailOutbox, OutgoingMessage } from './mail-outbox.service';
 export { createMailTransport, DEFAULT_MAIL_DIR, mailSettingsFrom } from './mail.transport';
 export type { MailEnvelope, MailSettings, MailTransport } from './mail.transport';

@@ -15,15 +15,38 @@ export interface OutgoingMessage<K extends MessageKind> {
 /** The job id of an outbox row's send job: one job per message, however often it is queued. */
 export const mailJobId = (outboxId: string) => `mail-${outboxId}`;
 
+/** Writes a message to the outbox in the caller's transaction; the id, or undefined when its key was used already. */
+export function addToOutbox<K extends MessageKind>(trx: DbTransaction<Database>, message: OutgoingMessage<K>): Promise<string | undefined> {
+  const params = parseMessageParams(message.kind, message.params);
+  return outboxRepository.insert(trx, { messageKey: message.key, kind: message.kind, recipient: message.to, locale: message.locale, params });
+}
+
+/**
+ * Queues the send job of committed messages. Redis being down does not undo the change a message is
+ * about: the row stays pending and `mail.sweep` queues it later, so this never throws.
+ */
+export async function dispatchMail(queues: Queues, outboxIds: readonly (string | undefined)[]): Promise<number> {
+  let queued = 0;
+  for (const outboxId of outboxIds) {
+    if (!outboxId) continue;
+    try {
+      await enqueue(queues, 'mail.send', { outboxId }, { jobId: mailJobId(outboxId) });
+      queued += 1;
+    } catch {
+      // Left pending for mail.sweep.
+    }
+  }
+  return queued;
+}
+
 /**
  * The transactional outbox. `add` writes the message in the caller's transaction, so it exists if
  * and only if the change it tells about was committed; `dispatch` queues its sending after the commit.
  */
 export function createMailOutbox(deps: { db: Db; queues: Queues }) {
   return {
-    async add<K extends MessageKind>(trx: DbTransaction<Database>, message: OutgoingMessage<K>): Promise<string | undefined> {
-      const params = parseMessageParams(message.kind, message.params);
-      return outboxRepository.insert(trx, { messageKey: message.key, kind: message.kind, recipient: message.to, locale: message.locale, params });
+    add<K extends MessageKind>(trx: DbTransaction<Database>, message: OutgoingMessage<K>): Promise<string | undefined> {
+      return addToOutbox(trx, message);
     },
 
     /**

@@ -1,6 +1,6 @@
 import type { Db, Locale } from '@dd/db';
 import { UnrecoverableError } from '@dd/queue';
-import { renderMessage } from './mail.registry';
+import { forgetsAfterSending, renderMessage } from './mail.registry';
 import type { MailTransport } from './mail.transport';
 import { outboxRepository } from './outbox.repository';
 
@@ -39,7 +39,8 @@ export async function sendOutboxMessage(deps: MailSenderDeps, outboxId: string):
         throw new UnrecoverableError(error instanceof Error ? error.message : String(error));
       }
       await deps.transport.send({ messageId: messageIdOf(row.id, deps.origin), from: deps.from, to: row.recipient, ...rendered });
-      await outboxRepository.markSent(trx, row.id, now());
+      if (forgetsAfterSending(row.kind)) await outboxRepository.delete(trx, row.id);
+      else await outboxRepository.markSent(trx, row.id, now());
       return 'sent';
     });
   } catch (error) {
@@ -50,5 +51,7 @@ export async function sendOutboxMessage(deps: MailSenderDeps, outboxId: string):
 
 /** After the last retry: the message is marked failed (and its token dropped) instead of staying pending. */
 export async function failOutboxMessage(db: Db, outboxId: string, error: Error): Promise<void> {
-  await outboxRepository.markFailed(db, outboxId, error.message.slice(0, 1000));
+  const row = await outboxRepository.kindOf(db, outboxId);
+  if (row && forgetsAfterSending(row.kind)) await outboxRepository.delete(db, outboxId);
+  else await outboxRepository.markFailed(db, outboxId, error.message.slice(0, 1000));
 }

@@ -31,6 +31,15 @@ export const outboxRepository = {
       .executeTakeFirst();
   },
 
+  /** A message that must not outlive its sending (an erasure's confirmation): the row and its address go. */
+  async delete(db: Executor, id: string): Promise<void> {
+    await db.deleteFrom('mail_outbox').where('id', '=', id).execute();
+  },
+
+  kindOf(db: Executor, id: string) {
+    return db.selectFrom('mail_outbox').select('kind').where('id', '=', id).executeTakeFirst();
+  },
+
   countAttempt(db: Executor, id: string) {
     return db
       .updateTable('mail_outbox')

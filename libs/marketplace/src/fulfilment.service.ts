@@ -3,6 +3,7 @@ import { dutchDate, recordPurchase, type BillingSettings } from '@dd/billing';
 import type { Db } from '@dd/db';
 import { DomainError, isDomainError } from '@dd/errors';
 import { DEFAULT_LEDGER_SETTINGS, type LedgerSettings } from '@dd/ledger';
+import { dispatchNotified } from '@dd/notifications';
 import { createPrivacyAccountant, createReleasedAudienceGate, type DeliveryGate, type PrivacyAccountant, type PrivacySettings } from '@dd/privacy';
 import type { Queues } from '@dd/queue';
 import { breakdownFor, createInsightReportService, type InsightReportService } from '@dd/reports';
@@ -10,6 +11,7 @@ import { releaseTransaction } from './fulfilment.ledger';
 import { billedQuantity, failureOfReportRefusal, type PurchaseFailure } from './fulfilment.policy';
 import { fulfilmentRepository, type LockedRequest } from './fulfilment.repository';
 import { freezeOfferDelivery } from './offer-delivery';
+import { notifyDelivered } from './purchase.notifications';
 import { release } from './purchase.reservation';
 import { writeReceipts } from './receipts';
 
@@ -108,9 +110,9 @@ export async function fulfilPurchase(deps: FulfilmentDeps, requestId: string): P
   await step('charged');
 
   const deliveredAt = now();
-  await db.transaction().execute(async (trx) => {
+  const notified = await db.transaction().execute(async (trx) => {
     const row = await fulfilmentRepository.lockRequest(trx, requestId);
-    if (row?.status !== 'fulfilling') return;
+    if (row?.status !== 'fulfilling') return null;
     await writeReceipts(trx, {
       saleId: charged.saleId,
       amountCents: charged.amountCents,
@@ -133,7 +135,9 @@ export async function fulfilPurchase(deps: FulfilmentDeps, requestId: string): P
       subjectId: requestId,
       details: { saleId: charged.saleId, invoiceId: charged.invoiceId, billedMembers: charged.billedMembers, reportId: frozen.reportId },
     });
+    return notifyDelivered(trx, request, charged.memberIds);
   });
+  if (notified) await dispatchNotified(deps.queues, notified);
   await step('delivered');
   // Read back rather than assembled: a concurrent run may have finished first, and its outcome is the one.
   const final = await db.transaction().execute((trx) => fulfilmentRepository.lockRequest(trx, requestId));

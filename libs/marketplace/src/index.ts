@@ -42,3 +42,7 @@ export type { PurchaseResultsService } from './purchase-results.service';
 export { reportCsv, reportFileName } from './purchase-results.csv';
 export { writeReceipts } from './receipts';
 export type { ReceiptInput } from './receipts';
+
+// The members' weekly digest of the sales that included them (worker, scheduled).
+export { runWeeklySalesDigest } from './sales-digest';
+export type { WeeklyDigestResult } from './sales-digest';

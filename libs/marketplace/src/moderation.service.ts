@@ -1,6 +1,7 @@
 import { auditRepository } from '@dd/accounts';
 import { offerUrlForDisplay, type ApprovalBlock, type DecidePurchaseRequest, type ModerationItem, type PurchaseDecision } from '@dd/contract';
 import type { Db, PurchaseStatus } from '@dd/db';
+import { dispatchNotified, notifyOrganisation } from '@dd/notifications';
 import { createPrivacyAccountant, formatEpsilonMicro, type PrivacyAccountant, type PrivacySettings } from '@dd/privacy';
 import type { Queues } from '@dd/queue';
 import { breakdownFor } from '@dd/reports';
@@ -141,7 +142,7 @@ export function createModerationService(deps: ModerationServiceDeps) {
      * an undecided request).
      */
     async decide(adminId: string, input: DecidePurchaseRequest): Promise<PurchaseDecision> {
-      const status = await db.transaction().execute(async (trx) => {
+      const decided = await db.transaction().execute(async (trx) => {
         const row = await purchaseRepository.findForUpdate(trx, input.id);
         if (!row) throw marketplaceErrors.notFound();
         if (row.status !== 'pending_review') throw marketplaceErrors.notPendingReview(row.status);
@@ -176,8 +177,16 @@ export function createModerationService(deps: ModerationServiceDeps) {
             ...(input.decision === 'reject' ? { reason: input.reason } : {}),
           },
         });
-        return input.decision === 'approve' ? ('approved' as const) : ('rejected' as const);
+        const notified = await notifyOrganisation(
+          trx,
+          input.decision === 'approve'
+            ? { organisationId: row.organisation_id, kind: 'purchases.approved', key: `purchase:${row.id}:approved`, params: { purchaseId: row.id, title: row.title } }
+            : { organisationId: row.organisation_id, kind: 'purchases.rejected', key: `purchase:${row.id}:rejected`, params: { purchaseId: row.id, title: row.title, reason: input.reason } },
+        );
+        return { status: input.decision === 'approve' ? ('approved' as const) : ('rejected' as const), notified };
       });
+      await dispatchNotified(queues, decided.notified);
+      const status = decided.status;
       if (status === 'approved') await enqueueFulfilment(queues, input.id);
       return { id: input.id, status };
     },

@@ -12,6 +12,8 @@ import {
   type PurchaseSummary,
 } from '@dd/contract';
 import type { Db } from '@dd/db';
+import { dispatchNotified } from '@dd/notifications';
+import type { Queues } from '@dd/queue';
 import { createPrivacyAccountant, formatEpsilonMicro, type PrivacyAccountant, type PrivacySettings } from '@dd/privacy';
 import { canonicalKey, canonicalise, isEmptySegment, isUnrestrictedSegment, validateSegment, type ProductPriceSettings, type SegmentLocale } from '@dd/segments';
 import { marketplaceErrors } from './marketplace.errors';
@@ -19,7 +21,8 @@ import { NO_RESULTS, toPurchaseDetail, toPurchaseSummary, type PurchaseResults }
 import { purchaseRepository, type PurchaseRow } from './purchase.repository';
 import { budgetMeterOf } from './privacy-budget.meter';
 import { createPurchasePrediction } from './purchase.prediction';
-import { release, reserve } from './purchase.reservation';
+import { notifyIfBalanceLow } from './purchase.notifications';
+import { release, reservationKeys, reserve } from './purchase.reservation';
 import { checkBreakdowns, checkOfferEndDate, checkOfferScreening, reservationFor } from './purchase.rules';
 
 /** The organisation and the advertiser user acting for it, from the session (never from the input). */
@@ -41,6 +44,8 @@ export interface PurchaseServiceDeps {
   /** Defaults to the accountant over `db` and `privacy`. */
   accountant?: PrivacyAccountant;
   results?: PurchaseResultsReader;
+  /** Queues the mail of a low-balance warning after the commit; without it mail.sweep does. */
+  queues?: Queues;
   now?: () => Date;
 }
 
@@ -127,7 +132,7 @@ export function createPurchaseService(deps: PurchaseServiceDeps) {
       // Consent must cover what a report's tables read as well as the criteria; members see all of them on their timeline.
       const consentCategories = [...new Set([...categories, ...breakdowns.map((b) => b.category)])].sort();
 
-      return db.transaction().execute(async (trx) => {
+      const created = await db.transaction().execute(async (trx) => {
         const row = await purchaseRepository.insert(trx, {
           organisation_id: organisation.id,
           created_by: owner.userId,
@@ -151,6 +156,7 @@ export function createPurchaseService(deps: PurchaseServiceDeps) {
           reserved_cents: reservation.totalCents,
         });
         await reserve(trx, row);
+        const lowBalance = await notifyIfBalanceLow(trx, { organisationId: organisation.id, movedCents: row.reserved_cents, key: reservationKeys.reserve(row.id) });
         await auditRepository.append(trx, {
           actorUserId: owner.userId,
           actorRole: 'advertiser',
@@ -159,8 +165,10 @@ export function createPurchaseService(deps: PurchaseServiceDeps) {
           subjectId: row.id,
           details: { organisationId: organisation.id, product: row.product, maxMembers: row.max_members, reservedCents: row.reserved_cents },
         });
-        return toPurchaseSummary(row);
+        return { summary: toPurchaseSummary(row), lowBalance };
       });
+      if (deps.queues) await dispatchNotified(deps.queues, created.lowBalance);
+      return created.summary;
     },
 
     async list(owner: PurchaseOwner, status?: PurchaseStatusCode): Promise<PurchaseSummary[]> {

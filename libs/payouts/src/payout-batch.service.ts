@@ -12,6 +12,7 @@ import { msgIdFor, nextBusinessDay, pmtInfIdFor } from './payout.ids';
 import type { PayoutSettings } from './payout.settings';
 import { batchesRepository, type BatchRow } from './payout-batches.repository';
 import { requestsRepository } from './payout-requests.repository';
+import { notifyPayoutSent } from './payout.notifications';
 
 /** Idempotency keys of a batch's ledger transactions. */
 export const batchKeys = {
@@ -158,6 +159,7 @@ async function payRemaining(trx: DbTransaction<Database>, batchId: string, now: 
     });
   }
   await batchesRepository.markPaid(trx, remaining.map((p) => p.id), now);
+  for (const payout of remaining) await notifyPayoutSent(trx, payout);
   return remaining.length;
 }
 

@@ -165,7 +165,7 @@ export const batchesRepository = {
     return trx
       .selectFrom('payout_requests as r')
       .innerJoin('payout_batch_items as i', 'i.request_id', 'r.id')
-      .select(['r.id', 'r.amount_cents', 'r.status', 'r.end_to_end_id', 'i.batch_id'])
+      .select(['r.id', 'r.customer_id', 'r.amount_cents', 'r.status', 'r.end_to_end_id', 'i.batch_id'])
       .where(sql<boolean>`r.end_to_end_id = any(${sql.val([...endToEndIds])}::text[])`)
       .orderBy('r.id')
       .forUpdate()

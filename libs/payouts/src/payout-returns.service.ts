@@ -8,6 +8,7 @@ import { RETURN_KIND, requestsRepository, type RequestRow } from './payout-reque
 import { returnsRepository } from './payout-returns.repository';
 import { OUR_END_TO_END_ID } from './statement-match';
 import { moveUnclaimedEarnings } from './unclaimed-earnings';
+import { notifyPayoutReturned } from './payout.notifications';
 
 /** Idempotency keys of a return's ledger transactions: one return per payout, whoever books it. */
 export const returnKeys = {
@@ -54,6 +55,7 @@ async function bookReturn(trx: DbTransaction<Database>, request: RequestRow, boo
     metadata: { requestId: request.id, reasonCode: booking.reasonCode, wasPaid },
   });
   await returnsRepository.markReturned(trx, request.id, { at: now, reason: booking.reasonCode, note: booking.note });
+  await notifyPayoutReturned(trx, request, booking.reasonCode);
   const item = await returnsRepository.batchOf(trx, request.id);
   if (item) {
     for (const batchId of await batchesRepository.settledBatches(trx, [item.batch_id])) await batchesRepository.markBatchPaid(trx, batchId, now, null);

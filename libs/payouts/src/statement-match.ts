@@ -3,6 +3,7 @@ import type { Database, Db, DbTransaction } from '@dd/db';
 import { platformAccounts, postTransaction } from '@dd/ledger';
 import { batchKeys } from './payout-batch.service';
 import { batchesRepository } from './payout-batches.repository';
+import { notifyPayoutSent } from './payout.notifications';
 
 /** One booking of the platform's own bank statement (CAMT.053 `Ntry` or its `TxDtls`), as an import reads it. */
 export interface StatementEntry {
@@ -88,6 +89,7 @@ export async function markPaidFromStatementEntries(
         metadata: { batchId: payout.batch_id, source: 'bank statement' },
       });
       await batchesRepository.markPaid(trx, [payout.id], now);
+      await notifyPayoutSent(trx, payout);
       paidNow.add(payout.id);
       touchedBatches.add(payout.batch_id);
       result.paid.push(payout.id);

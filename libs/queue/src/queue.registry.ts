@@ -187,6 +187,15 @@ export const JOBS = defineRegistry([
     // Scheduled; a missed run is made up by the next one.
     options: { attempts: 3 },
   }),
+  defineJob({
+    queue: 'notifications',
+    name: 'notifications.weekly-digest',
+    // Tells each member about last ISO week's sales that included them, once per member and week
+    // (libs/marketplace, runWeeklySalesDigest): the notification key makes a rerun tell nobody twice.
+    payload: z.object({}),
+    // Scheduled weekly; a run that failed for good is made up by running it again the same week.
+    options: { attempts: 5 },
+  }),
 ]);
 
 export type Jobs = typeof JOBS;

@@ -20,6 +20,7 @@ export type { PageHeaderProps } from './page-header';
 export { RadioCards } from './radio-cards';
 export type { RadioCardOption, RadioCardsProps } from './radio-cards';
 export { SkipLink } from './skip-link';
+export { TableScroll, type TableScrollProps } from './table-scroll';
 export { LoadingBlock, Spinner } from './spinner';
 export type { LoadingBlockProps, SpinnerProps } from './spinner';
 export { TextField } from './text-field';

@@ -157,5 +157,6 @@ export function demoLines(logins: readonly DemoLogin[]): string[] {
     'Demo logins (local demos only: these passwords are public, never use them on a shared or production install):',
     ...logins.map((l) => `  ${l.role.padEnd(10)} ${l.email.padEnd(36)} ${l.password ?? '(password was changed; left as is)'}`),
     `Seeded customers (e.g. ${customerEmail(1)}) cannot sign in.`,
+    ...(logins.some((l) => l.role === 'admin') ? ['The admin sets up two-factor sign-in (an authenticator app) at its first sign-in.'] : []),
   ];
 }

@@ -38,6 +38,7 @@ export function createContextFactory(deps: { services: AppServices; env: ApiEnv 
         trpcSource: header(req.headers['x-trpc-source']),
         requestId: String(req.id),
         ip: req.ip,
+        userAgent: header(req.headers['user-agent']),
         uploadName: uploadName(req.headers[UPLOAD_NAME_HEADER]),
       },
       cookie: {

@@ -19,7 +19,7 @@ interface Area<M> {
 
 // One chunk per role area, fetched the first time one of its pages is opened: a visitor signing in
 // never downloads the advertiser's segment builder or the admin's tools.
-const publicArea: Area<typeof PublicArea> = { load: () => import('./areas/public-area'), namespaces: ['legal', 'organisation', 'account'] };
+const publicArea: Area<typeof PublicArea> = { load: () => import('./areas/public-area'), namespaces: ['legal', 'organisation', 'account', 'twoFactor', 'notifications'] };
 const customerArea: Area<typeof CustomerArea> = { load: () => import('./areas/customer-area'), namespaces: ['earnings', 'offers'] };
 // An area lists every namespace its pages render, the offer preview's `offers` included: a namespace
 // fetched mid-page suspends it, and the page comes back with its form state lost.
@@ -121,7 +121,9 @@ export function createRouter(i18n: I18n) {
             // Mailed links open wherever the mail is read, signed in or not.
             { path: 'verify-email', lazy: page(publicArea, (m) => <m.VerifyEmailPage />) },
             { path: 'reset-password', lazy: page(publicArea, (m) => <m.ResetPasswordPage />) },
+            { path: 'confirm-email-change', lazy: page(publicArea, (m) => <m.ConfirmEmailChangePage />) },
             { path: 'account', element: <RequireSignedIn />, children: [{ index: true, lazy: page(publicArea, (m) => <m.AccountPage />) }] },
+            { path: 'notifications', element: <RequireSignedIn />, children: [{ index: true, lazy: page(publicArea, (m) => <m.NotificationsPage />) }] },
             // Development only: the API answers every /dev/ path with 404 in production, this page included.
             { path: 'dev/mailbox', lazy: page(publicArea, (m) => <m.DevMailboxPage />) },
             // Public for everyone: right after erasure the session no longer exists.

@@ -5,6 +5,7 @@ import type { RoleName, Viewer } from '@dd/contract';
 import { BrandMark, buttonClassName, Icon, LanguageSwitch } from '@dd/ui';
 import { homePath } from './role-home';
 import { AccountMenu } from './account-menu';
+import { NotificationBell } from './notification-bell';
 import { navMenuTransition, type NavMenuEvent } from './nav-menu';
 import { useChangeLocale } from './use-locale';
 
@@ -68,6 +69,7 @@ export function SiteHeader({ viewer, resolving }: SiteHeaderProps) {
 
         <div className="site-header__actions">
           <LanguageSwitch label={t('language.label')} value={locale} options={LANGUAGES} onChange={change} />
+          {viewer ? <NotificationBell /> : null}
           {viewer ? <AccountMenu viewer={viewer} /> : null}
           {!viewer && !resolving ? (
             <div className="site-header__auth">

@@ -64,6 +64,8 @@ export const en: TranslationShape<Translations> = {
     purchases: 'Purchases',
     moderation: 'Moderation',
     offers: 'Offers',
+    notifications: 'Notifications',
+    notificationsUnread: 'Notifications, {{count}} unread',
   },
   titles: {
     landing: 'Your data, your dividend',
@@ -173,6 +175,7 @@ export const en: TranslationShape<Translations> = {
   validation: {
     emailRequired: 'Enter your email address.',
     emailInvalid: 'Enter a valid email address, such as name@example.com.',
+    emailUnchanged: 'This is already your email address. Enter the new address.',
     passwordRequired: 'Enter your password.',
     currentPasswordWrong: 'Your current password is not correct.',
     linkInvalid: 'This link is not complete. Open the link from the email again.',

@@ -18,12 +18,16 @@ import { legalEn } from '../features/legal/legal.en';
 import { legalNl } from '../features/legal/legal.nl';
 import { moderationEn } from '../features/moderation/moderation.en';
 import { moderationNl } from '../features/moderation/moderation.nl';
+import { notificationsEn } from '../features/notifications/notifications.en';
+import { notificationsNl } from '../features/notifications/notifications.nl';
 import { offersEn } from '../features/offers/offers.en';
 import { offersNl } from '../features/offers/offers.nl';
 import { organisationEn } from '../features/organisation/organisation.en';
 import { organisationNl } from '../features/organisation/organisation.nl';
 import { purchasesEn } from '../features/purchases/purchases.en';
 import { purchasesNl } from '../features/purchases/purchases.nl';
+import { twoFactorEn } from '../features/two-factor/two-factor.en';
+import { twoFactorNl } from '../features/two-factor/two-factor.nl';
 import { en } from './en';
 import { nl } from './nl';
 
@@ -35,8 +39,8 @@ import { nl } from './nl';
  * and one namespace of well over 900 keys exceeds its instantiation limits.
  */
 export const resources = {
-  nl: { translation: nl, account: accountNl, earnings: earningsNl, adminPayouts: adminPayoutsNl, billing: billingNl, bankStatements: bankStatementsNl, purchases: purchasesNl, moderation: moderationNl, offers: offersNl, organisation: organisationNl, adminOrganisations: adminOrganisationsNl, adminAudit: adminAuditNl, adminOperations: adminOperationsNl, legal: legalNl },
-  en: { translation: en, account: accountEn, earnings: earningsEn, adminPayouts: adminPayoutsEn, billing: billingEn, bankStatements: bankStatementsEn, purchases: purchasesEn, moderation: moderationEn, offers: offersEn, organisation: organisationEn, adminOrganisations: adminOrganisationsEn, adminAudit: adminAuditEn, adminOperations: adminOperationsEn, legal: legalEn },
+  nl: { translation: nl, account: accountNl, earnings: earningsNl, adminPayouts: adminPayoutsNl, billing: billingNl, bankStatements: bankStatementsNl, purchases: purchasesNl, moderation: moderationNl, offers: offersNl, organisation: organisationNl, adminOrganisations: adminOrganisationsNl, adminAudit: adminAuditNl, adminOperations: adminOperationsNl, legal: legalNl, twoFactor: twoFactorNl, notifications: notificationsNl },
+  en: { translation: en, account: accountEn, earnings: earningsEn, adminPayouts: adminPayoutsEn, billing: billingEn, bankStatements: bankStatementsEn, purchases: purchasesEn, moderation: moderationEn, offers: offersEn, organisation: organisationEn, adminOrganisations: adminOrganisationsEn, adminAudit: adminAuditEn, adminOperations: adminOperationsEn, legal: legalEn, twoFactor: twoFactorEn, notifications: notificationsEn },
 } as const;
 
-export const NAMESPACES = ['translation', 'account', 'earnings', 'adminPayouts', 'billing', 'bankStatements', 'purchases', 'moderation', 'offers', 'organisation', 'adminOrganisations', 'adminAudit', 'adminOperations', 'legal'] as const;
+export const NAMESPACES = ['translation', 'account', 'earnings', 'adminPayouts', 'billing', 'bankStatements', 'purchases', 'moderation', 'offers', 'organisation', 'adminOrganisations', 'adminAudit', 'adminOperations', 'legal', 'twoFactor', 'notifications'] as const;

@@ -9,9 +9,11 @@ import type { billingNl } from '../features/billing/billing.nl';
 import type { earningsNl } from '../features/earnings/earnings.nl';
 import type { LegalTranslations } from '../features/legal/legal.nl';
 import type { moderationNl } from '../features/moderation/moderation.nl';
+import type { notificationsNl } from '../features/notifications/notifications.nl';
 import type { offersNl } from '../features/offers/offers.nl';
 import type { purchasesNl } from '../features/purchases/purchases.nl';
 import type { organisationNl } from '../features/organisation/organisation.nl';
+import type { TwoFactorTranslations } from '../features/two-factor/two-factor.nl';
 import type { Translations } from './nl';
 
 declare module 'i18next' {
@@ -32,6 +34,8 @@ declare module 'i18next' {
       moderation: typeof moderationNl;
       offers: typeof offersNl;
       legal: LegalTranslations;
+      twoFactor: TwoFactorTranslations;
+      notifications: typeof notificationsNl;
     };
   }
 }

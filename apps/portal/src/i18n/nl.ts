@@ -63,6 +63,8 @@ export const nl = {
     purchases: 'Aankopen',
     moderation: 'Moderatie',
     offers: 'Aanbiedingen',
+    notifications: 'Meldingen',
+    notificationsUnread: 'Meldingen, {{count}} ongelezen',
   },
   titles: {
     landing: 'Jouw data, jouw dividend',
@@ -173,6 +175,7 @@ export const nl = {
   validation: {
     emailRequired: 'Vul je e-mailadres in.',
     emailInvalid: 'Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.',
+    emailUnchanged: 'Dit is al je e-mailadres. Vul het nieuwe adres in.',
     passwordRequired: 'Vul je wachtwoord in.',
     currentPasswordWrong: 'Je huidige wachtwoord klopt niet.',
     linkInvalid: 'Deze link is niet compleet. Open de link uit de e-mail opnieuw.',

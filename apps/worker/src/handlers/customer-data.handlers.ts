@@ -20,9 +20,9 @@ export function customerDataHandlers({ db, queues }: { db: Db; queues: () => Que
       logger.info({ runId, ...result }, 'transactions categorised again with the current rules');
       return result;
     },
-    'gdpr.export': async ({ exportId }) => runExport(db, exportId),
+    'gdpr.export': async ({ exportId }) => runExport(db, exportId, new Date(), queues()),
     'gdpr.erase': async ({ customerId }, { logger }) => {
-      const result = await runErasure(db, customerId);
+      const result = await runErasure(db, customerId, queues());
       logger.info({ result }, 'customer erasure finished');
       return result;
     },

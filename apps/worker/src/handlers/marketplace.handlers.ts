@@ -2,7 +2,7 @@ import { billingSettingsFrom, type BillingSettings } from '@dd/billing';
 import type { WorkerEnv } from '@dd/config';
 import type { Db } from '@dd/db';
 import { ledgerSettingsFrom, type LedgerSettings } from '@dd/ledger';
-import { failUnfinishedPurchase, fulfilPurchase, requeueApprovedPurchases, sweepStuckPurchases, type FulfilmentStep } from '@dd/marketplace';
+import { failUnfinishedPurchase, fulfilPurchase, requeueApprovedPurchases, runWeeklySalesDigest, sweepStuckPurchases, type FulfilmentStep } from '@dd/marketplace';
 import { privacySettingsFrom, type PrivacySettings } from '@dd/privacy';
 import type { Queues } from '@dd/queue';
 import type { FinalFailureHandlers, JobHandlers } from '../job.handler';
@@ -40,6 +40,12 @@ export function marketplaceHandlers({ db, queues, env }: { db: Db; queues: () =>
       const queued = await requeueApprovedPurchases(db, queues());
       if (queued > 0) logger.warn({ queued }, 'approved purchases without a finished fulfilment were queued again');
       return queued;
+    },
+    // Scheduled weekly; keyed per member and ISO week, so a rerun tells nobody twice.
+    'notifications.weekly-digest': async (_payload, { logger }) => {
+      const result = await runWeeklySalesDigest({ db, queues: queues() });
+      logger.info(result, 'weekly sales digest written');
+      return result;
     },
     // Scheduled: no purchase stays approved or in progress past the time limit (libs/marketplace, PURCHASE_TIME_LIMIT_MINUTES).
     'marketplace.sweep': async (_payload, { logger }) => {

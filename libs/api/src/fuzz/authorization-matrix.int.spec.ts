@@ -24,6 +24,8 @@ const ACCESS_BY_NAMESPACE: Record<string, Access> = {
   privacy: 'customer',
   earnings: 'customer',
   offers: 'customer',
+  // Every role has its own notifications.
+  notifications: 'signedIn',
   advertiser: 'advertiser',
   billing: 'advertiser',
   admin: 'admin',
@@ -34,9 +36,16 @@ const ACCESS_BY_PATH: Record<string, Access> = {
   'auth.signUpCustomer': 'public',
   'auth.signUpAdvertiser': 'public',
   'auth.signIn': 'public',
+  // An admin's second step: the challenge token from the password step stands in for a session.
+  'auth.twoFactorVerify': 'public',
+  'auth.twoFactorConfirmSetUp': 'public',
+  'auth.twoFactorFinishSetUp': 'public',
   'auth.signOut': 'signedIn',
   // The links mailed to an address work without a session: a reset is for someone who cannot sign in.
   'auth.verifyEmail': 'public',
+  // Asked by the sign-in page, and followed from a mailed link wherever it is opened.
+  'account.sessionEndNotice': 'public',
+  'account.confirmEmailChange': 'public',
   'auth.requestPasswordReset': 'public',
   'auth.checkPasswordReset': 'public',
   'auth.resetPassword': 'public',

@@ -144,6 +144,9 @@ export function fuzzSeeds(world: SeedWorld): Record<string, unknown> {
       contactEmail: 'inkoop@bakkermedia.nl',
       industry: 'retail',
     },
+    // No challenge of this token exists: the hostile cases meet the service's refusal, not only the schema's.
+    'auth.twoFactorVerify': { token: 'Q2hhbGxlbmdlVG9rZW4tZnV6ei0xMjM0NTY3ODkwYWI', code: '123456' },
+    'auth.twoFactorConfirmSetUp': { token: 'Q2hhbGxlbmdlVG9rZW4tZnV6ei0xMjM0NTY3ODkwYWI', code: '123456' },
     'transactions.recategorise': { transactionId: world.transactionId, category: 'dining' },
     'transactions.list': { cursor: '2026-01-15_1', limit: 10, category: 'groceries', month: '2026-01' },
     'imports.get': { uploadId: world.uploadId },

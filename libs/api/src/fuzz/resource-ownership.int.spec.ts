@@ -33,12 +33,15 @@ const inboxRead = () => ['offers.inbox', undefined] as const;
 
 // In the order they run: whatever uses a resource up (delete, cancel, dismiss) comes after every case that needs it.
 const CASES: Record<string, OwnershipCase> = {
+  // A second session of the owner's, ended by the owner's own call at the end of the case.
+  'account.endSession sessionId': { owner: 'customer', input: (r) => ({ sessionId: r.sessionId }), read: () => ['account.sessions', undefined] },
   'imports.get uploadId': { owner: 'customer', input: (r) => ({ uploadId: r.uploadId }), read: (r) => ['imports.get', { uploadId: r.uploadId }] },
   'transactions.recategorise transactionId': {
     owner: 'customer',
     input: (r) => ({ transactionId: r.transactionId, category: 'dining' }),
     read: () => ['transactions.list', { limit: 50 }],
   },
+  'notifications.markRead id': { owner: 'customer', input: (r) => ({ id: r.notificationId }), read: () => ['notifications.list', { locale: 'nl' }] },
   'offers.open requestId': { owner: 'customer', input: (r) => ({ requestId: r.offerRequestId }), read: inboxRead },
   'offers.click requestId': { owner: 'customer', input: (r) => ({ requestId: r.offerRequestId }), read: inboxRead },
   'offers.dismiss requestId': { owner: 'customer', input: (r) => ({ requestId: r.offerRequestId }), read: inboxRead },

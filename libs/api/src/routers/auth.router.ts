@@ -7,6 +7,9 @@ import {
   signInInput,
   signUpAdvertiserInput,
   signUpCustomerInput,
+  recoveryCodesSchema,
+  twoFactorCodeInput,
+  twoFactorTokenInput,
   verifyEmailInput,
 } from '@dd/contract';
 import { publicProcedure, signedInProcedure } from '../procedures';
@@ -21,21 +24,42 @@ export const authRouter = router({
   me: publicProcedure.query(({ ctx }) => ctx.viewer),
 
   signUpCustomer: signUpProcedure.input(signUpCustomerInput).mutation(async ({ ctx, input }) => {
-    const { viewer, session } = await ctx.services.auth.signUpCustomer(input, { ip: ctx.request.ip });
+    const { viewer, session } = await ctx.services.auth.signUpCustomer(input, { ip: ctx.request.ip, userAgent: ctx.request.userAgent });
     ctx.cookie.set(session.token, session.expiresAt);
     return viewer;
   }),
 
   signUpAdvertiser: signUpProcedure.input(signUpAdvertiserInput).mutation(async ({ ctx, input }) => {
-    const { viewer, session } = await ctx.services.auth.signUpAdvertiser(input, { ip: ctx.request.ip });
+    const { viewer, session } = await ctx.services.auth.signUpAdvertiser(input, { ip: ctx.request.ip, userAgent: ctx.request.userAgent });
     ctx.cookie.set(session.token, session.expiresAt);
     return viewer;
   }),
 
+  // A customer or advertiser gets a session and their viewer; an admin gets the second step instead
+  // (a challenge with `secondStep`), and the session only from one of the twoFactor procedures below.
   signIn: publicProcedure.input(signInInput).mutation(async ({ ctx, input }) => {
-    const { viewer, session, device } = await ctx.services.auth.signIn(input, { ip: ctx.request.ip, deviceToken: ctx.deviceCookie.read() });
+    const outcome = await ctx.services.auth.signIn(input, { ip: ctx.request.ip, deviceToken: ctx.deviceCookie.read(), userAgent: ctx.request.userAgent });
+    ctx.deviceCookie.set(outcome.device.token, outcome.device.expiresAt);
+    if (outcome.status === 'secondStep') return outcome.challenge;
+    ctx.cookie.set(outcome.session.token, outcome.session.expiresAt);
+    return outcome.viewer;
+  }),
+
+  // The challenge token stands in for the password; wrong codes are throttled per account in the service.
+  twoFactorVerify: publicProcedure.input(twoFactorCodeInput).mutation(async ({ ctx, input }) => {
+    const { viewer, session } = await ctx.services.auth.verifyTwoFactor(input.token, input.code, ctx.request.ip, { userAgent: ctx.request.userAgent });
     ctx.cookie.set(session.token, session.expiresAt);
-    ctx.deviceCookie.set(device.token, device.expiresAt);
+    return viewer;
+  }),
+
+  twoFactorConfirmSetUp: publicProcedure
+    .input(twoFactorCodeInput)
+    .output(recoveryCodesSchema)
+    .mutation(({ ctx, input }) => ctx.services.twoFactor.confirmSetUp(input.token, input.code, ctx.request.ip)),
+
+  twoFactorFinishSetUp: publicProcedure.input(twoFactorTokenInput).mutation(async ({ ctx, input }) => {
+    const { viewer, session } = await ctx.services.auth.finishTwoFactorSetUp(input.token, ctx.request.ip, { userAgent: ctx.request.userAgent });
+    ctx.cookie.set(session.token, session.expiresAt);
     return viewer;
   }),
 

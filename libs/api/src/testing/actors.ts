@@ -6,6 +6,7 @@ import { recordDeposit } from '@dd/ledger';
 import type { Queues } from '@dd/queue';
 import type { AppServices } from '../services';
 import { createTestClient } from './test-context';
+import { signInWithSecondStep } from './two-factor';
 
 /** The people of the API's integration tests, signed in through the procedures as they would be. */
 export const TEST_PASSWORD = 'correct horse battery staple 42';
@@ -26,11 +27,11 @@ interface World {
   services: AppServices;
 }
 
-/** A signed-in admin (created the way ADMIN_EMAIL creates one). */
+/** A signed-in admin (created the way ADMIN_EMAIL creates one), past the second step: authenticator set up at the first sign-in. */
 export async function signedInAdmin({ db, queues, services }: World, email = `beheer-${randomUUID()}@example.nl`) {
   await services.accounts.ensureAdmin(email, TEST_PASSWORD);
   const client = createTestClient(db, queues, undefined, { services });
-  await (await client.call()).auth.signIn({ email, password: TEST_PASSWORD });
+  await signInWithSecondStep(client, email, TEST_PASSWORD);
   const id = (await (await client.call()).auth.me())!.id;
   return { client, id };
 }

@@ -20,7 +20,9 @@ export const OWN_ACCOUNT_ONLY: Record<string, string> = {
   'auth.me': "the caller's own viewer (their own email and organisation)",
   'auth.signUpCustomer': 'the new account itself',
   'auth.signUpAdvertiser': 'the new account itself',
-  'auth.signIn': "the caller's own viewer",
+  'auth.signIn': "the caller's own viewer, or an admin's second-step challenge (a token and the admin's own new secret)",
+  'auth.twoFactorVerify': "the admin's own viewer",
+  'auth.twoFactorFinishSetUp': "the admin's own viewer",
   'auth.signOut': 'nothing',
   'account.setLocale': "the caller's own viewer",
 };
@@ -88,5 +90,5 @@ export const NOT_ABOUT_MEMBERS: readonly (readonly [RegExp, string])[] = [
   [/ vatRateBp$/, 'the VAT rate: a setting'],
   [/^reference\.segmentOptions spendBands\[\]\.(band|fromCents|toCents)$/, 'what each spend band means in euros: reference data'],
   [/^advertiser\.segments\.\w+ tree(\.of(\[\])?)*\.(min|max)$/, 'a spend band the advertiser chose in their own segment'],
-  [/^billing\.summary history\[\]\.transactionId$/, 'the ledger transaction’s number: a platform-wide sequence (see docs/PRIVACY.md, what remains outside)'],
+  [/^billing\.summary history\[\]\.transactionId$/, 'the ledger transaction’s number: a platform-wide sequence (see docs/PRIVACY.md, what remains outside)'],  [/^notifications\.(unreadCount|markRead) (unread|marked)$/, 'how many of the caller’s own notifications are unread or were just marked read'],
 ];

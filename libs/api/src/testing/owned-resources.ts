@@ -25,6 +25,10 @@ export interface OwnedResources {
   pendingPurchaseId: string;
   reportPurchaseId: string;
   invoiceId: string;
+  /** The public id of a second session of the customer's (another browser). */
+  sessionId: string;
+  /** The customer's notification of the delivered offer. */
+  notificationId: string;
   /** Texts only these resources hold; none may reach another customer or organisation. */
   secrets: string[];
 }
@@ -126,7 +130,13 @@ export async function createOwnedResources(world: World, actors: { customer: Act
     product: 'insight_report', title: `${secret} wachtend`, purposeStatement: `${secret}: leeftijden van de mensen in onze stad.`, segment: { field: 'municipality', in: [town] }, breakdowns: ['ageBand'], locale: 'nl',
   })) as { id: string };
   const invoices = (await ok(world, actors.advertiser, 'billing.invoices', undefined)) as { id: string }[];
+  await world.services.sessions.issue(customerId, undefined, { userAgent: 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0' });
+  const sessions = (await ok(world, actors.customer, 'account.sessions', undefined)) as { id: string; current: boolean }[];
+  const otherSession = sessions.find((session) => !session.current);
+  if (!otherSession) throw new Error('owned-resources: the second session is not listed');
   if (!invoices[0]) throw new Error('owned-resources: the deliveries made no invoice');
+  const notification = await db.selectFrom('notifications').select('id').where('user_id', '=', customerId).where('notification_key', '=', `offer:${offerRequestId}`).executeTakeFirst();
+  if (!notification) throw new Error('owned-resources: the delivered offer made no notification');
   return {
     uploadId: upload.id,
     transactionId: Number(transactionId),
@@ -135,6 +145,8 @@ export async function createOwnedResources(world: World, actors: { customer: Act
     pendingPurchaseId: pending.id,
     reportPurchaseId,
     invoiceId: invoices[0].id,
+    sessionId: otherSession.id,
+    notificationId: notification.id,
     secrets: [secret],
   };
 }

@@ -22,7 +22,7 @@ export function createTestClient(
   db: Db,
   queues: Queues,
   headers: { origin?: string; trpcSource?: string } = { origin: TEST_ORIGIN, trpcSource: 'portal' },
-  options: { services?: AppServices; ip?: string } = {},
+  options: { services?: AppServices; ip?: string; userAgent?: string } = {},
 ) {
   // Several clients (an advertiser and a customer, say) can share one set of services, as requests to one API do.
   const services = options.services ?? createAppServices(db, queues, { sessionTtlHours: 1 });
@@ -34,7 +34,7 @@ export function createTestClient(
     viewer: await services.sessions.resolve(jar.token),
     publicOrigin: TEST_ORIGIN,
     log: pino({ level: 'silent' }),
-    request: { method: 'POST', origin: headers.origin, trpcSource: headers.trpcSource, requestId: 'test', ip },
+    request: { method: 'POST', origin: headers.origin, trpcSource: headers.trpcSource, requestId: 'test', ip, userAgent: options.userAgent },
     cookie: {
       read: () => jar.token,
       set: (token) => {

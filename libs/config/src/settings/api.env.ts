@@ -20,6 +20,9 @@ export const apiEnvShape = {
   /** Set when the portal is served over HTTPS so the session cookie gets the Secure flag. */
   COOKIE_SECURE: flag,
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
+  /** A customer's or advertiser's session ends after this long unused (7 days); an admin's after ADMIN_SESSION_IDLE_TIMEOUT_MINUTES. */
+  SESSION_IDLE_TIMEOUT_MINUTES: z.coerce.number().int().min(10).max(60 * 24 * 90).default(60 * 24 * 7),
+  ADMIN_SESSION_IDLE_TIMEOUT_MINUTES: z.coerce.number().int().min(10).max(60 * 24 * 90).default(60 * 12),
   /** Where the built portal lives; the API serves it at `/`. */
   PORTAL_DIST: z.string().default('apps/portal/dist'),
   ...adminEnvShape,

@@ -10,3 +10,5 @@ export { DevMailboxPage } from '../../features/account/dev-mailbox-page';
 export { ForgotPasswordPage } from '../../features/account/forgot-password-page';
 export { ResetPasswordPage } from '../../features/account/reset-password-page';
 export { VerifyEmailPage } from '../../features/account/verify-email-page';
+export { ConfirmEmailChangePage } from '../../features/account/confirm-email-change-page';
+export { NotificationsPage } from '../../features/notifications/notifications-page';

@@ -1,75 +1,28 @@
-import { useState, type ChangeEvent } from 'react';
-import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { changePasswordInput } from '@dd/contract';
-import { Alert, Button, Card, PageHeader, TextField } from '@dd/ui';
+import { PageHeader } from '@dd/ui';
 import { usePageTitle } from '../../app/page-title';
-import { useTRPC } from '../../app/trpc';
 import { useSignedInViewer } from '../../app/use-viewer';
-import { FormAlert } from '../auth/form-alert';
-import { useAuthForm } from '../auth/use-auth-form';
+import { NotificationSettingsSection } from '../notifications/notification-settings-section';
+import { EmailSection } from './email-section';
+import { PasswordSection } from './password-section';
+import { SessionsSection } from './sessions-section';
+import './account-sections.css';
 
-const FIELDS = ['currentPassword', 'newPassword'] as const;
-type Field = (typeof FIELDS)[number];
-const EMPTY: Record<Field, string> = { currentPassword: '', newPassword: '' };
-
-/** `/account`: the signed-in person's login details and the password change (this browser stays signed in). */
+/** `/account`, for every signed-in role: how one signs in (address, password) and where one is signed in. */
 export function AccountPage() {
   const { t } = useTranslation('account');
   usePageTitle(t('change.title'));
   const viewer = useSignedInViewer();
-  const trpc = useTRPC();
-  const [values, setValues] = useState(EMPTY);
-  const change = useMutation(
-    trpc.account.changePassword.mutationOptions({
-      onSuccess: () => {
-        setValues(EMPTY);
-        form.reset();
-      },
-      onError: (error) => form.applyServerError(error),
-    }),
-  );
-  const form = useAuthForm({ schema: changePasswordInput, fields: FIELDS, values, onValid: (data) => change.mutate(data) });
-  const update = (field: Field) => (event: ChangeEvent<HTMLInputElement>) => {
-    const next = { ...values, [field]: event.target.value };
-    setValues(next);
-    form.revalidate(field, next);
-  };
 
   return (
     <div className="page dd-container">
       <PageHeader title={t('change.title')} description={t('change.description')} />
-      <p>
-        {t('change.email')}: <strong>{viewer.email}</strong>
-      </p>
-      <Card title={t('change.heading')}>
-        <form className="auth-form" noValidate onSubmit={form.handleSubmit}>
-          {change.isSuccess ? <Alert tone="success">{t('change.done')}</Alert> : null}
-          <FormAlert message={form.formMessage} />
-          <TextField
-            label={t('change.current')}
-            type="password"
-            name="currentPassword"
-            autoComplete="current-password"
-            value={values.currentPassword}
-            onChange={update('currentPassword')}
-            error={form.errorFor('currentPassword')}
-          />
-          <TextField
-            label={t('change.new')}
-            hint={t('change.newHint')}
-            type="password"
-            name="newPassword"
-            autoComplete="new-password"
-            value={values.newPassword}
-            onChange={update('newPassword')}
-            error={form.errorFor('newPassword')}
-          />
-          <Button type="submit" loading={change.isPending}>
-            {t('change.submit')}
-          </Button>
-        </form>
-      </Card>
+      <div className="account-sections">
+        <EmailSection currentEmail={viewer.email} />
+        <PasswordSection />
+        <SessionsSection />
+        <NotificationSettingsSection />
+      </div>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '@dd/contract';
 import { formatDateTime } from '../../app/format';
+import { TableScroll } from '@dd/ui';
 
 const ROLES = ['admin', 'advertiser', 'customer', 'system'] as const;
 type KnownRole = (typeof ROLES)[number];
@@ -14,7 +15,7 @@ export function detailLines(details: Record<string, unknown>): string[] {
 export function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
   const { t, i18n } = useTranslation('adminAudit');
   return (
-    <div className="audit-table__wrap">
+    <TableScroll className="audit-table__wrap" label={t('table.caption')}>
       <table className="dd-table audit-table">
         <caption className="dd-visually-hidden">{t('table.caption')}</caption>
         <thead>
@@ -51,7 +52,7 @@ export function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

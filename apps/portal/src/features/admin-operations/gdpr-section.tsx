@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { GdprInProgress } from '@dd/contract';
-import { Badge } from '@dd/ui';
+import { TableScroll, Badge } from '@dd/ui';
 import { formatDateTime } from '../../app/format';
 import { SectionLoadError, SectionLoading } from '../../app/status-views';
 import { useTRPC } from '../../app/trpc';
@@ -57,7 +57,7 @@ function GdprTables({ progress }: { progress: GdprInProgress }) {
       {progress.exports.length === 0 ? (
         <p className="page-section__empty">{t('gdpr.exportsEmpty')}</p>
       ) : (
-        <div className="operations__table-wrap">
+        <TableScroll className="operations__table-wrap" label={t('gdpr.exportsCaption')}>
           <table className="dd-table">
             <caption className="dd-visually-hidden">{t('gdpr.exportsCaption')}</caption>
             <thead>
@@ -87,13 +87,13 @@ function GdprTables({ progress }: { progress: GdprInProgress }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <h3 className="operations__subtitle">{t('gdpr.erasures')}</h3>
       {progress.erasures.length === 0 ? (
         <p className="page-section__empty">{t('gdpr.erasuresEmpty')}</p>
       ) : (
-        <div className="operations__table-wrap">
+        <TableScroll className="operations__table-wrap" label={t('gdpr.erasuresCaption')}>
           <table className="dd-table">
             <caption className="dd-visually-hidden">{t('gdpr.erasuresCaption')}</caption>
             <thead>
@@ -115,7 +115,7 @@ function GdprTables({ progress }: { progress: GdprInProgress }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </div>
   );

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { JOB_COUNT_STATES, type FailedJob, type JobsOverview } from '@dd/contract';
-import { Alert, BarChart, Button } from '@dd/ui';
+import { TableScroll, Alert, BarChart, Button } from '@dd/ui';
 import { describeError } from '../../app/api-error';
 import { formatCount, formatDateTime } from '../../app/format';
 import { SectionLoadError, SectionLoading } from '../../app/status-views';
@@ -46,7 +46,7 @@ function JobsBody({ overview }: { overview: JobsOverview }) {
         valueHeader={t('jobs.pending')}
         toggleLabels={{ showTable: t('jobs.showTable'), showChart: t('jobs.showChart') }}
       />
-      <div className="operations__table-wrap">
+      <TableScroll className="operations__table-wrap" label={t('jobs.countsCaption')}>
         <table className="dd-table">
           <caption className="dd-visually-hidden">{t('jobs.countsCaption')}</caption>
           <thead>
@@ -72,7 +72,7 @@ function JobsBody({ overview }: { overview: JobsOverview }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <FailedJobs jobs={failed} />
     </>
   );
@@ -111,7 +111,7 @@ function FailedJobs({ jobs }: { jobs: readonly FailedJob[] }) {
       {jobs.length === 0 ? (
         <p className="page-section__empty">{t('jobs.failedEmpty')}</p>
       ) : (
-        <div className="operations__table-wrap">
+        <TableScroll className="operations__table-wrap" label={t('jobs.failedCaption')}>
           <table className="dd-table">
             <caption className="dd-visually-hidden">{t('jobs.failedCaption')}</caption>
             <thead>
@@ -154,7 +154,7 @@ function FailedJobs({ jobs }: { jobs: readonly FailedJob[] }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </div>
   );

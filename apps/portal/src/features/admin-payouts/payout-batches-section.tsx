@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { BATCH_FILE_TIME_LIMIT_MINUTES, type PayoutBatchDto } from '@dd/contract';
-import { Alert, Badge, Button, buttonClassName, ConfirmDialog, formatAmount, Icon, type BadgeTone } from '@dd/ui';
+import { TableScroll, Alert, Badge, type BadgeTone, Button, buttonClassName, ConfirmDialog, formatAmount, Icon } from '@dd/ui';
 import { describeError } from '../../app/api-error';
 import { formatCount, formatDate, formatDateTime } from '../../app/format';
 import { SectionLoadError, SectionLoading } from '../../app/status-views';
@@ -55,7 +55,7 @@ export function PayoutBatchesSection() {
   else
     body = (
       <>
-        <div className="admin-payouts__table-wrap">
+        <TableScroll className="admin-payouts__table-wrap" label={t('batches.caption')}>
           <table className="dd-table admin-payouts__table">
             <caption className="dd-visually-hidden">{t('batches.caption')}</caption>
             <thead>
@@ -126,7 +126,7 @@ export function PayoutBatchesSection() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
         {batches.hasNextPage ? (
           <div className="page-section__more">
             <Button variant="secondary" onClick={() => void batches.fetchNextPage()} loading={batches.isFetchingNextPage}>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatIban, type AdminPayoutRequest } from '@dd/contract';
-import { Alert, Badge, Button, formatAmount, SelectField } from '@dd/ui';
+import { TableScroll, Alert, Badge, Button, formatAmount, SelectField } from '@dd/ui';
 import { formatCount, formatDateTime } from '../../app/format';
 import { SectionLoadError, SectionLoading } from '../../app/status-views';
 import { useTRPC } from '../../app/trpc';
@@ -36,7 +36,7 @@ export function PayoutRequestsSection() {
   else
     body = (
       <>
-        <div className="admin-payouts__table-wrap">
+        <TableScroll className="admin-payouts__table-wrap" label={t('requests.caption')}>
           <table className="dd-table admin-payouts__table">
             <caption className="dd-visually-hidden">{t('requests.caption')}</caption>
             <thead>
@@ -57,7 +57,7 @@ export function PayoutRequestsSection() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
         <div className="page-section__more admin-payouts__more">
           <span className="admin-payouts__sub">{t('requests.shown', { shown: formatCount(items.length, i18n.language), total: formatCount(total, i18n.language) })}</span>
           {requests.hasNextPage ? (

@@ -36,6 +36,7 @@ const THROTTLE_MESSAGES: Record<string, string> = {
   signInDelayed: 'auth.throttled.account',
   signInAddressLimited: 'auth.throttled.address',
   rateLimited: 'auth.throttled.signUp',
+  twoFactorLimited: 'twoFactor:throttled',
 };
 
 /** Splits a failed request into messages under fields and one message for the whole form. */

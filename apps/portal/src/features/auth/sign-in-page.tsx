@@ -2,12 +2,14 @@ import { useState, type ChangeEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { signInInput } from '@dd/contract';
+import { signInInput, type TwoFactorChallenge, type Viewer } from '@dd/contract';
 import { Button, TextField } from '@dd/ui';
 import { usePageTitle } from '../../app/page-title';
 import { afterSignInPath } from '../../app/role-home';
 import { useTRPC } from '../../app/trpc';
 import { useSetViewer } from '../../app/use-viewer';
+import { SessionEndNotice } from '../account/session-end-notice';
+import { TwoFactorStep } from '../two-factor/two-factor-step';
 import { AuthFrame } from './auth-frame';
 import { FormAlert } from './form-alert';
 import { useAuthForm } from './use-auth-form';
@@ -25,11 +27,22 @@ export function SignInPage() {
   const from = (location.state as { from?: unknown } | null)?.from;
   const [values, setValues] = useState<Record<Field, string>>({ email: '', password: '' });
 
+  // An admin's correct password brings the second step instead of a session.
+  const [challenge, setChallenge] = useState<TwoFactorChallenge | null>(null);
+  const [expired, setExpired] = useState(false);
+
+  const signedIn = (viewer: Viewer) => {
+    setViewer(viewer);
+    void navigate(afterSignInPath(viewer.role, from), { replace: true });
+  };
+
   const signIn = useMutation(
     trpc.auth.signIn.mutationOptions({
-      onSuccess: (viewer) => {
-        setViewer(viewer);
-        void navigate(afterSignInPath(viewer.role, from), { replace: true });
+      onSuccess: (answer) => {
+        if ('secondStep' in answer) {
+          setExpired(false);
+          setChallenge(answer);
+        } else signedIn(answer);
       },
       onError: (error) => form.applyServerError(error),
     }),
@@ -43,6 +56,19 @@ export function SignInPage() {
     form.revalidate(field, next);
   };
 
+  if (challenge) {
+    const backToPassword = () => {
+      setChallenge(null);
+      setExpired(true);
+      setValues({ ...values, password: '' });
+    };
+    const cancel = () => {
+      setChallenge(null);
+      setValues({ ...values, password: '' });
+    };
+    return <TwoFactorStep challenge={challenge} email={values.email} onSignedIn={signedIn} onExpired={backToPassword} onCancel={cancel} />;
+  }
+
   return (
     <AuthFrame
       title={t('auth.signIn.title')}
@@ -54,7 +80,8 @@ export function SignInPage() {
       }
     >
       <form className="auth-form" noValidate onSubmit={form.handleSubmit}>
-        <FormAlert message={form.formMessage} />
+        <SessionEndNotice />
+        <FormAlert message={form.formMessage ?? (expired ? t('expired', { ns: 'twoFactor' }) : null)} />
         <TextField
           label={t('auth.fields.email')}
           type="email"

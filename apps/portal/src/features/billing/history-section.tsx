@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { BillingHistoryItem } from '@dd/contract';
-import { cx, formatAmount } from '@dd/ui';
+import { cx, formatAmount, TableScroll } from '@dd/ui';
 import { formatDate } from '../../app/format';
 
 /** What a movement was, in words; purchases and VAT link to their invoice. */
@@ -29,7 +29,7 @@ export function HistorySection({ history }: { history: BillingHistoryItem[] }) {
       {history.length === 0 ? (
         <p className="page-section__empty">{t('history.empty')}</p>
       ) : (
-        <div className="billing-table-wrap">
+        <TableScroll label={t('history.caption')}>
           <table className="dd-table billing-table billing-history">
             <caption className="dd-visually-hidden">{t('history.caption')}</caption>
             <thead>
@@ -62,7 +62,7 @@ export function HistorySection({ history }: { history: BillingHistoryItem[] }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Invoice } from '@dd/contract';
-import { Button, buttonClassName, EmptyState, formatAmount, Icon } from '@dd/ui';
+import { Button, buttonClassName, EmptyState, formatAmount, Icon, TableScroll } from '@dd/ui';
 import { describeError } from '../../app/api-error';
 import { formatCount, formatDate } from '../../app/format';
 import { usePageTitle } from '../../app/page-title';
@@ -131,7 +131,7 @@ function InvoiceView({ invoice }: { invoice: Invoice }) {
         </div>
 
         {/* On a phone the lines scroll in their own box, not the page. */}
-        <div className="billing-table-wrap">
+        <TableScroll label={t('invoice.linesCaption')}>
           <table className="dd-table invoice-paper__lines">
             <caption className="dd-visually-hidden">{t('invoice.linesCaption')}</caption>
             <thead>
@@ -159,7 +159,7 @@ function InvoiceView({ invoice }: { invoice: Invoice }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
 
         <dl className="invoice-paper__totals">
           <div>

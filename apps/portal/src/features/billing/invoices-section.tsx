@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { buttonClassName, formatAmount } from '@dd/ui';
+import { buttonClassName, formatAmount, TableScroll } from '@dd/ui';
 import { formatDate } from '../../app/format';
 import { SectionLoadError, SectionLoading } from '../../app/status-views';
 import { useTRPC } from '../../app/trpc';
@@ -24,7 +24,7 @@ export function InvoicesSection() {
       ) : invoices.data.length === 0 ? (
         <p className="page-section__empty">{t('invoices.empty')}</p>
       ) : (
-        <div className="billing-table-wrap">
+        <TableScroll label={t('invoices.caption')}>
           <table className="dd-table billing-table billing-invoices">
             <caption className="dd-visually-hidden">{t('invoices.caption')}</caption>
             <thead>
@@ -62,7 +62,7 @@ export function InvoicesSection() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { PURPOSES, type CategoryDto, type ConsentCell, type PurposeCode } from '@dd/contract';
-import { Badge, SelectField, Switch, TextField } from '@dd/ui';
+import { TableScroll, Badge, SelectField, Switch, TextField } from '@dd/ui';
 import { formatDate } from '../../app/format';
 import type { ReferenceLabels } from '../../app/reference-labels';
 import { cellKey, DURATION_PRESETS, durationChoice, type CellDraft, type CellProblem, type DurationChoice } from './consent-draft';
@@ -34,7 +34,7 @@ export function ConsentMatrix(props: ConsentMatrixProps & ConsentGroupProps) {
   const { t } = useTranslation();
   const { labels, categories, caption, categoryHeader, describe = false } = props;
   return (
-    <div className="consent-matrix-wrap">
+    <TableScroll className="consent-matrix-wrap" label={caption}>
       <table className="consent-matrix">
         <caption className="dd-visually-hidden">{caption}</caption>
         <thead>
@@ -67,7 +67,7 @@ export function ConsentMatrix(props: ConsentMatrixProps & ConsentGroupProps) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Button, SelectField } from '@dd/ui';
+import { TableScroll, Button, SelectField } from '@dd/ui';
 import { formatMonth } from '../../app/format';
 import type { ReferenceLabels } from '../../app/reference-labels';
 import { SectionLoadError, SectionLoading } from '../../app/status-views';
@@ -55,7 +55,7 @@ export function TransactionsSection({ labels, months }: { labels: ReferenceLabel
   else
     body = (
       <>
-        <div className="transactions-table-wrap">
+        <TableScroll className="transactions-table-wrap" label={t('data.transactions.caption')}>
           <table className="dd-table transactions-table">
             <caption className="dd-visually-hidden">{t('data.transactions.caption')}</caption>
             <thead>
@@ -74,7 +74,7 @@ export function TransactionsSection({ labels, months }: { labels: ReferenceLabel
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
         {transactions.hasNextPage ? (
           <div className="page-section__more">
             <Button variant="secondary" onClick={() => void transactions.fetchNextPage()} loading={transactions.isFetchingNextPage}>

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { PrivacyBudgetUsage } from '@dd/contract';
-import { Alert, Button, LoadingBlock, ProgressBar } from '@dd/ui';
+import { Alert, Button, LoadingBlock, ProgressBar, TableScroll } from '@dd/ui';
 import { formatDate, formatMonth, intlLocale } from '../../app/format';
 import { useTRPC } from '../../app/trpc';
 
@@ -46,7 +46,7 @@ function BudgetUsage({ usage }: { usage: PrivacyBudgetUsage }) {
       {usage.reports.length === 0 ? (
         <p className="privacy-budget__empty">{t('timeline.budget.none')}</p>
       ) : (
-        <div className="dd-table-scroll">
+        <TableScroll label={t('timeline.budget.tableCaption')}>
           <table className="privacy-budget__table">
             <caption className="dd-visually-hidden">{t('timeline.budget.tableCaption')}</caption>
             <thead>
@@ -68,7 +68,7 @@ function BudgetUsage({ usage }: { usage: PrivacyBudgetUsage }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );
