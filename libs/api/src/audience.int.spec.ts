@@ -159,22 +159,4 @@ describe('audience estimates for advertisers', () => {
     clock = new Date('2026-12-01T00:00:01Z');
     expect(await ask()).toEqual({ kind: 'about', value: K + 5 });
   });
-
-  it('stays live: a new question and a repeated one each answer in well under 100 ms', async () => {
-    const { estimate } = await advertiser();
-    await estimate(utrechtTravellers);
-    const timed = async (segment: unknown, purpose: 'insights' | 'offers' = 'insights') => {
-      const started = performance.now();
-      await estimate(segment, purpose);
-      return performance.now() - started;
-    };
-    const fresh: number[] = [];
-    const repeated: number[] = [];
-    for (let i = 0; i < 40; i++) fresh.push(await timed({ field: 'municipality', in: TOWNS.slice(0, (i % 20) + 1) }, i < 20 ? 'insights' : 'offers'));
-    for (let i = 0; i < 40; i++) repeated.push(await timed(utrechtTravellers));
-    const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.95)]!;
-    console.log(`estimate latency p95: new ${p95(fresh).toFixed(1)} ms, repeated ${p95(repeated).toFixed(1)} ms`);
-    expect(p95(fresh)).toBeLessThan(100);
-    expect(p95(repeated)).toBeLessThan(100);
-  });
 });
