@@ -1,5 +1,5 @@
 import { createAccountsService } from '@dd/accounts';
-import { createLogger, EnvError, loadApiEnv } from '@dd/config';
+import { audienceSnapshotDir, createLogger, EnvError, loadApiEnv } from '@dd/config';
 import { createDb, openLocalDatabase } from '@dd/db';
 import { checkRedis, createQueues, createRedisConnection, RedisSetupError } from '@dd/queue';
 import { buildServer } from './server';
@@ -23,7 +23,8 @@ async function main(): Promise<void> {
   const queues = createQueues(redis, env.QUEUE_PREFIX, { onError: (error) => logger.warn({ err: error }, 'queue error') });
   // Production must configure the key (the env schema refuses to start without it); elsewhere one is kept in .data.
   const twoFactorKey = env.TOTP_ENCRYPTION_KEY ?? (await developmentTotpKey());
-  const app = await buildServer({ env, db, queues, logger, pingRedis: () => redis.ping(), warmAudience: true, twoFactorKey });
+  const snapshotDir = audienceSnapshotDir(env);
+  const app = await buildServer({ env, db, queues, logger, pingRedis: () => redis.ping(), warmAudience: true, twoFactorKey, ...(snapshotDir ? { audienceSnapshotDir: snapshotDir } : {}) });
   await app.listen({ port: env.PORT, host: env.HOST });
   logger.info(`api listening at http://${env.HOST}:${env.PORT}`);
 

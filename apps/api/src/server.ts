@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
-import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
-import { appRouter, createAppServices, fastifyRefusal, operatorDetailsFrom, type AppRouter } from '@dd/api';
+import { appRouter, createAppServices, fastifyRefusal, operatorDetailsFrom } from '@dd/api';
 import { billingSettingsFrom, type BillingSettings } from '@dd/billing';
 import type { ApiEnv, Logger } from '@dd/config';
 import type { Db } from '@dd/db';
@@ -17,9 +15,11 @@ import { registerHealthRoute } from './http/health.route';
 import { registerPayoutFileDownload } from './http/payout-file-download.route';
 import { registerPortal } from './http/portal.route';
 import { clientRequestIdOf, registerBodyErrors } from './http/request-hygiene';
+import { registerSecurityHeaders } from './http/security-headers.hook';
 import { registerUploadLimit } from './http/upload-limit.hook';
 import { RequestLogController } from './http/request-log.controller';
 import { createContextFactory } from './http/trpc-context';
+import { registerTrpcRoute } from './http/trpc.route';
 
 export interface ApiServerDeps {
   env: ApiEnv;
@@ -37,6 +37,8 @@ export interface ApiServerDeps {
   prices?: ProductPriceSettings;
   /** Build the audience index at start and keep it fresh in the background (the API process does; tests need not). */
   warmAudience?: boolean;
+  /** Where the audience index is saved between restarts (the API process passes AUDIENCE_SNAPSHOT_DIR); unset: none. */
+  audienceSnapshotDir?: string;
   /** The key of admins' TOTP secrets; default: TOTP_ENCRYPTION_KEY from `env`, else one random key per process (tests). */
   twoFactorKey?: Buffer;
 }
@@ -69,25 +71,12 @@ export async function buildServer(deps: ApiServerDeps): Promise<FastifyInstance>
       void reply.code(refusal.statusCode).send(refusal.body);
     },
   });
-  app.addHook('onSend', async (req, reply) => {
-    reply.header('x-request-id', req.id);
+  app.addHook('onSend', (req, reply, payload, done) => {
+    void reply.header('x-request-id', req.id);
+    done(null, payload);
   });
 
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-      },
-    },
-    // The portal is served over plain HTTP on localhost in development.
-    strictTransportSecurity: env.COOKIE_SECURE ? undefined : false,
-  });
+  registerSecurityHeaders(app, { strictTransportSecurity: env.COOKIE_SECURE });
   await app.register(fastifyCookie);
   registerBodyErrors(app);
   registerUploadLimit(app);
@@ -101,24 +90,25 @@ export async function buildServer(deps: ApiServerDeps): Promise<FastifyInstance>
     prices: deps.prices ?? productPricesFrom(env),
     operator: operatorDetailsFrom(env),
     ...((deps.twoFactorKey ?? env.TOTP_ENCRYPTION_KEY) ? { twoFactorKey: deps.twoFactorKey ?? env.TOTP_ENCRYPTION_KEY } : {}),
+    ...(deps.audienceSnapshotDir ? { audienceSnapshotDir: deps.audienceSnapshotDir } : {}),
+    audienceLogger: logger,
   });
   if (deps.warmAudience) {
+    // From its snapshot when there is a usable one (the engine logs which), else a full build.
     services.audience
-      .build()
-      .then((stats) => logger.info(stats, 'audience index built'))
+      .ready()
+      .then(() => logger.info(services.audience.stats ?? {}, 'audience index ready'))
       .catch((err: unknown) => logger.error({ err }, 'audience index build failed; it is retried on the first estimate'));
     services.audience.startPolling();
   }
-  app.addHook('onClose', async () => services.audience.stop());
-  await app.register(fastifyTRPCPlugin, {
-    prefix: '/trpc',
-    trpcOptions: {
-      router: appRouter,
-      createContext: createContextFactory({ services, env }),
-      onError({ error, path, req }) {
-        if (error.code === 'INTERNAL_SERVER_ERROR') req.log.error({ err: error.cause ?? error, path }, 'procedure failed');
-      },
-    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  // Saves what changed since the last snapshot, so the next start need not rebuild.
+  app.addHook('onClose', async () => services.audience.close());
+  await registerTrpcRoute(app, {
+    router: appRouter,
+    createContext: createContextFactory({ services, env }),
+    onError({ error, path, req }) {
+      if (error.code === 'INTERNAL_SERVER_ERROR') req.log.error({ err: error.cause ?? error, path }, 'procedure failed');
+    },
   });
 
   registerHealthRoute(app, { db, pingRedis: deps.pingRedis });

@@ -114,6 +114,8 @@ async function confirmPaid(row: ReturnType<Page['locator']>) {
   const dialog = adminPage.getByRole('dialog', { name: 'Batch als betaald bevestigen' });
   await dialog.getByRole('button', { name: 'Bevestig betaald' }).click();
   await adminPage.getByText('De batch staat als betaald in de boeken.').waitFor();
+  // The message may still be showing from an earlier confirmation: the row leaving "ready" is what says this one is booked.
+  await row.waitFor({ state: 'detached' });
 }
 
 describe('the README’s journeys on a fresh seed', () => {

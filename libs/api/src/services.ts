@@ -28,7 +28,7 @@ import type { Db } from '@dd/db';
 import { createGdprProgressService, createGdprService } from '@dd/gdpr';
 import { createPayoutService, DEFAULT_PAYOUT_SETTINGS, type PayoutSettings } from '@dd/payouts';
 import { createProfileService } from '@dd/profile';
-import { createAudienceEngine, createEstimateService } from '@dd/audience';
+import { createAudienceEngine, createEstimateService, type AudienceLogger } from '@dd/audience';
 import { createPrivacyAccountant, DEFAULT_PRIVACY_SETTINGS, type PrivacySettings } from '@dd/privacy';
 import { createRedisAttemptBackoff, createRedisRateLimiter, type Queues } from '@dd/queue';
 import { createModerationService, createOffersInboxService, createPurchaseResultsService, createPurchaseService } from '@dd/marketplace';
@@ -57,6 +57,10 @@ export interface ServiceSettings {
    * development key). Default: one random key per process, for tests, whose databases do not outlive it.
    */
   twoFactorKey?: Buffer;
+  /** Where the audience index is saved between restarts (AUDIENCE_SNAPSHOT_DIR); unset: a full build at every start. */
+  audienceSnapshotDir?: string;
+  /** Told how the audience index started (its snapshot or a full build, and why) and about failed saves. */
+  audienceLogger?: AudienceLogger;
 }
 
 let processTwoFactorKey: Buffer | undefined;
@@ -82,7 +86,11 @@ export function createAppServices(db: Db, queues: Queues, settings: ServiceSetti
   const privacy = settings.privacy ?? DEFAULT_PRIVACY_SETTINGS;
   const billing = settings.billing ?? DEFAULT_BILLING_SETTINGS;
   // Built on first use (or at start-up by the API process) and kept fresh from the change feed.
-  const audience = createAudienceEngine({ db });
+  const audience = createAudienceEngine({
+    db,
+    ...(settings.audienceSnapshotDir ? { snapshot: { dir: settings.audienceSnapshotDir } } : {}),
+    ...(settings.audienceLogger ? { logger: settings.audienceLogger } : {}),
+  });
   // The privacy accountant: every value about members an advertiser receives is one of its releases.
   const accountant = createPrivacyAccountant({ db, settings: privacy });
   const estimates = createEstimateService({ db, engine: audience, limiter: rateLimiter, settings: privacy, accountant });

@@ -1,4 +1,4 @@
-import type { SegmentNode, SegmentPredicate } from '@dd/contract';
+import type { SegmentNode } from '@dd/contract';
 import {
   clearBit,
   resized,
@@ -7,16 +7,14 @@ import {
   wordsFor,
   type Bits,
 } from './bitset';
-import { BlockEvaluator, type Plan } from './block-evaluator';
+import { BitsetArena } from './bitset-arena';
+import { BlockEvaluator, SCRATCH_BYTES, type Plan } from './block-evaluator';
+import { CriterionPlanner } from './criterion-plan';
 import { ExpiryQueue } from './expiry-queue';
+import { atLeastKey, consentKey, FeatureKeys, MAX_SPEND_BAND, SINGLE_VALUED, SINGLE_VALUED_FIELDS, VALUED_KEYS, valuedKey } from './feature-keys';
 import type { AudienceQuery, MemberState } from './member-state';
 
-const MAX_SPEND_BAND = 5;
 const INITIAL_CAPACITY = 1024;
-
-const listKey = (field: string, value: string) => `${field}\u0000${value}`;
-const spendKey = (category: string, band: number) => `spend\u0000${category}\u0000${band}`;
-const consentKey = (category: string, purpose: string) => `${category}\u0000${purpose}`;
 
 /**
  * The in-memory audience index: one bitset per feature value, per consent cell and per excluded
@@ -29,11 +27,20 @@ const consentKey = (category: string, purpose: string) => `${category}\u0000${pu
  */
 export class AudienceIndex {
   private words = wordsFor(INITIAL_CAPACITY);
-  private present: Bits = new Uint32Array(this.words);
-  private adult: Bits = new Uint32Array(this.words);
+  /** Where every bitset lives: one WebAssembly memory, so the SIMD kernels can count over them. */
+  private arena = new BitsetArena(this.words, SCRATCH_BYTES);
+  private present: Bits = this.allocate();
+  private adult: Bits = this.allocate();
   private readonly features = new Map<string, Bits>();
   private readonly consent = new Map<string, Bits>();
   private readonly excluded = new Map<string, Bits>();
+  /**
+   * Derived from `features` (see rebuildDerived): per spending category, who spends band ≥ k (a band
+   * range is one or two passes instead of up to five), and per single-valued field, who has a value.
+   */
+  private readonly derived = new Map<string, Bits>();
+  private readonly keys = new FeatureKeys();
+  private readonly planner = new CriterionPlanner(this.features, this.derived);
   /** Bumped on every change of a member, so expiries queued for an older state are ignored. */
   private generations: Bits = new Uint32Array(INITIAL_CAPACITY);
   private readonly expiries = new ExpiryQueue();
@@ -46,7 +53,7 @@ export class AudienceIndex {
 
   /** Bytes held by the bitsets: what the index costs in memory. */
   get byteSize(): number {
-    const bitsets = 2 + this.features.size + this.consent.size + this.excluded.size;
+    const bitsets = 2 + this.features.size + this.consent.size + this.excluded.size + this.derived.size;
     return bitsets * this.words * 4 + this.generations.byteLength;
   }
 
@@ -62,13 +69,18 @@ export class AudienceIndex {
     setBit(this.present, memberNo);
     const { features } = state;
     if (features.isAdult) setBit(this.adult, memberNo);
-    if (features.ageBand !== null) setBit(this.bitsFor(this.features, listKey('ageBand', features.ageBand)), memberNo);
-    if (features.province !== null) setBit(this.bitsFor(this.features, listKey('province', features.province)), memberNo);
-    if (features.municipality !== null) setBit(this.bitsFor(this.features, listKey('municipality', features.municipality)), memberNo);
-    if (features.householdBand !== null) setBit(this.bitsFor(this.features, listKey('householdBand', features.householdBand)), memberNo);
-    for (const interest of features.interests) setBit(this.bitsFor(this.features, listKey('interest', interest)), memberNo);
+    for (const field of SINGLE_VALUED_FIELDS) {
+      const value = features[field];
+      if (value === null) continue;
+      setBit(this.bitsFor(this.features, this.keys.list(field, value)), memberNo);
+      setBit(this.bitsFor(this.derived, VALUED_KEYS[field]), memberNo);
+    }
+    for (const interest of features.interests) setBit(this.bitsFor(this.features, this.keys.list('interest', interest)), memberNo);
     for (const [category, band] of Object.entries(features.spendBands)) {
-      if (Number.isInteger(band) && band >= 1 && band <= MAX_SPEND_BAND) setBit(this.bitsFor(this.features, spendKey(category, band)), memberNo);
+      if (!Number.isInteger(band) || band < 1 || band > MAX_SPEND_BAND) continue;
+      const keys = this.keys.spend(category);
+      setBit(this.bitsFor(this.features, keys.band[band]!), memberNo);
+      for (let k = 1; k <= band; k++) setBit(this.bitsFor(this.derived, keys.atLeast[k]!), memberNo);
     }
     for (const grant of state.grants) {
       if (grant.expiresAt !== null && grant.expiresAt <= now) continue;
@@ -89,10 +101,11 @@ export class AudienceIndex {
    * rather than per member). Open-ended grants only; grants with an end date go through `grantUntil`.
    */
   grantAll(category: string, purpose: string, memberNos: Iterable<number>): void {
-    const bits = this.bitsFor(this.consent, consentKey(category, purpose));
+    const key = consentKey(category, purpose);
     for (const memberNo of memberNos) {
       this.ensureCapacity(memberNo);
-      setBit(bits, memberNo);
+      // Looked up per member: growing the index replaces every bitset.
+      setBit(this.bitsFor(this.consent, key), memberNo);
     }
   }
 
@@ -105,10 +118,9 @@ export class AudienceIndex {
   }
 
   excludeAll(industry: string, memberNos: Iterable<number>): void {
-    const bits = this.bitsFor(this.excluded, industry);
     for (const memberNo of memberNos) {
       this.ensureCapacity(memberNo);
-      setBit(bits, memberNo);
+      setBit(this.bitsFor(this.excluded, industry), memberNo);
     }
   }
 
@@ -120,18 +132,15 @@ export class AudienceIndex {
   tiled(copies: number): AudienceIndex {
     if (!Number.isInteger(copies) || copies < 1) throw new RangeError(`copies must be a positive whole number, not ${copies}`);
     const out = new AudienceIndex();
-    const words = this.words * copies;
     const span = this.words * 32;
-    const tile = (bits: Bits): Bits => {
-      const copy = new Uint32Array(words);
-      for (let c = 0; c < copies; c++) copy.set(bits, c * this.words);
-      return copy;
+    out.resize(this.words * copies, 2 + this.bitsetMaps().reduce((n, map) => n + map.size, 0));
+    const tile = (bits: Bits, into: Bits) => {
+      for (let c = 0; c < copies; c++) into.set(bits, c * this.words);
     };
-    out.words = words;
-    out.present = tile(this.present);
-    out.adult = tile(this.adult);
-    for (const [from, to] of [[this.features, out.features], [this.consent, out.consent], [this.excluded, out.excluded]] as const) {
-      for (const [key, bits] of from) to.set(key, tile(bits));
+    tile(this.present, out.present);
+    tile(this.adult, out.adult);
+    for (const [from, to] of [[this.features, out.features], [this.consent, out.consent], [this.excluded, out.excluded], [this.derived, out.derived]] as const) {
+      for (const [key, bits] of from) tile(bits, out.bitsFor(to, key));
     }
     out.generations = new Uint32Array(span * copies);
     for (let c = 0; c < copies; c++) out.generations.set(this.generations.subarray(0, span), c * span);
@@ -145,12 +154,12 @@ export class AudienceIndex {
   /** The eligible members of the segment at `now`, as a bitset (a fresh array the caller owns). */
   evaluate(query: AudienceQuery, now = Date.now()): Bits {
     const result = new Uint32Array(this.words);
-    this.evaluator(query, now).run(this.words, (start, block, length) => result.set(block.subarray(0, length), start));
+    this.evaluator(query, now)?.run(this.words, (start, block, length) => result.set(block.subarray(0, length), start));
     return result;
   }
 
   count(query: AudienceQuery, now = Date.now()): number {
-    return this.evaluator(query, now).count(this.words);
+    return this.evaluator(query, now)?.count(this.words) ?? 0;
   }
 
   /** The eligible member numbers, ascending. */
@@ -158,18 +167,24 @@ export class AudienceIndex {
     return toMemberNumbers(this.evaluate(query, now));
   }
 
-  private evaluator(query: AudienceQuery, now: number): BlockEvaluator {
+  /** Undefined when nobody can be eligible, whatever the criteria: there is nothing to evaluate. */
+  private evaluator(query: AudienceQuery, now: number): BlockEvaluator | undefined {
     this.expire(now);
-    const require: Bits[] = [this.present, this.adult];
-    // No category means nothing was asked consent for: nobody counts (an empty set stands for that).
-    if (query.categories.length === 0) require.push(new Uint32Array(this.words));
-    for (const category of query.categories) require.push(this.consent.get(consentKey(category, query.purpose)) ?? new Uint32Array(this.words));
+    // Adults are always present too (apply sets both, clearMember clears both): `adult` alone says both.
+    const require: Bits[] = [this.adult];
+    // No category means nothing was asked consent for: nobody counts.
+    if (query.categories.length === 0) return undefined;
+    for (const category of query.categories) {
+      const consent = this.consent.get(consentKey(category, query.purpose));
+      if (!consent) return undefined;
+      require.push(consent);
+    }
     const excluded = query.industry === null ? undefined : this.excluded.get(query.industry);
-    return new BlockEvaluator(this.plan(query.tree), this.present, { require, exclude: excluded ? [excluded] : [] });
+    return new BlockEvaluator(this.arena, this.plan(query.tree), this.present, { require, exclude: excluded ? [excluded] : [] });
   }
 
   private plan(node: SegmentNode): Plan {
-    if ('field' in node) return { kind: 'sets', sets: this.bitsetsOf(node) };
+    if ('field' in node) return this.planner.plan(node);
     if (node.op === 'not') return { kind: 'not', of: this.plan(node.of) };
     return { kind: node.op, of: node.of.map((child) => this.plan(child)) };
   }
@@ -186,51 +201,150 @@ export class AudienceIndex {
     }
   }
 
-  /** The stored bitsets whose union is the criterion (a missing value has none). */
-  private bitsetsOf(predicate: SegmentPredicate): Bits[] {
-    const found: Bits[] = [];
-    if (predicate.field === 'spend') {
-      for (let band = predicate.min; band <= predicate.max; band++) {
-        const bits = this.features.get(spendKey(predicate.category, band));
-        if (bits) found.push(bits);
-      }
-    } else {
-      for (const value of new Set(predicate.in)) {
-        const bits = this.features.get(listKey(predicate.field, value));
-        if (bits) found.push(bits);
-      }
+  /** Recomputes the derived bitsets from `features` (after the base bitsets were restored from elsewhere). */
+  private rebuildDerived(): void {
+    for (const bits of this.derived.values()) bits.fill(0);
+    const sources: [string, string][] = [];
+    for (const key of this.features.keys()) {
+      const [field, value, band] = key.split('\u0000') as [string, string, string | undefined];
+      if (field === 'spend') for (let k = 1; k <= Number(band); k++) sources.push([key, atLeastKey(value, k)]);
+      else if (SINGLE_VALUED.has(field)) sources.push([key, valuedKey(field)]);
     }
-    return found;
+    // Allocate first: a new bitset may grow the arena, which re-makes every view.
+    for (const [, target] of sources) this.bitsFor(this.derived, target);
+    const bytes = this.arena.stride;
+    for (const [source, target] of sources) this.arena.kernels.or(this.derived.get(target)!.byteOffset, this.features.get(source)!.byteOffset, bytes);
   }
 
   private clearMember(memberNo: number): void {
-    clearBit(this.present, memberNo);
-    clearBit(this.adult, memberNo);
-    for (const map of [this.features, this.consent, this.excluded]) {
-      for (const bits of map.values()) clearBit(bits, memberNo);
+    // Feature bits (and those derived from them) are only ever set together with `present`, so a
+    // member who is not present has none: a full build of new members skips most bitsets.
+    if (this.has(memberNo)) {
+      clearBit(this.adult, memberNo);
+      for (const map of [this.features, this.derived]) for (const bits of map.values()) clearBit(bits, memberNo);
     }
+    clearBit(this.present, memberNo);
+    // Consent and exclusions are also loaded for members not (yet) applied.
+    for (const map of [this.consent, this.excluded]) for (const bits of map.values()) clearBit(bits, memberNo);
   }
 
   private bitsFor(map: Map<string, Bits>, key: string): Bits {
     let bits = map.get(key);
     if (!bits) {
-      bits = new Uint32Array(this.words);
+      bits = this.allocate();
       map.set(key, bits);
     }
     return bits;
+  }
+
+  /** A new zeroed bitset in the arena; when that grew the memory, every older view is re-made. */
+  private allocate(): Bits {
+    const { bits, grew } = this.arena.allocate();
+    if (grew) this.rebindViews();
+    return bits;
+  }
+
+  private rebindViews(): void {
+    const arena = this.arena;
+    // Also called from the field initialisers, before present/adult and the maps exist.
+    if (this.present) this.present = arena.rebind(this.present);
+    if (this.adult) this.adult = arena.rebind(this.adult);
+    for (const map of this.bitsetMaps()) {
+      for (const [key, bits] of map) map.set(key, arena.rebind(bits));
+    }
+  }
+
+  private bitsetMaps(): Map<string, Bits>[] {
+    return [this.features, this.consent, this.excluded, this.derived].filter((map) => map !== undefined);
   }
 
   private ensureCapacity(memberNo: number): void {
     if (memberNo < this.words * 32) return;
     let capacity = this.words * 32;
     while (capacity <= memberNo) capacity *= 2;
-    const words = wordsFor(capacity);
-    this.present = resized(this.present, words);
-    this.adult = resized(this.adult, words);
-    for (const map of [this.features, this.consent, this.excluded]) {
-      for (const [key, bits] of map) map.set(key, resized(bits, words));
-    }
-    this.generations = resized(this.generations, capacity);
+    this.resize(wordsFor(capacity));
+  }
+
+  /**
+   * Moves every bitset into a new arena of `words` words per bitset (zero-padded or cut), with room
+   * for `slots` bitsets before its memory has to grow.
+   */
+  private resize(words: number, slots = 0): void {
+    const maps = this.bitsetMaps();
+    const from = this.arena;
+    const to = new BitsetArena(words, SCRATCH_BYTES, Math.max(slots, 2 + maps.reduce((n, map) => n + map.size, 0)));
+    const move = (bits: Bits): Bits => {
+      const { bits: next } = to.allocate();
+      next.set(bits.length <= words ? bits : bits.subarray(0, words));
+      return next;
+    };
+    this.present = move(from.rebind(this.present));
+    this.adult = move(from.rebind(this.adult));
+    for (const map of maps) for (const [key, bits] of map) map.set(key, move(from.rebind(bits)));
+    this.generations = resized(this.generations, words * 32);
+    this.arena = to;
     this.words = words;
   }
+
+  /**
+   * Everything the index holds, for a snapshot file. Copies, so a snapshot written asynchronously
+   * stays the state of one moment while changes go on being applied. Expiry entries are shared, not
+   * copied (nothing ever changes one; there can be more than a million): only the list is new, and
+   * it may hold entries of an older generation, which the generations say are void.
+   */
+  snapshotParts(): AudienceIndexParts {
+    const copies = (map: Map<string, Bits>) => [...map].map(([key, bits]) => [key, bits.slice()] as [string, Bits]);
+    return {
+      words: this.words,
+      members: this.members,
+      present: this.present.slice(),
+      adult: this.adult.slice(),
+      features: copies(this.features),
+      consent: copies(this.consent),
+      excluded: copies(this.excluded),
+      generations: this.generations.slice(),
+      expiries: this.expiries.entries().slice(),
+    };
+  }
+
+  /** The index a snapshot's parts describe; throws if they do not fit together (checked before, so a bug, not a bad file). */
+  static fromParts(parts: AudienceIndexParts): AudienceIndex {
+    const { words } = parts;
+    const sets = [parts.present, parts.adult, ...[...parts.features, ...parts.consent, ...parts.excluded].map(([, bits]) => bits)];
+    if (!Number.isInteger(words) || words < 1 || sets.some((bits) => bits.length !== words) || parts.generations.length !== words * 32) {
+      throw new RangeError('snapshot parts do not match their word count');
+    }
+    const index = new AudienceIndex();
+    index.resize(words, sets.length);
+    index.present.set(parts.present);
+    index.adult.set(parts.adult);
+    for (const [map, entries] of [[index.features, parts.features], [index.consent, parts.consent], [index.excluded, parts.excluded]] as const) {
+      for (const [key, bits] of entries) index.bitsFor(map, key).set(bits);
+    }
+    index.generations = parts.generations.slice();
+    for (const entry of parts.expiries) {
+      if (entry.member >= parts.generations.length) throw new RangeError('snapshot expiry outside the index');
+      index.expiries.push(entry);
+    }
+    index.members = parts.members;
+    // Structures derived from the bitsets (if the index keeps any) are recomputed, never stored.
+    (index as unknown as { rebuildDerived?: () => void }).rebuildDerived?.();
+    return index;
+  }
+}
+
+/** What a snapshot of an AudienceIndex holds (see AudienceIndex.snapshotParts and audience.snapshot.ts). */
+export interface AudienceIndexParts {
+  /** 32-bit words per bitset; the index addresses members 0 … words × 32 − 1. */
+  words: number;
+  members: number;
+  present: Bits;
+  adult: Bits;
+  features: [key: string, bits: Bits][];
+  consent: [key: string, bits: Bits][];
+  excluded: [key: string, bits: Bits][];
+  /** One per member number (words × 32). */
+  generations: Bits;
+  /** Dated grants still to expire; `key` is one of the consent keys. Never changed once made. */
+  expiries: readonly Parameters<ExpiryQueue['push']>[0][];
 }

@@ -1,7 +1,9 @@
 import { getCategory, type CategoryCode } from './category.catalogue';
 import { CATEGORISATION_RULES } from './categorisation-rules.data';
+import { boundedMemo } from './bounded-memo';
+import { RuleCandidates, type Direction } from './rule-candidates';
 import { parseRuleSet, type CategorisationRule, type RuleDirection, type RuleField } from './rule.schema';
-import { normaliseIban, transactionText, type TransactionText, type TransactionTextInput } from './transaction-text';
+import { normaliseIban, normaliseMerchant, normaliseText, transactionText, type NameNormalisers, type TransactionText, type TransactionTextInput } from './transaction-text';
 
 export interface TransactionToCategorise extends TransactionTextInput {
   /** Signed integer cents: negative is money going out. */
@@ -30,22 +32,14 @@ export interface Categoriser {
 interface CompiledRule {
   readonly id: string;
   readonly field: RuleField;
+  readonly pattern: string;
   readonly regex: RegExp;
   readonly direction: RuleDirection;
   readonly result: CategorisationResult;
 }
 
-/** Consecutive rules of one priority, with one combined pattern per field to skip the group fast. */
-interface RuleGroup {
-  readonly rules: readonly CompiledRule[];
-  readonly prefilters: readonly { field: RuleField; regex: RegExp }[];
-}
-
-// Small groups keep the combined patterns cheap while letting most groups be skipped with one test
-// per field; measured against larger and smaller sizes on 50,000 generated transactions.
-const GROUP_SIZE = 12;
-
-type Direction = 'debit' | 'credit' | 'none';
+/** Distinct names remembered per categoriser; a statement names a few dozen merchants, a year of them a few hundred. */
+const MAX_REMEMBERED_NAMES = 4_096;
 
 function resultFor(category: CategoryCode, ruleId: string | null): CategorisationResult {
   const { kind } = getCategory(category);
@@ -77,35 +71,19 @@ function anyMatches(regex: RegExp, values: readonly string[]): boolean {
   return false;
 }
 
-function compile(rules: readonly CategorisationRule[]): RuleGroup[] {
+function compile(rules: readonly CategorisationRule[]): CompiledRule[] {
   // Stable sort: equal priorities keep their order in the rule set, which is the documented tie-break.
-  const ordered = rules.map((rule, index) => ({ rule, index })).sort((a, b) => b.rule.priority - a.rule.priority || a.index - b.index);
-  const groups: RuleGroup[] = [];
-  let current: CategorisationRule[] = [];
-  const flush = () => {
-    if (current.length === 0) return;
-    const fields = [...new Set(current.map((rule) => rule.field))];
-    groups.push({
-      rules: current.map((rule) => ({
-        id: rule.id,
-        field: rule.field,
-        regex: new RegExp(rule.pattern, 'i'),
-        direction: rule.direction,
-        result: resultFor(rule.category, rule.id),
-      })),
-      prefilters: fields.map((field) => ({
-        field,
-        regex: new RegExp(current.filter((rule) => rule.field === field).map((rule) => `(?:${rule.pattern})`).join('|'), 'i'),
-      })),
-    });
-    current = [];
-  };
-  for (const { rule } of ordered) {
-    if (current.length > 0 && (current.length >= GROUP_SIZE || current[0]?.priority !== rule.priority)) flush();
-    current.push(rule);
-  }
-  flush();
-  return groups;
+  return rules
+    .map((rule, index) => ({ rule, index }))
+    .sort((a, b) => b.rule.priority - a.rule.priority || a.index - b.index)
+    .map(({ rule }) => ({
+      id: rule.id,
+      field: rule.field,
+      pattern: rule.pattern,
+      regex: new RegExp(rule.pattern, 'i'),
+      direction: rule.direction,
+      result: resultFor(rule.category, rule.id),
+    }));
 }
 
 /**
@@ -114,10 +92,26 @@ function compile(rules: readonly CategorisationRule[]): RuleGroup[] {
  * then the highest-priority matching rule, then "income" for money in and "other" for money out.
  */
 export function createCategoriser(rules: readonly CategorisationRule[] = CATEGORISATION_RULES): Categoriser {
-  const groups = compile(parseRuleSet(rules));
+  const compiled = compile(parseRuleSet(rules));
+  // Most rules cannot match a given row; the index names the few that might, so only their patterns run.
+  const candidates = new RuleCandidates(compiled);
   const ownTransfer = resultFor('own_transfer', null);
   const income = resultFor('income', null);
   const other = resultFor('other', null);
+  // Counterparty names repeat from row to row, descriptions do not: only names are remembered.
+  const rememberedMerchant = boundedMemo(normaliseMerchant, MAX_REMEMBERED_NAMES);
+  const rememberedIban = boundedMemo(normaliseIban, MAX_REMEMBERED_NAMES);
+  const names: NameNormalisers = {
+    merchant: (value) => (value === null ? '' : rememberedMerchant(value)),
+    text: boundedMemo(normaliseText, MAX_REMEMBERED_NAMES),
+    iban: rememberedIban,
+  };
+  // The row being categorised, read by matchesRow; one function for all rows instead of a closure per row.
+  let rowText: TransactionText | undefined;
+  const matchesRow = (index: number): boolean => {
+    const rule = compiled[index]!;
+    return rowText !== undefined && anyMatches(rule.regex, valuesOf(rowText, rule.field));
+  };
 
   return {
     ruleCount: rules.length,
@@ -125,17 +119,12 @@ export function createCategoriser(rules: readonly CategorisationRule[] = CATEGOR
       const amount = Number.isFinite(transaction.amountCents) ? transaction.amountCents : 0;
       const direction: Direction = amount > 0 ? 'credit' : amount < 0 ? 'debit' : 'none';
       if (context?.ownIbans && transaction.counterpartyIban) {
-        const iban = normaliseIban(transaction.counterpartyIban);
-        for (const own of context.ownIbans) if (iban !== '' && normaliseIban(own) === iban) return ownTransfer;
+        const iban = rememberedIban(transaction.counterpartyIban);
+        for (const own of context.ownIbans) if (iban !== '' && rememberedIban(own) === iban) return ownTransfer;
       }
-      const text = transactionText(transaction);
-      for (const group of groups) {
-        if (!group.prefilters.some(({ field, regex }) => anyMatches(regex, valuesOf(text, field)))) continue;
-        for (const rule of group.rules) {
-          if (rule.direction !== 'any' && rule.direction !== direction) continue;
-          if (anyMatches(rule.regex, valuesOf(text, rule.field))) return rule.result;
-        }
-      }
+      rowText = transactionText(transaction, names);
+      const matched = candidates.firstMatch(rowText, direction, matchesRow);
+      if (matched >= 0) return compiled[matched]!.result;
       return direction === 'credit' ? income : other;
     },
   };

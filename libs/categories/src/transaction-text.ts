@@ -121,25 +121,35 @@ export interface TransactionTextInput {
   counterpartyIban?: string | null;
 }
 
+/** The normalisers transactionText applies to the fields that repeat from row to row (name, IBAN); a caller may pass memoised ones. */
+export interface NameNormalisers {
+  merchant(value: string | null): string;
+  text(value: string): string;
+  iban(value: string): string;
+}
+
+const PLAIN_NORMALISERS: NameNormalisers = { merchant: normaliseMerchant, text: normaliseText, iban: normaliseIban };
+
+function addCandidate(candidates: string[], candidate: string): void {
+  if (candidate !== '' && !candidates.includes(candidate)) candidates.push(candidate);
+}
+
 /** Every view of a transaction that a rule field can point at. */
-export function transactionText(input: TransactionTextInput): TransactionText {
+export function transactionText(input: TransactionTextInput, names: NameNormalisers = PLAIN_NORMALISERS): TransactionText {
   const counterpartyName = typeof input.counterpartyName === 'string' ? input.counterpartyName : '';
   const rawDescription = typeof input.description === 'string' ? input.description : '';
   const description = normaliseText(rawDescription);
   const candidates: string[] = [];
-  const add = (candidate: string) => {
-    if (candidate !== '' && !candidates.includes(candidate)) candidates.push(candidate);
-  };
-  const counterparty = normaliseMerchant(counterpartyName);
-  add(counterparty);
-  add(normaliseMerchant(merchantFromDescription(rawDescription)));
-  if (description !== '' && (candidates.length === 0 || INTERMEDIARY.test(counterparty))) add(description);
-  const plainCounterparty = normaliseText(counterpartyName);
+  const counterparty = names.merchant(counterpartyName);
+  addCandidate(candidates, counterparty);
+  addCandidate(candidates, names.merchant(merchantFromDescription(rawDescription)));
+  if (description !== '' && (candidates.length === 0 || INTERMEDIARY.test(counterparty))) addCandidate(candidates, description);
+  const plainCounterparty = names.text(counterpartyName);
   return {
     counterparty: candidates,
     description,
     text: plainCounterparty && description ? `${plainCounterparty} | ${description}` : plainCounterparty || description,
     bankCode: normaliseBankCode(typeof input.bankCode === 'string' ? input.bankCode : ''),
-    counterpartyIban: normaliseIban(typeof input.counterpartyIban === 'string' ? input.counterpartyIban : ''),
+    counterpartyIban: names.iban(typeof input.counterpartyIban === 'string' ? input.counterpartyIban : ''),
   };
 }

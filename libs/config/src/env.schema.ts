@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { adminEnvShape, apiEnvShape } from './settings/api.env';
+import { audienceEnvShape } from './settings/audience.env';
 import { billingEnvShape, checkSeller, resolveSeller } from './settings/billing.env';
 import { databaseEnvShape, serverEnvShape } from './settings/core.env';
 import { EVEN_WITH_BAD_FIELDS } from './settings/env-rules';
@@ -27,6 +28,7 @@ const apiShape = {
   ...billingEnvShape,
   ...operatorEnvShape,
   ...twoFactorEnvShape,
+  ...audienceEnvShape,
   // Only to show the development mailbox when no mail server is configured; the worker sends.
   SMTP_URL: mailEnvShape.SMTP_URL,
   MAIL_DIR: mailEnvShape.MAIL_DIR,

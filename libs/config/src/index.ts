@@ -6,6 +6,7 @@ export type { EnvSource } from './parse-env';
 export { createLogger } from './logger';
 export type { Logger } from './logger';
 // The groups of variables each domain reads: its settings are mapped from these parsed values.
+export { audienceSnapshotDir } from './settings/audience.env';
 export { billingEnvSchema } from './settings/billing.env';
 export type { BillingEnv } from './settings/billing.env';
 export { ledgerEnvSchema } from './settings/ledger.env';

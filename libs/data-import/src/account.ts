@@ -8,6 +8,19 @@ export function normaliseAccount(raw: string): string {
   return looksLikeIban(iban) ? iban : collapseWhitespace(raw);
 }
 
+/** normaliseAccount for the rows of one file, which repeat one account (or a few) on every row: the last one is remembered. */
+export function accountNormaliser(): (raw: string) => string {
+  let lastRaw: string | undefined;
+  let last = '';
+  return (raw) => {
+    if (raw !== lastRaw) {
+      lastRaw = raw;
+      last = normaliseAccount(raw);
+    }
+    return last;
+  };
+}
+
 /** The statement's account when every row shares one IBAN account; otherwise null and each row names its own. */
 export function singleAccountIban(transactions: readonly ParsedTransaction[]): string | null {
   const first = transactions[0]?.account;

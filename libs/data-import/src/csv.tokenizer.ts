@@ -28,7 +28,7 @@ export interface TokenizeOptions {
  * `info.lines` counts a CRLF inside a quoted field twice and gives the line where a record ends, not starts.
  * Endings are listed because csv-parse otherwise takes the first one it sees for the whole file.
  */
-const OPTIONS: Options = {
+export const TOKENIZER_OPTIONS: Options = {
   bom: false,
   record_delimiter: ['\r\n', '\n', '\r'],
   relax_column_count: true,
@@ -59,13 +59,13 @@ function countLineFeeds(text: string): number {
 }
 
 /** Only quoted fields hold line breaks, so a record spans one line plus the line feeds in its values. */
-function linesSpanned(fields: readonly string[]): number {
+export function linesSpanned(fields: readonly string[]): number {
   let lines = 1;
   for (const field of fields) lines += countLineFeeds(field);
   return lines;
 }
 
-function isBlank(fields: readonly string[]): boolean {
+export function isBlank(fields: readonly string[]): boolean {
   return fields.every((field) => field.trim() === '');
 }
 
@@ -82,7 +82,7 @@ function rawOf(error: CsvError): string {
 export function tokenizeCsv(text: string, delimiter: string, options: TokenizeOptions = {}): CsvRow[] {
   let records: string[][];
   try {
-    records = parse(text, { ...OPTIONS, delimiter, on_record: boundedColumns });
+    records = parse(text, { ...TOKENIZER_OPTIONS, delimiter, on_record: boundedColumns });
   } catch (error) {
     // Strict parsing refuses every quote inside an unquoted field, so rows to mark are only ever found here.
     if (error instanceof CsvError && CAREFUL_CODES.has(error.code)) return tokenizeCarefully(text, delimiter, options.looseQuotes === 'mark');
@@ -109,7 +109,7 @@ function tokenizeCarefully(text: string, delimiter: string, markLooseQuotes: boo
   let looseQuote = false;
   try {
     parse(text, {
-      ...OPTIONS,
+      ...TOKENIZER_OPTIONS,
       delimiter,
       relax_quotes: true,
       raw: true,
@@ -149,7 +149,7 @@ function tooLongOr(error: unknown): unknown {
 function assertQuotesClosed(raw: string, line: number, delimiter: string): void {
   try {
     parse(raw, {
-      ...OPTIONS,
+      ...TOKENIZER_OPTIONS,
       delimiter,
       raw: true,
       skip_records_with_error: true,

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { normaliseIban } from './iban';
 import type { ParsedStatement, ParsedTransaction } from './statement.types';
 
@@ -22,8 +22,7 @@ const BEYOND_PLAIN_ASCII = /[^\x20-\x7e\t\n\r]/;
  * that reference decides; date and amount are added so a bank that ever reuses a reference cannot make us drop
  * a different transaction. Without one, the row's content decides.
  */
-function basisOf(account: string, tx: ParsedTransaction): string {
-  const accountId = normaliseIban(account);
+function basisOf(account: string, tx: ParsedTransaction, accountId = normaliseIban(account)): string {
   if (tx.sourceRef !== null) return JSON.stringify([KEY_VERSION, 'ref', accountId, tx.sourceRef, tx.bookedOn, tx.amountCents, tx.currency]);
   const counterparty = tx.counterpartyIban ?? `name:${normaliseText(tx.counterpartyName)}`;
   return JSON.stringify([KEY_VERSION, 'row', accountId, tx.bookedOn, tx.amountCents, tx.currency, counterparty, normaliseText(tx.description)]);
@@ -54,11 +53,17 @@ export function dedupeKey(accountIban: string | null, tx: ParsedTransaction, occ
  */
 export function createDedupeKeyer(accountIban: string | null = null): (tx: ParsedTransaction) => string {
   const seen = new Map<string, number>();
+  // A file names one account or a few, on every row: normalise each once.
+  const accountIds = new Map<string, string>();
   return (tx) => {
-    const basis = basisOf(accountIban ?? tx.account, tx);
+    const account = accountIban ?? tx.account;
+    let accountId = accountIds.get(account);
+    if (accountId === undefined) accountIds.set(account, (accountId = normaliseIban(account)));
+    const basis = basisOf(account, tx, accountId);
     const occurrence = seen.get(basis) ?? 0;
     seen.set(basis, occurrence + 1);
-    return createHash('sha256').update(`${basis}#${occurrence}`).digest('hex');
+    // The one-shot hash gives the same digest as createHash without a Hash object per row.
+    return hash('sha256', `${basis}#${occurrence}`, 'hex');
   };
 }
 

@@ -226,6 +226,18 @@ describe('deduplication', () => {
     expect(await transactionCount(customerId)).toBe(11);
   });
 
+  it('imports two overlapping exports of one customer that run at the same time, every row once', async () => {
+    const customerId = await createCustomer();
+    const early = await service.storeUpload(customerId, fixtureFile('ing/ing-overlap-2024-03-01-to-15.csv'));
+    const late = await service.storeUpload(customerId, fixtureFile('ing/ing-overlap-2024-03-10-to-31.csv'));
+    // Whichever runs second skips the six shared rows; neither fails on the other's keys.
+    const results = await Promise.all([runImport(deps(), early.id), runImport(deps(), late.id)]);
+    expect(results.every((result) => result.status === 'imported')).toBe(true);
+    expect(results.reduce((sum, result) => sum + result.imported!, 0)).toBe(13);
+    expect(results.reduce((sum, result) => sum + result.duplicate!, 0)).toBe(6);
+    expect(await transactionCount(customerId)).toBe(13);
+  });
+
   it('keeps customers apart: the same file imports in full for someone else', async () => {
     const one = await createCustomer();
     const other = await createCustomer();

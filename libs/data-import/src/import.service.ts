@@ -1,13 +1,17 @@
 import { basename } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { loadCategoriser } from '@dd/categories';
 import type { Db } from '@dd/db';
 import { DomainError, isDomainError, type ErrorParams } from '@dd/errors';
 import { enqueue, UnrecoverableError, type Queues } from '@dd/queue';
 import { StatementParseError } from './import.errors';
-import { stagedRows } from './import-rows';
+import { announceImported, lockForImport } from './import-steps';
+import { newRowChunks } from './import-rows';
 import { IMPORT_TIME_LIMIT_MINUTES } from './limits';
 import { parseStatement } from './parse-statement';
 import { fileIssues, type ImportIssue } from './problem.catalogue';
+import type { ParsedStatement } from './statement.types';
+import { importStreamed } from './streamed-import';
 import { transactionRepository } from './transaction.repository';
 import { receiveUpload, type UploadedStatement } from './upload-intake';
 import { uploadRepository, type UploadRow } from './upload.repository';
@@ -146,17 +150,50 @@ export interface ImportRunResult {
 }
 
 /**
+ * The steps of an import, as timed for `onPhase` (`store` is the upload's, timed by whoever stores it). On the
+ * streaming path `stream` is parsing, categorising, keying and COPY together, and `parse` only reading the text.
+ */
+export type ImportPhase = 'store' | 'read' | 'parse' | 'known-keys' | 'copy' | 'stream' | 'finish';
+
+export interface ImportDeps {
+  db: Db;
+  queues: Queues;
+  /** Hears how long each step took, in milliseconds (the import benchmark prints them). */
+  onPhase?: (phase: ImportPhase, milliseconds: number) => void;
+  /** False reads every file whole, as before the streaming path existed: for comparing the two. Default true. */
+  streaming?: boolean;
+}
+
+/** The earliest and latest booking date of a statement's rows (ISO dates compare as text). */
+function bookingSpan(statement: ParsedStatement): { from: string; to: string } | undefined {
+  let from: string | undefined;
+  let to: string | undefined;
+  for (const { bookedOn } of statement.transactions) {
+    if (from === undefined || bookedOn < from) from = bookedOn;
+    if (to === undefined || bookedOn > to) to = bookedOn;
+  }
+  return from === undefined || to === undefined ? undefined : { from, to };
+}
+
+/**
  * The import job: parse, categorise, and insert every new transaction in ONE database transaction
  * together with the upload's final status, so a crash leaves nothing half-written and a retry
- * starts clean. Dedupe keys make a repeated or overlapping statement add nothing twice. The rows go
- * in by COPY into a staging table and one merge (docs/PERFORMANCE.md has the figures).
+ * starts clean. Dedupe keys make a repeated or overlapping statement add nothing twice: under a
+ * per-customer lock the keys the customer already has for the file's dates are read, and only rows
+ * with other keys go in, by COPY straight into `transactions` (docs/PERFORMANCE.md has the figures).
  */
 export async function runImport(
-  deps: { db: Db; queues: Queues },
+  deps: ImportDeps,
   uploadId: string,
   reportProgress: (percent: number) => Promise<void> = async () => {},
 ): Promise<ImportRunResult> {
   const { db, queues } = deps;
+  let lap = performance.now();
+  const timed = (phase: ImportPhase) => {
+    const now = performance.now();
+    deps.onPhase?.(phase, now - lap);
+    lap = now;
+  };
   const upload = await uploadRepository.find(db, uploadId);
   if (!upload) return { status: 'missing' };
   if (upload.status === 'imported') return { status: 'already-imported' };
@@ -171,8 +208,12 @@ export async function runImport(
   }
   await uploadRepository.markParsing(db, uploadId);
   await reportProgress(5);
+  timed('read');
 
-  let statement;
+  const streamed = deps.streaming === false ? undefined : await importStreamed(deps, upload, bytes, reportProgress, timed);
+  if (streamed) return streamed;
+
+  let statement: ParsedStatement;
   try {
     statement = parseStatement({ name: upload.file_name, bytes });
   } catch (error) {
@@ -189,30 +230,29 @@ export async function runImport(
 
   const categoriser = await loadCategoriser(db);
   const total = statement.transactions.length;
+  const span = bookingSpan(statement);
   await reportProgress(50);
+  timed('parse');
 
   const outcome = await db.transaction().execute(async (trx): Promise<ImportRunResult | number> => {
-    // Two runs of one job can overlap (BullMQ is at-least-once). The row lock makes the later run wait for the
-    // earlier one's commit and then see its result, instead of recording 0 imported / all duplicate over it.
-    const current = await uploadRepository.lockStatus(trx, uploadId);
-    if (current === undefined) return { status: 'missing' };
-    if (current === 'imported') return { status: 'already-imported' };
-    if (current === 'failed') return { status: 'failed' };
-    // COPY into a staging table while the rows are categorised and keyed, then one merge that skips known keys.
-    await transactionRepository.createImportStaging(trx);
-    await transactionRepository.copyToStaging(
+    const finished = await lockForImport(trx, uploadId, upload.customer_id);
+    if (finished) return finished;
+    const known = new Set(span ? await transactionRepository.dedupeKeysBookedBetween(trx, upload.customer_id, span.from, span.to) : []);
+    timed('known-keys');
+    const count = await transactionRepository.copyNew(
       trx,
-      stagedRows(statement, categoriser, (done) => reportProgress(50 + Math.floor((done / Math.max(total, 1)) * 45))),
+      newRowChunks(statement, categoriser, { customerId: upload.customer_id, uploadId, known }, ({ done }) =>
+        reportProgress(50 + Math.floor((done / Math.max(total, 1)) * 45)),
+      ),
     );
-    const count = await transactionRepository.mergeStaged(trx, upload.customer_id, uploadId);
+    timed('copy');
     await uploadRepository.markImported(trx, uploadId, { format: statement.format, total, imported: count, duplicate: total - count });
     await uploadRepository.deleteContent(trx, uploadId);
     return count;
   });
   if (typeof outcome !== 'number') return outcome;
-  await enqueue(queues, 'features.recompute', { customerId: upload.customer_id }, { jobId: `features-${upload.customer_id}` });
-  await reportProgress(100);
-  return { status: 'imported', imported: outcome, duplicate: total - outcome };
+  timed('finish');
+  return announceImported(queues, upload.customer_id, { imported: outcome, duplicate: total - outcome }, reportProgress);
 }
 
 /** Marks the upload failed and deletes its file in one transaction: a failed upload never keeps the bank's file. */

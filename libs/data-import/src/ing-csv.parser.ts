@@ -1,7 +1,7 @@
 import { isCurrencyCode, minorUnitExponent, parseAmount } from './amount';
-import { normaliseAccount, singleAccountIban } from './account';
+import { accountNormaliser, singleAccountIban } from './account';
 import { indexColumns } from './csv.header';
-import { tokenizeCsv } from './csv.tokenizer';
+import { tokenizeCsv, type CsvRow } from './csv.tokenizer';
 import { parseCompactDate, parseIsoDate } from './date';
 import { ibanOrNull } from './iban';
 import { EmptyStatementError, StatementTooLargeError } from './import.errors';
@@ -26,22 +26,43 @@ export function parseIngCsv(text: string, layout: { variant: 'current' | 'saving
   if (!header || rows.length === 0) throw new EmptyStatementError('no-transactions');
   if (rows.length > MAX_STATEMENT_ROWS) throw new StatementTooLargeError('rows');
 
-  const index = indexColumns(header.fields, ING_COLUMNS);
-  const nameOf = (column: IngColumn): string => header.fields[index[column] ?? -1] ?? column;
   const problems = new ProblemCollector();
+  const read = ingRowReader(header.fields, layout, problems);
   const transactions: ParsedTransaction[] = [];
+  for (const row of rows) {
+    const tx = read(row);
+    if (tx) transactions.push(tx);
+  }
 
-  for (const { line, fields, looseQuote } of rows) {
+  problems.throwIfAny();
+  return { format: 'ing-csv', accountIban: singleAccountIban(transactions), transactions };
+}
+
+/**
+ * Reads one ING row into a transaction, or notes its problems in `problems` and returns undefined. Shared by the
+ * whole-file parser and the import's streaming path, so both read every row alike.
+ */
+export function ingRowReader(
+  headerFields: readonly string[],
+  layout: { variant: 'current' | 'savings' },
+  problems: ProblemCollector,
+): (row: CsvRow) => ParsedTransaction | undefined {
+  const index = indexColumns(headerFields, ING_COLUMNS);
+  const nameOf = (column: IngColumn): string => headerFields[index[column] ?? -1] ?? column;
+  const width = headerFields.length;
+  const accountOf = accountNormaliser();
+
+  return ({ line, fields, looseQuote }) => {
     // Decision, as for Rabobank: ING quotes every value, so a quote inside an unquoted value means the row lost a
     // quote when it was edited. Which characters belong to which field is then a guess, and a guessed amount must
     // not be imported, so the row (and with it the upload, which is all or nothing) is refused with its line.
     if (looseQuote) {
       problems.add(line, '', rowIssues.quotesMismatched());
-      continue;
+      return undefined;
     }
-    if (fields.length !== header.fields.length) {
-      problems.add(line, '', rowIssues.columnCount(fields.length, header.fields.length, 'header'));
-      continue;
+    if (fields.length !== width) {
+      problems.add(line, '', rowIssues.columnCount(fields.length, width, 'header'));
+      return undefined;
     }
     const field = (column: IngColumn): string => (index[column] === undefined ? '' : (fields[index[column]] ?? '').trim());
 
@@ -69,15 +90,15 @@ export function parseIngCsv(text: string, layout: { variant: 'current' | 'saving
     // The sign lives in Af Bij; a signed amount means the columns are not what we think they are.
     else if (amount.signed) problems.add(line, nameOf('amount'), rowIssues.amountSigned(rawAmount, 'Af Bij'));
 
-    const account = normaliseAccount(field('account'));
+    const account = accountOf(field('account'));
     if (account === '') problems.add(line, nameOf('account'), rowIssues.accountEmpty());
 
     // Once the file is known to fail, building rows is wasted work; checking continues so all problems are listed.
-    if (problems.count > 0 || bookedOn === null || sign === undefined || !amount.ok) continue;
+    if (problems.count > 0 || bookedOn === null || sign === undefined || !amount.ok) return undefined;
 
     const notesText = field('notes');
     const notes = parseMededelingen(notesText);
-    transactions.push({
+    return {
       line,
       account,
       bookedOn,
@@ -90,9 +111,6 @@ export function parseIngCsv(text: string, layout: { variant: 'current' | 'saving
       sourceRef: null,
       endToEndId: null,
       reversal: false,
-    });
-  }
-
-  problems.throwIfAny();
-  return { format: 'ing-csv', accountIban: singleAccountIban(transactions), transactions };
+    };
+  };
 }

@@ -49,14 +49,17 @@ export interface Mededelingen {
 
 export function parseMededelingen(text: string): Mededelingen {
   const fields: Partial<Record<IngLabel, string>> = {};
-  const matches = [...text.matchAll(LABEL_PATTERN)];
-  const prefix = collapseWhitespace(text.slice(0, matches[0]?.index ?? text.length));
-  matches.forEach((match, i) => {
+  // One pass of exec over the labels (no array of all matches): each value runs to the next label's start.
+  LABEL_PATTERN.lastIndex = 0;
+  let match = LABEL_PATTERN.exec(text);
+  const prefix = collapseWhitespace(text.slice(0, match?.index ?? text.length));
+  while (match) {
     const label = LABELS[match[1]!.toLowerCase()]!;
-    const end = matches[i + 1]?.index ?? text.length;
-    const value = collapseWhitespace(text.slice(match.index + match[0].length, end));
+    const start = match.index + match[0].length;
+    match = LABEL_PATTERN.exec(text);
+    const value = collapseWhitespace(text.slice(start, match?.index ?? text.length));
     // The first occurrence wins: a later `Naam:` is usually part of the description text.
     if (fields[label] === undefined && value !== '') fields[label] = value;
-  });
+  }
   return { prefix, fields };
 }

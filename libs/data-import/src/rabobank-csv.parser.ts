@@ -1,6 +1,6 @@
 import { isCurrencyCode, minorUnitExponent, parseAmount } from './amount';
-import { normaliseAccount, singleAccountIban } from './account';
-import { tokenizeCsv } from './csv.tokenizer';
+import { accountNormaliser, singleAccountIban } from './account';
+import { tokenizeCsv, type CsvRow } from './csv.tokenizer';
 import { parseIsoDate } from './date';
 import { ibanOrNull } from './iban';
 import { EmptyStatementError, StatementTooLargeError } from './import.errors';
@@ -17,11 +17,27 @@ export function parseRabobankCsv(text: string, layout: { delimiter: string }): P
   if (!header || rows.length === 0) throw new EmptyStatementError('no-transactions');
   if (rows.length > MAX_STATEMENT_ROWS) throw new StatementTooLargeError('rows');
 
-  const nameOf = (column: RabobankColumn): string => collapseWhitespace(header.fields[RABOBANK_COLUMNS[column]] ?? column);
   const problems = new ProblemCollector();
+  const read = rabobankRowReader(header.fields, problems);
   const transactions: ParsedTransaction[] = [];
+  for (const row of rows) {
+    const tx = read(row);
+    if (tx) transactions.push(tx);
+  }
 
-  for (const { line, fields, looseQuote } of rows) {
+  problems.throwIfAny();
+  return { format: 'rabobank-csv', accountIban: singleAccountIban(transactions), transactions };
+}
+
+/**
+ * Reads one Rabobank row into a transaction, or notes its problems in `problems` and returns undefined. Shared by
+ * the whole-file parser and the import's streaming path, so both read every row alike.
+ */
+export function rabobankRowReader(headerFields: readonly string[], problems: ProblemCollector): (row: CsvRow) => ParsedTransaction | undefined {
+  const nameOf = (column: RabobankColumn): string => collapseWhitespace(headerFields[RABOBANK_COLUMNS[column]] ?? column);
+  const accountOf = accountNormaliser();
+
+  return ({ line, fields, looseQuote }) => {
     // Decision: Rabobank quotes every value, so a quote inside an unquoted value means the row was damaged, most
     // often an opening quote lost when the file was edited (`…,Albert Heijn",…`). Its values can still come out
     // right, but which characters belong to which field is then a guess, and a guessed amount or account must not
@@ -30,11 +46,11 @@ export function parseRabobankCsv(text: string, layout: { delimiter: string }): P
     // spending wrong); the customer re-exports or fixes the line and uploads again, and deduplication keeps that safe.
     if (looseQuote) {
       problems.add(line, '', rowIssues.quotesMismatched());
-      continue;
+      return undefined;
     }
     if (fields.length !== RABOBANK_COLUMN_COUNT) {
       problems.add(line, '', rowIssues.columnCount(fields.length, RABOBANK_COLUMN_COUNT, 'Rabobank'));
-      continue;
+      return undefined;
     }
     // Rabobank writes `" "` for empty fields.
     const field = (column: RabobankColumn): string => (fields[RABOBANK_COLUMNS[column]] ?? '').trim();
@@ -50,14 +66,14 @@ export function parseRabobankCsv(text: string, layout: { delimiter: string }): P
     const amount = parseAmount(rawAmount, 'nl', minorUnitExponent(currency));
     if (!amount.ok) problems.add(line, nameOf('amount'), rowIssues.amount(rawAmount, amount.reason, currency));
 
-    const account = normaliseAccount(field('account'));
+    const account = accountOf(field('account'));
     if (account === '') problems.add(line, nameOf('account'), rowIssues.accountEmpty());
 
     // Once the file is known to fail, building rows is wasted work; checking continues so all problems are listed.
-    if (problems.count > 0 || bookedOn === null || !amount.ok) continue;
+    if (problems.count > 0 || bookedOn === null || !amount.ok) return undefined;
 
     const description = collapseWhitespace([field('description1'), field('description2'), field('description3')].join(' '));
-    transactions.push({
+    return {
       line,
       account,
       bookedOn,
@@ -70,9 +86,6 @@ export function parseRabobankCsv(text: string, layout: { delimiter: string }): P
       sourceRef: field('sequence') || null,
       endToEndId: meaningfulReference(field('endToEndId')),
       reversal: false,
-    });
-  }
-
-  problems.throwIfAny();
-  return { format: 'rabobank-csv', accountIban: singleAccountIban(transactions), transactions };
+    };
+  };
 }

@@ -3,10 +3,10 @@ import { MAX_FIELD_CHARS, MAX_STORED_DESCRIPTION_CHARS, MAX_STORED_NAME_CHARS } 
 
 type Executor = Db | DbTransaction<Database>;
 
-/** What an import stages per row (customer and upload are the same for all and added by the merge). */
-export const STAGED_COLUMNS = [
-  'booked_on', 'amount_cents', 'currency', 'counterparty_name', 'counterparty_iban', 'description', 'bank_code', 'category',
-  'rule_id', 'special', 'protected_life_event', 'is_reversal', 'dedupe_key',
+/** The columns an import writes, in the order of its COPY rows (import-rows.ts writes them in this order). */
+export const IMPORT_COLUMNS = [
+  'customer_id', 'upload_id', 'booked_on', 'amount_cents', 'currency', 'counterparty_name', 'counterparty_iban', 'description',
+  'bank_code', 'category', 'rule_id', 'special', 'protected_life_event', 'is_reversal', 'dedupe_key',
 ] as const;
 
 /**
@@ -32,35 +32,44 @@ export interface RecategorisationChange {
 
 export const transactionRepository = {
   /**
-   * A staging table for one import's rows, gone at commit. Columns in STAGED_COLUMNS order, plus the order the
-   * rows arrived in, so the merge keeps the file's order in the ids.
+   * Serialises the imports of one customer until the transaction ends, so the keys an import reads as known stay
+   * the only ones that can collide with its rows: a concurrent import of another file waits for this one's commit.
    */
-  async createImportStaging(trx: DbTransaction<Database>): Promise<void> {
-    await sql`
-      create temp table import_staging (
-        ord bigint generated always as identity,
-        booked_on date not null, amount_cents bigint not null, currency char(3) not null, counterparty_name text not null,
-        counterparty_iban text, description text not null, bank_code text, category text, rule_id text,
-        special boolean not null, protected_life_event boolean not null, is_reversal boolean not null, dedupe_key text not null
-      ) on commit drop`.execute(trx);
-  },
-
-  /** Streams rows (made with copyRow, in STAGED_COLUMNS order) into the staging table; returns how many. */
-  copyToStaging(trx: DbTransaction<Database>, chunks: AsyncIterable<string> | Iterable<string>): Promise<number> {
-    return copyInto(trx, { table: 'import_staging', columns: STAGED_COLUMNS }, chunks);
+  async lockCustomerImports(trx: DbTransaction<Database>, customerId: string): Promise<void> {
+    await sql`select pg_advisory_xact_lock(hashtext(${`dd.transaction-import:${customerId}`}))`.execute(trx);
   },
 
   /**
-   * One set-based merge of the staged rows into the customer's transactions: a row whose dedupe key the
-   * customer already has is skipped (also when another import commits it meanwhile). Returns the number inserted.
+   * The customer's dedupe keys of rows booked in [from, to]. A key includes the booking date, so a row of a file
+   * spanning those dates can only collide with one of these (indexed by customer and booking date).
    */
-  async mergeStaged(trx: DbTransaction<Database>, customerId: string, uploadId: string): Promise<number> {
-    const columns = sql.join(STAGED_COLUMNS.map((c) => sql.ref(c)));
-    const result = await sql`
-      insert into transactions (customer_id, upload_id, ${columns})
-      select ${customerId}::uuid, ${uploadId}::uuid, ${columns} from import_staging order by ord
-      on conflict (customer_id, dedupe_key) do nothing`.execute(trx);
-    return Number(result.numAffectedRows ?? 0);
+  async dedupeKeysBookedBetween(trx: DbTransaction<Database>, customerId: string, from: string, to: string): Promise<string[]> {
+    const rows = await trx
+      .selectFrom('transactions')
+      .select('dedupe_key')
+      .where('customer_id', '=', customerId)
+      .where('booked_on', '>=', from)
+      .where('booked_on', '<=', to)
+      .execute();
+    return rows.map((row) => row.dedupe_key);
+  },
+
+  /** The earliest and latest booking date of the customer's rows, or undefined without any (two index probes). */
+  async bookedSpan(trx: DbTransaction<Database>, customerId: string): Promise<{ from: string; to: string } | undefined> {
+    const row = await trx
+      .selectFrom('transactions')
+      .select((eb) => [eb.fn.min('booked_on').as('from'), eb.fn.max('booked_on').as('to')])
+      .where('customer_id', '=', customerId)
+      .executeTakeFirst();
+    return row?.from && row.to ? { from: row.from, to: row.to } : undefined;
+  },
+
+  /**
+   * Streams new rows (made with copyRow, in IMPORT_COLUMNS order) straight into `transactions`, in file order so
+   * the ids keep it; returns how many. The unique index on (customer, dedupe key) still refuses a known key.
+   */
+  copyNew(trx: DbTransaction<Database>, chunks: AsyncIterable<string> | Iterable<string>): Promise<number> {
+    return copyInto(trx, { table: 'transactions', columns: IMPORT_COLUMNS }, chunks);
   },
 
   /**

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { copyInto, copyRow } from './copy';
+import { copyOutFirstValue } from './copy-out';
 import { createTestDatabase, type TestDatabase } from './testing';
 
 const HOSTILE = [
@@ -77,5 +78,19 @@ describe('copyInto', () => {
 
   it('is refused outside a transaction', async () => {
     await expect(copyInto(test.db, { table: 'copy_target', columns: ['n'] }, [copyRow([1])])).rejects.toThrow(/only lent inside a transaction/);
+  });
+
+  it('reads a bytea back byte for byte by binary COPY, and nothing without a row', async () => {
+    const bytes = Buffer.from(Array.from({ length: 70_000 }, (_, i) => (i * 131) % 256));
+    const [read, none] = await test.db.transaction().execute(async (trx) => {
+      await sql`create temp table copy_out_probe (id int, bytes bytea) on commit drop`.execute(trx);
+      await sql`insert into copy_out_probe values (1, ${bytes})`.execute(trx);
+      return [
+        await copyOutFirstValue(trx, 'select bytes from copy_out_probe where id = 1'),
+        await copyOutFirstValue(trx, 'select bytes from copy_out_probe where id = 2'),
+      ];
+    });
+    expect(read?.equals(bytes)).toBe(true);
+    expect(none).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@ export { createDb, createPool } from './client';
 export type { Db, DbOptions } from './client';
 export { copyField, copyInto, copyRow } from './copy';
 export type { CopyValue } from './copy';
+export { copyOutFirstValue } from './copy-out';
 export * from './database';
 export { migrateToLatest } from './migrate';
 export { EmbeddedDatabaseError, startEmbeddedPostgres } from './embedded-postgres';

@@ -104,12 +104,24 @@ export const ledgerRepository = {
     await copyInto(trx, { table: 'ledger_postings', columns: ['transaction_id', 'account_id', 'amount_cents', 'sale_id'] }, postingRows(transactionId, postings));
   },
 
-  /** Creates the missing accounts of one kind (owners sorted, so concurrent callers queue in the same order). */
-  async insertOwnedAccounts(db: Executor, kind: LedgerAccountKind, ownerIds: readonly string[]): Promise<void> {
-    await sql`
-      insert into ledger_accounts (kind, owner_id)
-      select ${kind}, owner_id from unnest(${sql.val([...ownerIds].sort())}::uuid[]) as o(owner_id) order by owner_id
-      on conflict (kind, owner_id) do nothing`.execute(db);
+  /**
+   * Creates the missing accounts of one kind and returns the ids of all of them in one statement
+   * (owners sorted, so concurrent callers queue in the same order). An account another transaction
+   * committed while this statement ran is neither inserted nor visible to it: the caller reads those
+   * few again with `ownedAccounts`.
+   */
+  async upsertOwnedAccounts(db: Executor, kind: LedgerAccountKind, ownerIds: readonly string[]): Promise<Array<{ id: number; owner_id: string }>> {
+    const owners = [...ownerIds].sort();
+    const { rows } = await sql<{ id: number; owner_id: string }>`
+      with inserted as (
+        insert into ledger_accounts (kind, owner_id)
+        select ${kind}, owner_id from unnest(${sql.val(owners)}::uuid[]) as o(owner_id) order by owner_id
+        on conflict (kind, owner_id) do nothing
+        returning id, owner_id)
+      select id, owner_id from inserted
+      union all
+      select id, owner_id from ledger_accounts where kind = ${kind} and owner_id = any(${sql.val(owners)}::uuid[])`.execute(db);
+    return rows;
   },
 
   ownedAccounts(db: Executor, kind: LedgerAccountKind, ownerIds: readonly string[]) {

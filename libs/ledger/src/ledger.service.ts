@@ -131,9 +131,10 @@ export async function ensureOwnedAccounts(
   ownerIds: readonly string[],
 ): Promise<Map<string, number>> {
   if (ownerIds.length === 0) return new Map();
-  await ledgerRepository.insertOwnedAccounts(db, kind, ownerIds);
-  const rows = await ledgerRepository.ownedAccounts(db, kind, ownerIds);
-  return new Map(rows.map((r) => [r.owner_id!, r.id]));
+  const accounts = new Map((await ledgerRepository.upsertOwnedAccounts(db, kind, ownerIds)).map((r) => [r.owner_id, r.id]));
+  const unseen = ownerIds.filter((owner) => !accounts.has(owner));
+  if (unseen.length > 0) for (const r of await ledgerRepository.ownedAccounts(db, kind, unseen)) accounts.set(r.owner_id!, r.id);
+  return accounts;
 }
 
 export async function ensureOwnedAccount(db: Db | DbTransaction<Database>, kind: OwnedAccountKind, ownerId: string): Promise<number> {

@@ -43,6 +43,32 @@ async function postingCount(saleId: string): Promise<number> {
   return rows[0]!.n;
 }
 
+describe('member accounts', () => {
+  it('creates each account once and returns every id, also for accounts another transaction commits meanwhile', async () => {
+    const members = memberIds(50);
+    const early = await ensureOwnedAccounts(db, 'member_earnings', members.slice(0, 10));
+    // Another transaction creates members 10–19 and commits only after our statement has started and waited for it:
+    // those rows are neither inserted by our statement nor visible to its snapshot.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const other = db.transaction().execute(async (trx) => {
+      await ledgerRepository.upsertOwnedAccounts(trx, 'member_earnings', members.slice(10, 20));
+      await held;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const all = ensureOwnedAccounts(db, 'member_earnings', members);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    release();
+    await other;
+    const accounts = await all;
+    expect([...accounts.keys()].sort()).toEqual([...members].sort());
+    for (const member of members.slice(0, 10)) expect(accounts.get(member)).toBe(early.get(member));
+    const stored = await ledgerRepository.ownedAccounts(db, 'member_earnings', members);
+    expect(stored).toHaveLength(50);
+    for (const row of stored) expect(accounts.get(row.owner_id!)).toBe(row.id);
+  });
+});
+
 describe('a batch of member credits posted by COPY', () => {
   it('posts thousands of credits once; the same batch again is a replay and another content under its key a conflict', async () => {
     const { saleId, clearing, accountIds } = await saleWithAccounts(3_000);

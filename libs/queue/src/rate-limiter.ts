@@ -20,8 +20,24 @@ export interface RefundableRateLimiter extends RateLimiter {
   refund(key: string, window: number): Promise<void>;
 }
 
+// INCR and PEXPIRE as one script: atomic like the MULTI it replaces, but one command and one round trip.
+const HIT = `local count = redis.call('INCR', KEYS[1]) redis.call('PEXPIRE', KEYS[1], ARGV[1]) return count`;
 // Only a key that still exists is decremented: after its window expired there is nothing to give back.
 const REFUND = `if redis.call('EXISTS', KEYS[1]) == 1 then return redis.call('DECR', KEYS[1]) end return 0`;
+
+/** The scripts as ioredis commands: sent as EVALSHA, and by ioredis as EVAL once to a server that does not know them yet. */
+interface RateLimitCommands {
+  ddRateLimitHit(key: string, expireMs: number): Promise<number>;
+  ddRateLimitRefund(key: string): Promise<number>;
+}
+
+function withRateLimitCommands(connection: Redis): Redis & RateLimitCommands {
+  if (!('ddRateLimitHit' in connection)) {
+    connection.defineCommand('ddRateLimitHit', { lua: HIT, numberOfKeys: 1 });
+    connection.defineCommand('ddRateLimitRefund', { lua: REFUND, numberOfKeys: 1 });
+  }
+  return connection as Redis & RateLimitCommands;
+}
 
 /** A producer connection has no offline queue: wait for the first connect of a process that just started. */
 export async function ensureReady(connection: Redis): Promise<void> {
@@ -31,20 +47,20 @@ export async function ensureReady(connection: Redis): Promise<void> {
 }
 
 /**
- * Fixed-window counter in Redis (INCR + PEXPIRE in one MULTI), so every API process shares one limit.
+ * Fixed-window counter in Redis (INCR + PEXPIRE in one script), so every API process shares one limit.
  * A window boundary can let through up to twice the limit in a short burst, which is fine for a
  * limit whose job is to stop scripted querying, not to meter exactly. INCR is atomic, so parallel
  * requests never get more than the limit through within one window.
  */
 export function createRedisRateLimiter(connection: Redis, prefix: string): RefundableRateLimiter {
   const keyOf = (key: string, window: number) => `${prefix}:ratelimit:${key}:${window}`;
+  const redis = withRateLimitCommands(connection);
   return {
     async hit(key, limit, windowMs) {
-      await ensureReady(connection);
+      // Checked here first: the ordinary case, a connection that is up, then costs no extra await.
+      if (connection.status !== 'ready') await ensureReady(connection);
       const window = Math.floor(Date.now() / windowMs);
-      const redisKey = keyOf(key, window);
-      const results = await connection.multi().incr(redisKey).pexpire(redisKey, windowMs * 2).exec();
-      const count = Number(results?.[0]?.[1] ?? Number.POSITIVE_INFINITY);
+      const count = Number(await redis.ddRateLimitHit(keyOf(key, window), windowMs * 2));
       return count <= limit
         ? { allowed: true, retryAfterMs: 0, count, window }
         : { allowed: false, retryAfterMs: (window + 1) * windowMs - Date.now(), count, window };
@@ -52,7 +68,7 @@ export function createRedisRateLimiter(connection: Redis, prefix: string): Refun
 
     async refund(key, window) {
       await ensureReady(connection);
-      await connection.eval(REFUND, 1, keyOf(key, window));
+      await redis.ddRateLimitRefund(keyOf(key, window));
     },
   };
 }

@@ -22,6 +22,8 @@ import { sampleSegments } from './segment.sampler';
  *   stored release, answered from the ledger with no new ε spent.
  * - `auth.me`: the session lookup alone.
  * - A bare Fastify JSON route in a process of its own: the baseline of the same run.
+ * - A tRPC mutation that does nothing, on tRPC's stock Fastify adapter in that same process, sent the
+ *   estimate's bodies: what the stack costs before the API does anything (the `trpc-floor:` line).
  *
  * The organisation's per-minute estimate limit is raised for the run (it would refuse almost every
  * request at c=50); everything else is the platform's default configuration, LOG_LEVEL=info.
@@ -142,6 +144,13 @@ try {
     { name: 'advertiser.estimate', url: `${apiBase}/trpc/advertiser.estimate?batch=1`, method: 'POST', headers, bodies },
     { name: 'auth.me', url: `${apiBase}/trpc/auth.me`, method: 'GET', headers: { cookie: sessionCookie } },
     { name: 'bare Fastify route', url: `http://127.0.0.1:${barePort}/bare`, method: 'GET' },
+    {
+      name: 'tRPC no-op (stock adapter)',
+      url: `http://127.0.0.1:${barePort}/trpc/noop?batch=1`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      bodies,
+    },
   ];
   const results: RouteResult[] = [];
   for (const route of routes) results.push(await drive(route, { connections, seconds, warmupSeconds }));
@@ -164,7 +173,9 @@ try {
     console.log(`API process profile (${join(profileDir, file)}), top self time of ${summary.totalMs.toFixed(0)} ms:`);
     for (const line of formatTopSelfTime(summary)) console.log(line);
   }
-  const [estimate, , baseline] = results as [RouteResult, RouteResult, RouteResult];
+  const [estimate, , baseline, noop] = results as [RouteResult, RouteResult, RouteResult, RouteResult];
+  // What tRPC itself leaves of the bare route on this machine: the ceiling for any procedure.
+  console.log(`trpc-floor: noop_rps=${Math.round(noop.rps)} p99_ms=${noop.p99} ratio_to_bare=${(noop.rps / baseline.rps).toFixed(3)} estimate_to_noop=${(estimate.rps / noop.rps).toFixed(3)}`);
   console.log(
     `api: c=${connections} estimate_rps=${Math.round(estimate.rps)} p99_ms=${estimate.p99} bare_rps=${Math.round(baseline.rps)} ratio=${(estimate.rps / baseline.rps).toFixed(3)}`,
   );

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAudienceEngine } from '@dd/audience';
 import { createBenchDatabase } from './bench-database';
@@ -69,10 +72,16 @@ try {
     generation = `generated in ${population.seconds.toFixed(1)} s${keep ? ` (kept as ${bench.name})` : ''}`;
   }
 
-  // 2. A full rebuild of the index from PostgreSQL.
-  const engine = createAudienceEngine({ db: bench.db });
+  // 2. A full rebuild of the index from PostgreSQL, saved as a snapshot and loaded back as a restart does;
+  // the segments are counted on the restored index, so the exactness check covers the snapshot too.
+  const snapshotDir = await mkdtemp(join(tmpdir(), 'dd-bench-audience-'));
+  const engine = createAudienceEngine({ db: bench.db, snapshot: { dir: snapshotDir } });
   const build = await engine.build();
-  const index = await engine.ready();
+  const saved = (await engine.saveSnapshot())!;
+  const restart = createAudienceEngine({ db: bench.db, snapshot: { dir: snapshotDir } });
+  const index = await restart.ready();
+  const restarted = restart.stats!;
+  await rm(snapshotDir, { recursive: true, force: true });
 
   // 3. Segments, counted by both, timed, compared.
   const segments = sampleSegments(segmentCount, seed);
@@ -103,6 +112,7 @@ try {
         ['  industry exclusions in force', int(population.exclusions)],
         ['population', generation],
         ['index build (full, from PostgreSQL)', `${(build.ms / 1000).toFixed(2)} s for ${int(build.members)} members`],
+        ['index snapshot write / restart from it', `${(saved.ms / 1000).toFixed(2)} s (${(saved.bytes / 2 ** 20).toFixed(1)} MiB) / ${(restarted.ms / 1000).toFixed(2)} s (from ${restarted.source})`],
         ['index memory (byteSize)', `${(build.byteSize / 2 ** 20).toFixed(1)} MiB`],
         ['engine count p50 / p95 / max', `${ms(summary.engineP50)} / ${ms(summary.engineP95)} / ${ms(summary.engineMax)} ms`],
         ['PostgreSQL countWithSql p50 / p95', `${ms(summary.sqlP50)} / ${ms(summary.sqlP95)} ms`],
