@@ -278,8 +278,13 @@ export function createAudienceEngine(options: AudienceEngineOptions) {
     /** Stops polling and, on a graceful shutdown, saves changes not yet in the snapshot (a fraction of a second at 1M members). */
     async close(): Promise<void> {
       stop();
-      if (snapshots && index && version !== savedVersion) await saveSnapshot();
-      else await saving?.done;
+      try {
+        if (snapshots && index && version !== savedVersion) await saveSnapshot();
+        else await saving?.done;
+      } catch (error) {
+        // A snapshot that cannot be written (a full disk, a read-only volume) must not fail the shutdown.
+        options.logger?.warn({ err: error }, 'audience snapshot not saved at shutdown; the next start may do a full build');
+      }
     },
   };
 }

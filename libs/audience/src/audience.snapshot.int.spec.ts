@@ -226,4 +226,17 @@ describe('audience index snapshot', () => {
     await engine.close();
     expect((await readSnapshotFile(file)).header.members).toBe(members + 1);
   });
+
+  it('closes without failing when the snapshot cannot be written, and says so', async () => {
+    // The directory is a file: every write fails, as on a read-only or missing volume.
+    const blocked = join(dir, 'not-a-directory');
+    await writeFile(blocked, 'x');
+    const { logger, lines } = recordingLogger();
+    const engine = createAudienceEngine({ db, snapshot: { dir: blocked }, logger });
+    await engine.build();
+    await insertAudienceMember(db, { features: ADULT, grants: [] });
+    await engine.refresh();
+    await expect(engine.close()).resolves.toBeUndefined();
+    expect(lines.some((line) => line.level === 'warn' && line.message.startsWith('audience snapshot not saved'))).toBe(true);
+  });
 });
