@@ -26,12 +26,6 @@ function memberList(text: string | null): number[] {
 const countable = (from: number, to: number) => sql`${countableMember} and u.member_no between ${from} and ${to}`;
 
 export const audienceRepository = {
-  /** Where the reader stands: transactions with an id below this had all finished when the snapshot was taken. */
-  async snapshotXmin(trx: Executor): Promise<string> {
-    const { rows } = await sql<{ xmin: string }>`select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`.execute(trx);
-    return rows[0]!.xmin;
-  },
-
   async maxMemberNo(trx: Executor): Promise<number> {
     const { rows } = await sql<{ max: number | null }>`select max(member_no) as max from users`.execute(trx);
     return rows[0]?.max ?? 0;
