@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { uploadRepository } from './upload.repository';
 import { createImportService, runImport, type ImportService } from './import.service';
 import { parseStatement } from './parse-statement';
 import { useImportTestEnv } from './testing/import-test-env';
@@ -41,5 +43,19 @@ describe('the COPY path of an import', () => {
     const again = await service.storeUpload(customerId, { name: 'vreemd.csv', bytes });
     expect(await runImport(t.deps(), again.id)).toEqual({ status: 'imported', imported: 0, duplicate: 4 });
     expect(await t.transactionCount(customerId)).toBe(4);
+  });
+
+  it('keeps a waiting file lz4-compressed (PostgreSQL here has lz4) and reads it back byte for byte', async () => {
+    const customerId = await t.createCustomer();
+    const lines = Array.from({ length: 4_000 }, (_, i) => row(`Winkel ${i % 40}`, `Omschrijving: bestelling ${i}`));
+    const bytes = Buffer.from([HEADER, ...lines].join('\r\n'), 'utf8');
+    const stored = await service.storeUpload(customerId, { name: 'groot.csv', bytes });
+    const { rows } = await sql<{ method: string | null }>`
+      select pg_column_compression(bytes) as method from upload_contents where upload_id = ${stored.id}
+    `.execute(t.db);
+    // pglz, PostgreSQL's default, spends more time compressing a large statement than storing it takes otherwise.
+    expect(rows).toEqual([{ method: 'lz4' }]);
+    const read = await uploadRepository.content(t.db, stored.id);
+    expect(read?.equals(bytes)).toBe(true);
   });
 });

@@ -21,6 +21,7 @@ import * as m20261206T130000 from './20261206T130000-mail-and-account-tokens';
 import * as m20261206T140000 from './20261206T140000-session-devices-and-email-change';
 import * as m20261206T150000 from './20261206T150000-notifications';
 import * as m20261206T160000 from './20261206T160000-admin-two-factor';
+import * as m20261206T170000 from './20261206T170000-upload-contents-lz4';
 
 /**
  * Static index: bundlers and Docker images drop folders they cannot see being imported, so every
@@ -49,4 +50,5 @@ export const migrations: Record<string, Migration> = {
   '20261206T140000-session-devices-and-email-change': m20261206T140000,
   '20261206T150000-notifications': m20261206T150000,
   '20261206T160000-admin-two-factor': m20261206T160000,
+  '20261206T170000-upload-contents-lz4': m20261206T170000,
 };

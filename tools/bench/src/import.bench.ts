@@ -11,13 +11,21 @@ import { ingStatement } from './ing-statement';
  * categorise, deduplicate, COPY, in one transaction) against a baseline measured in the same run on the same
  * database: a plain multi-row INSERT of exactly the rows this import stores (the same parsed, categorised and
  * keyed rows, prepared before the clock starts), 4,000 per INSERT, in one transaction, for a customer of its
- * own. The last line's `baseline_ratio` is import time / INSERT time (medians). `--compare-whole` also times the
+ * own. After one untimed run of each, `--rounds` (default 3) rounds of baseline, import, import, baseline; the last
+ * line's `baseline_ratio` is import time / INSERT time (medians). `--compare-whole` also times the
  * whole-file path (the import with its streaming path off) in the same run, for the ratio of the two.
  */
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '50000' }, 'compare-whole': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { rows: { type: 'string', default: '50000' }, rounds: { type: 'string', default: '3' }, 'compare-whole': { type: 'boolean', default: false } },
+});
 const rows = Number(values.rows);
 if (!Number.isInteger(rows) || rows < 1 || rows > 200_000) {
   console.error('--rows must be a whole number from 1 to 200000');
+  process.exit(2);
+}
+const rounds = Number(values.rounds);
+if (!Number.isInteger(rounds) || rounds < 1 || rounds > 20) {
+  console.error('--rounds must be a whole number from 1 to 20');
   process.exit(2);
 }
 
@@ -92,19 +100,30 @@ try {
     return seconds;
   };
 
-  // Baseline, import, (whole-file path twice,) import, baseline: each side runs once early and once late, so drift in
-  // the machine's load and the table's growth (every run adds its rows to the same indexes) weigh on all alike.
+  // One untimed run of each first: the first writes into a new database are slower (empty caches, new relation
+  // files, full-page images after its checkpoint), and whichever side ran first would carry that alone.
+  await baseline();
+  await importOnce();
+  phases.clear();
+  // Then rounds of baseline, import, (whole-file path twice,) import, baseline: each side runs early and late in
+  // every round, so drift in the machine's load and the table's growth (every run adds its rows to the same
+  // indexes) weigh on all alike.
   const compare = values['compare-whole'] === true;
-  const baselineSeconds = [await baseline()];
-  const importSeconds = [await importOnce()];
-  const wholeSeconds = compare ? [await importOnce(false), await importOnce(false)] : [];
-  importSeconds.push(await importOnce());
-  baselineSeconds.push(await baseline());
+  const baselineSeconds: number[] = [];
+  const importSeconds: number[] = [];
+  const wholeSeconds: number[] = [];
+  for (let round = 0; round < rounds; round += 1) {
+    baselineSeconds.push(await baseline());
+    importSeconds.push(await importOnce());
+    if (compare) wholeSeconds.push(await importOnce(false), await importOnce(false));
+    importSeconds.push(await importOnce());
+    baselineSeconds.push(await baseline());
+  }
 
   const base = median(baselineSeconds);
   const seconds = median(importSeconds);
   const list = (xs: number[]) => xs.map((x) => x.toFixed(2)).join(', ');
-  for (const [phase, times] of phases) console.log(`  phase ${phase}: ${times.map((ms) => `${Math.round(ms)} ms`).join(', ')}`);
+  for (const [phase, times] of phases) console.log(`  phase ${phase}: median ${Math.round(median(times))} ms (${times.map((ms) => Math.round(ms)).join(', ')})`);
   console.log(`baseline (prepared rows, plain INSERT): ${list(baselineSeconds)} s; median ${base.toFixed(2)} s, ${Math.round(rows / base)} rows/s`);
   console.log(`import (store, read, parse, categorise, dedupe, COPY): ${list(importSeconds)} s; median ${seconds.toFixed(2)} s; ratio to baseline ${(seconds / base).toFixed(2)}x`);
   if (compare) {
