@@ -149,14 +149,19 @@ describe('the README’s journeys on a fresh seed', () => {
 
   it('customer: “where my data went” lists the past sales, each with the advertiser’s own purpose statement', async () => {
     await openFromMenu(customer, 'Waar mijn gegevens heen gingen', 'Waar je gegevens heen gingen');
-    await customer.getByText(`${seededSales} verkopen`).waitFor();
+    await customer.getByText(`${seededSales} verkopen`, { exact: true }).waitFor();
     const first = customer.getByRole('article').first();
     await first.getByText(/^Waarvoor .+ het gebruikt, in eigen woorden$/).waitFor();
     const statement = await first.locator('.receipt__statement dd').innerText();
     expect(statement.length).toBeGreaterThan(20);
     expect(cents(await first.locator('.receipt__share').innerText())).toBeGreaterThan(0);
-    // The whole page is hundreds of receipts long: a picture of one is enough.
     await first.screenshot({ path: `${resultsDir}readme-customer-receipt.png` });
+    // Hundreds of receipts come 50 at a time, the total still over all of them.
+    expect(await customer.getByRole('article').count()).toBe(50);
+    await customer.getByText(`De nieuwste 50 van ${seededSales} verkopen.`).waitFor();
+    await customer.getByRole('button', { name: 'Nog 50 verkopen tonen' }).click();
+    await customer.getByText(`De nieuwste 100 van ${seededSales} verkopen.`).waitFor();
+    expect(await customer.getByRole('article').count()).toBe(100);
   });
 
   it('customer: earnings show EUR 10 paid in the first round and more than the minimum available; she requests it all', async () => {
@@ -353,7 +358,7 @@ describe('the README’s journeys on a fresh seed', () => {
 
   it('customer: the new sale is in her timeline, with the advertiser’s purpose, and its share under earnings', async () => {
     await openFromMenu(customer, 'Waar mijn gegevens heen gingen', 'Waar je gegevens heen gingen');
-    await customer.getByText(`${seededSales + 1} verkopen`).waitFor();
+    await customer.getByText(`${seededSales + 1} verkopen`, { exact: true }).waitFor();
     const sale = customer.getByRole('article', { name: DEMO.advertiser.organisation });
     await sale.getByText('Inzichtrapport').waitFor();
     await sale.getByText(PURPOSE).waitFor();

@@ -679,6 +679,9 @@ export const en: TranslationShape<Translations> = {
     totalEarned: 'Total earned',
     sales_one: '{{count}} sale',
     sales_other: '{{count}} sales',
+    shown: 'Showing the newest {{shown}} of {{total}} sales.',
+    showMore_one: 'Show {{count}} more sale',
+    showMore_other: 'Show {{count}} more sales',
     products: {
       insight_report: 'Insight report',
       offer_campaign: 'Offer campaign',

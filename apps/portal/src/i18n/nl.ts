@@ -679,6 +679,9 @@ export const nl = {
     totalEarned: 'Totaal verdiend',
     sales_one: '{{count}} verkoop',
     sales_other: '{{count}} verkopen',
+    shown: 'De nieuwste {{shown}} van {{total}} verkopen.',
+    showMore_one: 'Nog {{count}} verkoop tonen',
+    showMore_other: 'Nog {{count}} verkopen tonen',
     products: {
       insight_report: 'Inzichtrapport',
       offer_campaign: 'Aanbiedingscampagne',

@@ -105,4 +105,20 @@ describe('TimelinePage', () => {
   it('says so when no report used the data this month', async () => {
     expect(await render('en', [], noBudgetUsed)).toContain('No report has used your data this month.');
   });
+
+  it('shows the newest 50 sales of many, with a button for more, and totals over all of them', async () => {
+    const many = Array.from({ length: 120 }, (_, i): DataUseReceipt => ({ ...receipts[1]!, id: 1_000 - i, advertiserName: `Adverteerder ${i}`, shareCents: 10 }));
+    const page = await render('nl', many);
+    expect(page).toContain('Adverteerder 0 ');
+    expect(page).toContain('Adverteerder 49 ');
+    expect(page).not.toContain('Adverteerder 50 ');
+    expect(page).toContain('De nieuwste 50 van 120 verkopen.');
+    expect(page).toContain('Nog 50 verkopen tonen');
+    expect(page).toContain('Totaal verdiend € 12,00');
+    expect(page).toContain('120 verkopen');
+    const english = await render('en', many.slice(0, 51));
+    expect(english).toContain('Showing the newest 50 of 51 sales.');
+    expect(english).toContain('Show 1 more sale');
+    expect(await render('en', many.slice(0, 50))).not.toContain('Show');
+  });
 });

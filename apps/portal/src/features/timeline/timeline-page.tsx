@@ -1,8 +1,9 @@
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { DataUseReceipt } from '@dd/contract';
-import { Badge, buttonClassName, EmptyState, formatAmount, PageHeader } from '@dd/ui';
+import { Badge, Button, buttonClassName, EmptyState, formatAmount, PageHeader } from '@dd/ui';
 import { formatCount, formatDate } from '../../app/format';
 import { usePageTitle } from '../../app/page-title';
 import { useReferenceLabels } from '../../app/reference-data';
@@ -12,6 +13,12 @@ import { useTRPC } from '../../app/trpc';
 import { PrivacyBudgetPanel } from './privacy-budget-panel';
 import './timeline.css';
 
+/**
+ * Receipts shown at first, and added per "show more". A long-standing member can have hundreds of sales; all of
+ * them at once made the page heavy to render and to read (300 receipts: over 6,000 elements).
+ */
+export const RECEIPTS_PER_STEP = 50;
+
 /** Every sale the customer's data was part of, newest first, with their share. */
 export function TimelinePage() {
   const { t } = useTranslation();
@@ -19,6 +26,7 @@ export function TimelinePage() {
   const trpc = useTRPC();
   const timeline = useQuery(trpc.privacy.timeline.queryOptions());
   const { query: reference, labels } = useReferenceLabels();
+  const [shown, setShown] = useState(RECEIPTS_PER_STEP);
 
   if (timeline.isPending || reference.isPending) return <PageLoading />;
   if (timeline.isError) return <PageLoadError error={timeline.error} onRetry={() => void timeline.refetch()} retrying={timeline.isFetching} />;
@@ -62,11 +70,21 @@ export function TimelinePage() {
           />
         </div>
       ) : (
-        <ol className="timeline">
-          {receipts.map((receipt) => (
-            <Receipt key={receipt.id} receipt={receipt} labels={labels} />
-          ))}
-        </ol>
+        <>
+          <ol className="timeline">
+            {receipts.slice(0, shown).map((receipt) => (
+              <Receipt key={receipt.id} receipt={receipt} labels={labels} />
+            ))}
+          </ol>
+          {receipts.length > shown ? (
+            <div className="timeline__more">
+              <p>{t('timeline.shown', { shown, total: receipts.length })}</p>
+              <Button variant="secondary" onClick={() => setShown((count) => count + RECEIPTS_PER_STEP)}>
+                {t('timeline.showMore', { count: Math.min(RECEIPTS_PER_STEP, receipts.length - shown) })}
+              </Button>
+            </div>
+          ) : null}
+        </>
       )}
       <PrivacyBudgetPanel />
     </div>
